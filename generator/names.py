@@ -1,0 +1,56 @@
+"""Name identity: keys that make spellings of one name equal and keep different names apart.
+
+NFC alone is not enough for Vietnamese names: "Hoà"/"Hòa" and "Thuỷ"/"Thủy"
+differ only in which vowel carries the tone mark, and articles carry
+non-breaking or zero-width spaces. `name_key` reduces every syllable to its
+letters (with their vowel shapes) plus one tone number, so those spellings meet
+while "Thủy" and "Thúy" (different tones) stay apart. `fold` is the looser,
+accent-blind key the scorer uses; it is for matching, never for identity.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# The five Vietnamese tone marks as combining characters.
+_TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
+
+
+def clean_spaces(text: str) -> str:
+    """NFC, invisible characters removed, every run of spaces one plain space."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    return _SPACES.sub(" ", text).strip()
+
+
+def syllable_key(word: str) -> str:
+    """Lower-case letters of a syllable with its tone as a trailing digit."""
+    tone = ""
+    kept = []
+    for ch in unicodedata.normalize("NFD", word.lower()):
+        if ch in _TONES:
+            tone = tone or _TONES[ch]
+        else:
+            kept.append(ch)
+    return unicodedata.normalize("NFC", "".join(kept)) + tone
+
+
+def name_key(name: str) -> str:
+    """Identity key of a name: spacing, Unicode form, case and tone placement ignored."""
+    words = re.findall(r"[^\W_]+", clean_spaces(name))
+    return " ".join(syllable_key(w) for w in words)
+
+
+def fold(text: str) -> str:
+    """Accent-, case- and punctuation-blind key ('Lương  Tam Quang' -> 'luong tam quang')."""
+    text = unicodedata.normalize("NFD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("đ", "d").replace("Đ", "D").lower()
+    text = re.sub(r"[^\w\s]", " ", text)
+    return " ".join(text.split())
+
+
+def order_free(key: str) -> str:
+    """The same key with its words sorted: 'Suga Yoshihide' meets 'Yoshihide Suga'."""
+    return " ".join(sorted(key.split()))

@@ -1,0 +1,265 @@
+"""Files -> `Article`: decode, normalise, strip page chrome, find the publication date.
+
+Scraped articles carry the page around them: font-size controls, share and
+subscribe widgets, photo captions, bylines, breadcrumbs, lines in other
+scripts and, at the end, teasers of related articles whose names and dates are
+not events of this article. This module removes them so that extraction only
+sees the report itself. It interprets no meaning beyond that.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+
+from generator.model import Article, PartialDate
+from generator.names import clean_spaces
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+
+
+class ArticleError(ValueError):
+    """An article that cannot be read; the message says why."""
+
+
+# --- publication date -------------------------------------------------------
+_HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b\s*(.*)$")
+_FULL_DATE = r"(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20)\d\d)"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+# "Thứ Sáu, 15.09.2023 10:41", "18:04 07/10/2025", "Cập nhật: 01-12-2020 | 11:52:41"
+_DATELINE_SHORT = re.compile(_FULL_DATE)
+# a headline ending in its own dateline: "... hàng đầu 14/02/2026 07:22"
+_DATELINE_TAIL = re.compile(_FULL_DATE + r"\s*[|,]?\s*" + _TIME + r"\s*(?:\(?GMT[+-]\d+\)?)?\s*$")
+# Sputnik's picture captions: "... - Sputnik Việt Nam, 1920, 15.07.2021" (1920 is an image width)
+_CAPTION_DATELINE = re.compile(r",\s*\d{3,4},\s*" + r"(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\s*$")
+_WEEKDAY = re.compile(r"^(thứ\s+(hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật)\b", re.I)
+
+# --- page chrome ---------------------------------------------------------------
+_TEASER_HEADER = re.compile(
+    r"^(tin liên quan|tin cùng chuyên mục|cùng chuyên mục|tin khác|tin mới(?: nhất)?|tin nổi bật|"
+    r"tin xem nhiều|xem thêm|đọc thêm|đọc tiếp|bài liên quan|bài viết liên quan|tin tức liên quan|"
+    r"có thể bạn quan tâm|có thể bạn muốn xem|mời bạn đọc thêm|video liên quan|tin bài liên quan)\b\s*:?",
+    re.I,
+)
+# widgets: dropped when short (a sentence may start with "Chia sẻ ...")
+_CHROME = re.compile(
+    r"^(nhỏ\s+bình thường\s+lớn|a-?\s+a\s+a\+?|chia sẻ|đăng ký|theo dõi .* trên google news|in bài|"
+    r"gửi email|bình luận|quay lên( trên)?|về đầu trang|loader|phòng chat|tin thời sự|"
+    r"facebook|zalo|twitter|email|tải ứng dụng|hotline|\d+)\b",
+    re.I,
+)
+# page footer and form text: dropped whatever their length
+_FOOTER = re.compile(
+    r"^(tổng biên tập|phó tổng biên tập|địa chỉ\s*:|lưu ý\s*:|gửi file|để tham gia thảo luận|"
+    r"hãy kích hoạt|bản quyền|copyright|©|giấy phép|liên hệ quảng cáo|trang chủ\s*>|"
+    r"vui lòng|ý kiến bạn đọc|gửi bình luận)",
+    re.I,
+)
+_CAPTION = re.compile(
+    r"(\bảnh\s*:|\(ảnh\b|ảnh minh họa|\(nguồn\s*:|\bnguồn\s*:\s*\S+\)?\s*$|\bphoto\s*:|^©|"
+    r"\s[-–]\s*ảnh\b|[.)]\s*ảnh\s+\S+\s*$)",
+    re.I,
+)
+_SCENE_CAPTION = re.compile(r"^(toàn cảnh|quang cảnh|các đại biểu|đại biểu|ảnh)\b", re.I)
+_OUTLET_PREFIX = re.compile(
+    r"^(?:[A-ZĐÀ-Ỹ][\w.]*(?:\s[\w.]+){0,3}\s*)?\([^()]{2,30}\)\s*[-–—]\s*"   # Hà Nội (TTXVN) -
+    r"|^\([A-Z0-9.]{2,12}\)\s*[-–—]?\s*"                                       # (PLO)-  (CAO)
+    r"|^[A-Z0-9]{2,8}(?:\.[A-Z]{2,4})?\s*[.]\s+(?=[A-ZĐÀ-Ỹ])"                  # TGVN.
+    r"|^[A-Z0-9]{2,8}\.[A-Z]{2,4}\s*[-–—]\s*"                                  # VOV.VN -
+)
+_END_MARK = re.compile(r"\s*\.?/\.\s*$")
+_TERMINAL = re.compile(r"[.!?…:;\"”)»]\s*$")
+
+
+def _is_other_script(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    if not letters:
+        return False
+    foreign = sum(1 for c in letters if not _is_latin(c))
+    return foreign / len(letters) > 0.3
+
+
+def _is_latin(ch: str) -> bool:
+    try:
+        return unicodedata.name(ch).startswith("LATIN")
+    except ValueError:
+        return False
+
+
+def _word_count(line: str) -> int:
+    return len(line.split())
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 (with or without BOM) to NFC text; anything else is an ArticleError."""
+    if b"\x00" in data[:4096]:
+        raise ArticleError("looks like a binary file, not a text article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _find_dateline(lines: list[str]) -> tuple[PartialDate, str] | None:
+    """The first dateline above the body: a short line with a full date, or a date+time tail."""
+    for line in lines:
+        if _is_body(line):
+            break
+        m = _CAPTION_DATELINE.search(line)
+        if m:
+            return _date(m.group(3), m.group(2), m.group(1)), f"dateline '{m.group(0).strip(', ')}' of a picture caption"
+        m = _DATELINE_TAIL.search(line)
+        if m:
+            return _date(m.group(3), m.group(2), m.group(1)), f"dateline '{m.group(0).strip()}'"
+        m = _DATELINE_SHORT.search(line)
+        if m and len(_DATELINE_SHORT.sub("", line)) <= 45 and not _TERMINAL_SENTENCE.search(line):
+            return _date(m.group(3), m.group(2), m.group(1)), f"dateline '{line.strip()}'"
+    return None
+
+
+_TERMINAL_SENTENCE = re.compile(r"\w[.!?]\s*$")
+
+
+def _date(year: str, month: str, day: str | None = None) -> PartialDate | None:
+    y, m, d = int(year), int(month), int(day) if day else None
+    if not 1 <= m <= 12 or (d is not None and not 1 <= d <= 31):
+        return None
+    return PartialDate(y, m, d)
+
+
+def _is_body(line: str) -> bool:
+    return len(line) > 160 and bool(_TERMINAL_SENTENCE.search(line))
+
+
+def _strip_teasers(lines: list[str]) -> list[str]:
+    """Drop related-article blocks: after a teaser header, and the TGVN/Sputnik forms without one."""
+    out: list[str] = []
+    dropping = False
+    seen_caption_dateline = False
+    skip_next = False
+    for i, line in enumerate(lines):
+        if skip_next:
+            skip_next = False
+            continue
+        if _TEASER_HEADER.match(line):
+            dropping = True
+            continue
+        if dropping:
+            if _is_body(line) and _word_count(line) >= 25:
+                dropping = False       # a teaser box inside the article; the report goes on
+            else:
+                continue
+        if line.startswith(">>") or line.startswith("»"):
+            continue
+        if _CAPTION_DATELINE.search(line):
+            if seen_caption_dateline:  # a teaser's picture; its headline follows
+                skip_next = True
+                continue
+            seen_caption_dateline = True
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and nxt == line and not _is_body(line):
+            # a teaser headline printed twice (picture alt text + title), then its lead
+            skip_next = True
+            if i + 2 < len(lines) and lines[i + 2].rstrip().endswith(("...", "…")):
+                lines[i + 2] = ""
+            continue
+        out.append(line)
+    return out
+
+
+def _is_chrome(line: str) -> bool:
+    if _FOOTER.match(line) or " > " in line and not _TERMINAL_SENTENCE.search(line):
+        return True
+    if _CHROME.match(line) and (_word_count(line) <= 12 or not _TERMINAL_SENTENCE.search(line)):
+        return True
+    if _is_other_script(line):
+        return True
+    if " | " in line and len(line) < 90 and not _TERMINAL_SENTENCE.search(line):
+        return True                      # breadcrumbs: "Công an nhân dân | Lãnh đạo Bộ Công an"
+    if _word_count(line) <= 6 and not re.search(r"\w[.!?…]\s*$", line):
+        return True                      # labels and bylines: "Thời sự", "P.V (theo TTXVN)"
+    return False
+
+
+def _is_caption(line: str) -> bool:
+    if _CAPTION.search(line):
+        return True
+    return bool(_SCENE_CAPTION.match(line)) and _word_count(line) <= 10
+
+
+def parse_article(path: str, text: str) -> Article:
+    """Clean one article's text; `path` is its name relative to the content folder."""
+    raw = unicodedata.normalize("NFC", text)
+    lines = [clean_spaces(line) for line in raw.split("\n")]
+    lines = [line for line in lines if line]
+    published = None
+    basis = "no publication date found"
+    headline = None
+    for i, line in enumerate(lines[:4]):
+        m = _HEADER.match(line)
+        if m:
+            published = _date(m.group(1), m.group(2), m.group(3))
+            basis = f"header date {m.group(1)}-{m.group(2)}" + (f"-{m.group(3)}" if m.group(3) else "")
+            rest = _DATELINE_TAIL.sub("", m.group(4)).strip()
+            if rest:
+                lines[i] = rest
+                headline = rest
+            else:
+                lines[i] = ""
+            break
+    lines = _strip_teasers([line for line in lines if line])
+    if published is None:
+        found = _find_dateline(lines)
+        if found and found[0]:
+            published, basis = found
+    paragraphs: list[str] = []
+    captions: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        if _is_caption(line):
+            captions.append(line)
+            continue
+        if _CAPTION_DATELINE.search(line) or (_DATELINE_SHORT.search(line) and len(line) < 70 and not _TERMINAL_SENTENCE.search(line)):
+            continue                     # datelines are metadata, not report
+        if _is_chrome(line):
+            continue
+        line = _DATELINE_TAIL.sub("", line).strip()
+        line = _OUTLET_PREFIX.sub("", line, count=1)
+        line = _END_MARK.sub(".", line).strip()
+        if not line:
+            continue
+        if headline is None and not paragraphs and not _TERMINAL_SENTENCE.search(line):
+            headline = line
+        paragraphs.append(line)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Article(path=path, raw=raw, paragraphs=paragraphs, headline=headline,
+                   published=published, published_basis=basis, sha256=digest, captions=captions)
+
+
+def read_article(file: Path, content_root: Path) -> Article:
+    rel = file.relative_to(content_root).as_posix()
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"cannot be read ({exc.strerror})") from None
+    text = decode(data, rel)
+    if not text.strip():
+        raise ArticleError("is empty")
+    return parse_article(rel, text)
+
+
+def find_articles(content_root: Path) -> list[Path]:
+    """Every article file under the content folder, hidden and editor temp files left out."""
+    files = []
+    for file in sorted(content_root.rglob("*")):
+        rel = file.relative_to(content_root)
+        if any(part.startswith((".", "_")) for part in rel.parts):
+            continue
+        if file.name.endswith("~") or file.name.startswith(("#", ".#")):
+            continue
+        if file.is_file() and file.suffix.lower() in ARTICLE_SUFFIXES:
+            files.append(file)
+    return files
