@@ -74,6 +74,7 @@ class Mention:
     country: str | None = None
     aliases: list[str] = field(default_factory=list)
     title_only: bool = False       # "Tổng Bí thư" standing for a person named elsewhere
+    positional: bool = False       # a position spoken of ("vào vị trí Chủ tịch ..."), nobody in particular
 
     @property
     def title(self) -> str:

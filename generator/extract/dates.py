@@ -1,0 +1,264 @@
+"""Vietnamese date expressions, and the year of a date written without one.
+
+Forms: 'Ngày 30/10', 'Chiều 13/2', 'chiều 13-2', 'Sáng 30.10', 'ngày 12 tháng 7',
+'Tháng 9/2025', 'ngày 22/2/2023', 'Hôm nay', 'chiều qua (27/08)', 'Chiều thứ Hai (30/11)',
+'cùng ngày', and ranges 'từ ngày 11 đến 13-3'. A date without a year takes the
+publication year (the year before when the day is later in the year than the
+publication); with no publication date the article itself is read for the year:
+party congresses, anniversaries of diplomatic relations, and years written in it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from generator.model import PartialDate
+
+_PART = r"(?:rạng\s+)?(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)"
+_WEEKDAYS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "2": 0, "3": 1, "4": 2, "5": 3, "6": 4, "7": 5}
+_YEAR = r"((?:19|20)\d\d)"
+
+
+@dataclass
+class DateExpr:
+    start: int
+    end: int
+    text: str
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    relative: str | None = None      # today, yesterday, same_day
+    is_range: bool = False
+    weekday: int | None = None
+
+    @property
+    def precision(self) -> str:
+        if self.relative or self.day:
+            return "day"
+        return "month" if self.month else "year"
+
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    # từ ngày 11 đến 13-3 / từ 12 đến 16/9/2023
+    ("range", re.compile(r"\btừ\s+(?:ngày\s+)?(\d{1,2})(?:[/.\-](\d{1,2}))?\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?"
+                         r"(\d{1,2})[/.\-](\d{1,2})(?:[/.\-]" + _YEAR + r")?(?!\d)", re.I)),
+    # chiều qua (27/08), chiều nay (3/12), hôm nay (11/10)
+    ("relparen", re.compile(r"\b" + _PART + r"\s+(nay|qua)\s*\(\s*(\d{1,2})[/.\-](\d{1,2})(?:[/.\-]" + _YEAR + r")?\s*\)", re.I)),
+    # Chiều thứ Hai (30/11)
+    ("weekday", re.compile(r"\b(?:" + _PART + r"\s+)?(?:(thứ\s+(hai|ba|tư|năm|sáu|bảy|[2-7]))|(chủ\s+nhật))\s*"
+                           r"(?:,\s*)?\(?\s*(?:ngày\s+)?(\d{1,2})[/.\-](\d{1,2})(?:[/.\-]" + _YEAR + r")?\s*\)?", re.I)),
+    # ngày 12 tháng 7 (năm 2021)
+    ("text", re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*" + _YEAR + r")?", re.I)),
+    # tháng 9/2025, Tháng 9-2025, tháng 11 năm 2021
+    ("month", re.compile(r"\btháng\s+(\d{1,2})(?:\s*[/.\-]\s*|\s+năm\s+)" + _YEAR + r"(?!\d)", re.I)),
+    # Ngày 30/10, chiều 13-2, Sáng 30.10, ngày 22/2/2023, vào sáng 19/2
+    ("day", re.compile(r"\b(" + _PART + r")\s+(?:(?:mùng|mồng)\s+)?(\d{1,2})([/.\-])(\d{1,2})(?:\3" + _YEAR + r")?(?![\d/.\-]*\d)", re.I)),
+    # a bare 13/2 or 22/2/2023 (slashes only: 2.000 and 2020-2021 are not dates)
+    ("bare", re.compile(r"(?<![\d/.\-])(\d{1,2})/(\d{1,2})(?:/" + _YEAR + r")?(?![\d/]*\d)")),
+    ("today", re.compile(r"\b(?:hôm|sáng|chiều|tối|trưa|đêm)\s+nay\b", re.I)),
+    ("yesterday", re.compile(r"\b(?:hôm|sáng|chiều|tối|trưa|đêm)\s+qua\b", re.I)),
+    ("same_day", re.compile(r"\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?cùng\s+ngày\b|\bngày\s+hôm\s+đó\b", re.I)),
+]
+
+
+def _valid(day: int | None, month: int | None) -> bool:
+    return (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)
+
+
+def find_dates(sentence: str) -> list[DateExpr]:
+    """Every date expression in a sentence, left to right, none overlapping."""
+    found: list[DateExpr] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for name, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            if not free(m.start(), m.end()):
+                continue
+            g = m.groups()
+            expr = DateExpr(m.start(), m.end(), m.group(0).strip())
+            if name == "range":
+                expr.day, expr.month = int(g[2]), int(g[3])
+                expr.year = int(g[4]) if g[4] else None
+                expr.is_range = True
+            elif name == "relparen":
+                expr.day, expr.month = int(g[1]), int(g[2])
+                expr.year = int(g[3]) if g[3] else None
+            elif name == "weekday":
+                expr.weekday = 6 if g[2] else _WEEKDAYS.get(g[1].lower())
+                expr.day, expr.month = int(g[3]), int(g[4])
+                expr.year = int(g[5]) if g[5] else None
+            elif name == "text":
+                expr.day, expr.month = int(g[0]), int(g[1])
+                expr.year = int(g[2]) if g[2] else None
+            elif name == "month":
+                expr.month, expr.year = int(g[0]), int(g[1])
+            elif name == "day":
+                if g[2] == "." and g[0].lower() in ("hôm",):
+                    continue
+                expr.day, expr.month = int(g[1]), int(g[3])
+                expr.year = int(g[4]) if g[4] else None
+            elif name == "bare":
+                expr.day, expr.month = int(g[0]), int(g[1])
+                expr.year = int(g[2]) if g[2] else None
+            else:
+                expr.relative = name
+            if not _valid(expr.day, expr.month):
+                continue
+            found.append(expr)
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+# --- the year of an article without a publication date -----------------------------
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman(text: str) -> int | None:
+    total, prev = 0, 0
+    for ch in reversed(text.upper()):
+        v = _ROMAN.get(ch)
+        if v is None:
+            return None
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total or None
+
+
+_CONGRESS = re.compile(
+    r"Đại hội\s+(?:đại biểu toàn quốc\s+)?(?:(?:của\s+)?Đảng\s+(?:Cộng sản Việt Nam\s+)?)?(?:lần thứ\s+)?"
+    r"(?P<num>[IVXLC]+|\d{1,2})\b(?P<after>[^.;]{0,60})")
+_FOREIGN_PARTY = {"CN": re.compile(r"Đảng Cộng sản Trung Quốc"), "LA": re.compile(r"Đảng Nhân dân Cách mạng Lào")}
+_ANNIVERSARY = re.compile(r"(\d{1,3})\s+năm\s+(?:Ngày\s+)?(?:thiết lập|lập|xác lập)\s+quan hệ ngoại giao", re.I)
+_RANGE = re.compile(r"(?:(\d{1,2})/)?" + _YEAR + r"\s*[-–]\s*(?:(\d{1,2})/)?" + _YEAR)
+_FUTURE_BEFORE = re.compile(r"(đến|tới|tầm nhìn|trước|dự kiến|sẽ|kế hoạch|mục tiêu)\s+(năm\s+)?$", re.I)
+_BARE_YEAR = re.compile(r"(?<![\d/.\-])" + _YEAR + r"(?![\d])")
+
+
+@dataclass
+class YearEvidence:
+    year: int
+    reason: str
+
+
+def year_evidence(sentences: list[str], countries_in: callable, relations: dict[str, int],
+                  congresses: dict[tuple[str, int], tuple[int, int]]) -> list[YearEvidence]:
+    """Years the article shows as its present or its past, each with the reason.
+
+    `countries_in(sentence)` lists the foreign country codes a sentence names,
+    for anniversaries of diplomatic relations.
+    """
+    out: list[YearEvidence] = []
+    for sentence in sentences:
+        for m in _CONGRESS.finditer(sentence):
+            number = int(m.group("num")) if m.group("num").isdigit() else roman(m.group("num"))
+            if not number:
+                continue
+            party = "VN"
+            for code, pattern in _FOREIGN_PARTY.items():
+                if pattern.search(m.group("after")):
+                    party = code
+            if party == "VN" and not m.group("num").isdigit() or party != "VN" or "Đảng" in m.group(0):
+                hit = congresses.get((party, number))
+                if hit:
+                    out.append(YearEvidence(hit[0], f"the {m.group('num')} party congress ({party}, {hit[0]})"))
+        for m in _ANNIVERSARY.finditer(sentence):
+            years = int(m.group(1))
+            foreign = [c for c in countries_in(sentence) if c in relations]
+            if len(set(foreign)) == 1:
+                established = relations[foreign[0]]
+                out.append(YearEvidence(established + years,
+                                        f"'{m.group(0)}' with {foreign[0]} ({established} + {years})"))
+        ranges = list(_RANGE.finditer(sentence))
+        in_range: set[int] = set()
+        for m in ranges:
+            first, last = int(m.group(2)), int(m.group(4))
+            in_range.update({m.start(2), m.start(4)})
+            if not first < last <= first + 80:
+                continue
+            anniversary = re.search(r"(kỷ niệm|\d+\s+năm)[^()]{0,120}$", sentence[:m.start()], re.I)
+            chosen = last if anniversary else first
+            out.append(YearEvidence(chosen, f"'{m.group(0)}'" + (" (an anniversary)" if anniversary else " (a term that has begun)")))
+        for m in _BARE_YEAR.finditer(sentence):
+            if m.start(1) in in_range:
+                continue
+            if _FUTURE_BEFORE.search(sentence[max(0, m.start() - 30):m.start()]):
+                continue
+            out.append(YearEvidence(int(m.group(1)), f"the year {m.group(1)} written in the article"))
+    return out
+
+
+def weekday_fits(year: int, month: int, day: int, weekday: int | None) -> bool:
+    if weekday is None:
+        return True
+    try:
+        return dt.date(year, month, day).weekday() == weekday
+    except ValueError:
+        return False
+
+
+@dataclass
+class Resolved:
+    date: PartialDate | None
+    basis: str
+    confidence: int
+    day_month: tuple[int, int] | None = None
+
+
+def resolve(expr: DateExpr, published: PartialDate | None, published_basis: str,
+            evidence: YearEvidence | None, previous: Resolved | None) -> Resolved:
+    """Turn one expression into a date, saying how."""
+    quoted = f"'{expr.text}'"
+    if expr.relative == "same_day" or (expr.relative is None and expr.day is None and expr.month is None):
+        if previous and previous.date:
+            return Resolved(previous.date, f"{quoted} = the date just named ({previous.date.iso()})",
+                            previous.confidence, previous.day_month)
+        if previous and previous.day_month:
+            return Resolved(None, previous.basis, 0, previous.day_month)
+        return Resolved(None, f"{quoted} refers to a date the article does not give", 0)
+    if expr.relative in ("today", "yesterday"):
+        if published and published.day:
+            day = published.first_day() - dt.timedelta(days=expr.relative == "yesterday")
+            return Resolved(PartialDate(day.year, day.month, day.day),
+                            f"{quoted} relative to the publication date {published.iso()}", 3)
+        if previous and previous.date and previous.confidence:
+            return Resolved(previous.date, f"{quoted} = the date just named ({previous.date.iso()})",
+                            previous.confidence, previous.day_month)
+        return Resolved(None, f"{quoted} but the publication day is unknown", 0)
+    if expr.year:
+        return Resolved(PartialDate(expr.year, expr.month, expr.day), f"{quoted} (year written)", 3)
+    if expr.day is None:
+        return Resolved(None, f"{quoted} has no year", 0)
+    if published:
+        year = published.year
+        if (expr.month, expr.day) > (published.month or 12, published.day or 31):
+            year -= 1
+            how = f"{quoted} + the year before the publication date {published.iso()} (the day is later in the year)"
+        else:
+            how = f"{quoted} + year of the {_source(published_basis)} {published.iso()}"
+        return Resolved(_date(year, expr), how, 3, (expr.day, expr.month))
+    if evidence:
+        year = evidence.year
+        how = f"{quoted} + year {year} inferred from {evidence.reason}"
+        if not weekday_fits(year, expr.month, expr.day, expr.weekday):
+            for other in (year + 1, year - 1):
+                if weekday_fits(other, expr.month, expr.day, expr.weekday):
+                    year, how = other, f"{quoted} + year {other}, the year near {evidence.reason} in which that day has that weekday"
+                    break
+        return Resolved(_date(year, expr), how, 2, (expr.day, expr.month))
+    return Resolved(None, f"{quoted} with no year in the article", 0, (expr.day, expr.month))
+
+
+def _source(basis: str) -> str:
+    return "header date" if basis.startswith("header") else "publication date"
+
+
+def _date(year: int, expr: DateExpr) -> PartialDate | None:
+    try:
+        dt.date(year, expr.month, expr.day)
+    except ValueError:
+        return None
+    return PartialDate(year, expr.month, expr.day)

@@ -1,0 +1,132 @@
+"""The gazetteers extraction uses, loaded once from `data/`.
+
+Titles, ranks, honorifics, countries, regions, institutions, stop words and
+meeting cues are language data, not code, and contain no person's name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from generator.extract.text import Token, tokenize
+from generator.names import clean_spaces, syllable_key
+
+
+def _lines(name: str) -> list[str]:
+    try:
+        text = resources.files("generator.extract").joinpath("data", name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    out = []
+    for line in text.splitlines():
+        line = "\t".join(clean_spaces(part) for part in line.split("\t"))
+        if line.strip() and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def _phrase_key(tokens: list[Token]) -> tuple[str, ...]:
+    return tuple(t.key for t in tokens)
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int          # token index
+    end: int            # token index, exclusive
+    value: str          # what the entry stands for (a country code, a kind, the entry itself)
+    entry: str
+
+
+class Gazetteer:
+    """Longest-match lookup of multi-word entries over tokens.
+
+    Matching ignores case and tone placement; with `capitalised`, the first
+    token must also be written with a capital, as names of countries and titles are.
+    """
+
+    def __init__(self, entries: list[tuple[str, str]], capitalised: bool = False, exact_case: bool = False):
+        self.capitalised = capitalised
+        self.exact_case = exact_case      # every word capitalised as in the entry ("Lâm Đồng" is not "Lâm đồng")
+        self.table: dict[tuple[str, ...], list[tuple[str, str, tuple[bool, ...]]]] = {}
+        self.longest = 1
+        for entry, value in entries:
+            tokens = tokenize(entry)
+            key = _phrase_key(tokens)
+            if key:
+                self.table.setdefault(key, []).append((value, entry, tuple(t.cap for t in tokens)))
+                self.longest = max(self.longest, len(key))
+
+    def match_at(self, tokens: list[Token], i: int) -> Match | None:
+        if self.capitalised and not tokens[i].cap:
+            return None
+        for n in range(min(self.longest, len(tokens) - i), 0, -1):
+            hits = self.table.get(_phrase_key(tokens[i:i + n]))
+            if not hits:
+                continue
+            for value, entry, caps in hits:
+                if not self.exact_case or caps == tuple(t.cap for t in tokens[i:i + n]):
+                    return Match(i, i + n, value, entry)
+        return None
+
+    def __contains__(self, text: str) -> bool:
+        return _phrase_key(tokenize(text)) in self.table
+
+
+@dataclass
+class Lexicon:
+    titles: Gazetteer
+    ranks: Gazetteer
+    honorifics: Gazetteer
+    countries: Gazetteer
+    regions: Gazetteer
+    institutions: Gazetteer
+    org_heads: Gazetteer
+    stopwords: Gazetteer
+    cues: Gazetteer
+    cues_lower: set[str]
+    relations: dict[str, int]
+    congresses: dict[tuple[str, int], tuple[int, int]]
+    country_names: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    countries = []
+    names: dict[str, str] = {}
+    for line in _lines("countries.tsv"):
+        code, _, name = line.partition("\t")
+        if name:
+            countries.append((name, code.strip()))
+            names.setdefault(code.strip(), name)
+    relations = {}
+    for line in _lines("relations.tsv"):
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[1].strip().isdigit():
+            relations[parts[0].strip()] = int(parts[1])
+    congresses = {}
+    for line in _lines("congresses.tsv"):
+        parts = line.split("\t")
+        if len(parts) >= 3 and parts[1].strip().isdigit():
+            month = int(parts[3]) if len(parts) > 3 and parts[3].strip().isdigit() else 1
+            congresses[(parts[0].strip(), int(parts[1]))] = (int(parts[2]), month)
+    cues = []
+    for line in _lines("cues.tsv"):
+        kind, _, phrase = line.partition("\t")
+        cues.append((phrase, kind))
+    regions = [(line.split("\t")[0], "region") for line in _lines("regions.tsv")]
+    return Lexicon(
+        titles=Gazetteer([(t, t) for t in _lines("titles.txt")], capitalised=True),
+        ranks=Gazetteer([(t, t) for t in _lines("ranks.txt")], capitalised=True),
+        honorifics=Gazetteer([(t, t) for t in _lines("honorifics.txt")]),
+        countries=Gazetteer(countries, capitalised=True, exact_case=True),
+        regions=Gazetteer(regions, capitalised=True, exact_case=True),
+        institutions=Gazetteer([(t, t) for t in _lines("institutions.txt")], capitalised=True, exact_case=True),
+        org_heads=Gazetteer([(t, t) for t in _lines("org_heads.txt")], capitalised=True),
+        stopwords=Gazetteer([(t, t) for t in _lines("stopwords.txt")]),
+        cues=Gazetteer(cues),
+        cues_lower={phrase for phrase, _ in cues if phrase[0].islower()},
+        relations=relations,
+        congresses=congresses,
+        country_names=names,
+    )

@@ -1,0 +1,406 @@
+"""People named in a sentence: name, title chain, rank and country, found by pattern.
+
+Vietnamese news names officials in a few fixed shapes, which this module reads
+as a small grammar over tokens:
+
+    [rank|honorific] NAME [(ALIAS)] [, TITLE [, TITLE]...]     Đại tướng Tô Lâm, Bộ trưởng Bộ Công an
+    TITLE [, TITLE]... [COUNTRY] NAME                            Bộ trưởng Bộ Công an Tô Lâm
+    NAME, TITLE                                                  Michael DeSombre, Trợ lý Ngoại trưởng Hoa Kỳ
+
+A title runs from a title word over organisation words ('Bộ Công an', 'Ủy ban
+Công an Quốc gia Nhật Bản') until a verb, a function word or punctuation; the
+name is the run of capitalised words that ends it. Organisation words come in
+capitalised + lower-case pairs ('Công an'), names as runs of capitalised words,
+so the last capitalised run before the stop is the name. Countries, regions and
+institutions are looked up and never taken for a name. No person is listed anywhere.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.extract.lexicon import Lexicon, Match, lexicon
+from generator.extract.text import Token, looks_vietnamese, tokenize
+from generator.model import Mention
+
+# Lower-case particles inside foreign names: "Ursula von der Leyen".
+_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "bin", "binti", "al", "el", "dos", "das", "di", "du", "le", "la"}
+# Plain forms of address, not kept in the name or as an honorific alias.
+_PLAIN_ADDRESS = {"ông", "bà", "ngài", "đồng chí", "quý ngài"}
+_TITLE_JOINERS = {"kiêm"}
+# Words before a title that name a position rather than a person: "vào vị trí Chủ tịch ...".
+_POSITION_WORDS = {"trí", "chức", "vị", "vụ", "cương", "làm", "là", "giữ", "bầu", "trò", "kỳ", "danh", "nhiệm", "thành"}
+_PLACE_PREPOSITIONS = {"tại", "ở", "của"}
+_MAX_PHRASE = 30
+
+
+@dataclass
+class _Tags:
+    head: list[Match | None]       # title, rank or honorific starting here
+    head_kind: list[str | None]
+    place: list[Match | None]      # country, region or institution starting here
+    place_kind: list[str | None]
+    stop: list[Match | None]
+    org: list[Match | None]        # an organisation's first word starting here
+    inside: list[bool]             # inside a place name
+
+
+def _tag(tokens: list[Token], lex: Lexicon) -> _Tags:
+    n = len(tokens)
+    tags = _Tags([None] * n, [None] * n, [None] * n, [None] * n, [None] * n, [None] * n, [False] * n)
+    for i, tok in enumerate(tokens):
+        if tok.kind not in ("word", "initial"):
+            continue
+        for kind, gaz in (("title", lex.titles), ("rank", lex.ranks), ("honorific", lex.honorifics)):
+            m = gaz.match_at(tokens, i)
+            if m:
+                if kind == "honorific" and (m.end >= n or not tokens[m.end].cap):
+                    continue            # "ông" must stand before a name
+                if tags.head[i] is None or m.end > tags.head[i].end:
+                    tags.head[i], tags.head_kind[i] = m, kind
+        for kind, gaz in (("country", lex.countries), ("region", lex.regions), ("institution", lex.institutions)):
+            m = country_at(tokens, i, lex) if kind == "country" else gaz.match_at(tokens, i)
+            if m and (tags.place[i] is None or m.end > tags.place[i].end):
+                tags.place[i], tags.place_kind[i] = m, kind
+        if tok.lower:
+            tags.stop[i] = lex.stopwords.match_at(tokens, i)
+        tags.org[i] = lex.org_heads.match_at(tokens, i)
+    for i in range(n):                  # words inside a place name start nothing
+        if tags.place[i] is not None:
+            for k in range(i + 1, tags.place[i].end):
+                tags.inside[k] = True
+    return tags
+
+
+def country_at(tokens: list[Token], i: int, lex: Lexicon) -> Match | None:
+    """A country name starting at token i; "Pháp luật" and "Anh hùng" are words, not countries."""
+    m = lex.countries.match_at(tokens, i)
+    if m and m.end - m.start == 1 and m.end < len(tokens) and tokens[m.end].lower \
+            and lex.stopwords.match_at(tokens, m.end) is None:
+        return None
+    return m
+
+
+def _is_name_token(tok: Token) -> bool:
+    if tok.kind == "initial":
+        return True
+    if not tok.cap or tok.acronym:
+        return False
+    # "Việt Nam-Nhật Bản" joins two places; Vietnamese names have no hyphens
+    return "-" not in tok.text or not all(looks_vietnamese(p) for p in tok.text.split("-"))
+
+
+def _qualifies(run: list[Token]) -> bool:
+    """Could this run of capitalised words be a person's name?"""
+    if not run:
+        return False
+    if len(run) >= 2:
+        return True
+    tok = run[0]
+    return tok.kind == "word" and not looks_vietnamese(tok.text) and len(tok.text) > 2
+
+
+def _cut_to_name(run: list[Token]) -> list[Token]:
+    """Drop Vietnamese-looking words before a foreign name: 'Đông Á Michael DeSombre' -> 'Michael DeSombre'."""
+    for k in range(2, len(run) - 1):
+        if all(t.kind == "word" and looks_vietnamese(t.text) for t in run[:k]) and \
+                all(not looks_vietnamese(t.text) for t in run[k:]):
+            return run[k:]
+    return run
+
+
+class _Parser:
+    def __init__(self, sentence: str, lex: Lexicon):
+        self.sentence = sentence
+        self.lex = lex
+        self.tokens = tokenize(sentence)
+        self.tags = _tag(self.tokens, lex)
+
+    def text(self, a: int, b: int) -> str:
+        """Sentence text from token a to token b (exclusive)."""
+        if a >= b:
+            return ""
+        return self.sentence[self.tokens[a].start:self.tokens[b - 1].end]
+
+    # -- a title phrase ---------------------------------------------------------------
+    def phrase(self, i: int) -> tuple[int, tuple[int, int] | None, int]:
+        """Read a title phrase from the head at i.
+
+        Returns (end of the title part, name run as (start, end) or None, next index).
+        """
+        toks, tags = self.tokens, self.tags
+        m = tags.head[i].end
+        run_start = None
+        last_end = m
+        while m < len(toks) and m - i < _MAX_PHRASE:
+            t = toks[m]
+            run_ok = run_start is not None and _qualifies(toks[run_start:m])
+            if t.kind == "punct":
+                if t.text in "-–" and toks[m - 1].end < t.start and m + 1 < len(toks) and toks[m + 1].cap:
+                    if run_ok:
+                        break
+                    run_start = None
+                    m += 1
+                    continue
+                if t.text in "&'’":
+                    m += 1
+                    continue
+                break
+            if t.kind == "num":
+                break
+            if tags.place[m] is not None:
+                if run_ok:
+                    break
+                m = tags.place[m].end
+                run_start = None
+                last_end = m
+                continue
+            if t.lower:
+                low = t.text.lower()
+                if low == "và":
+                    nxt = m + 1
+                    if nxt < len(toks) and toks[nxt].cap and tags.head[nxt] is None and not run_ok:
+                        m += 1
+                        run_start = None
+                        continue
+                    break
+                if low in _PLACE_PREPOSITIONS and m + 1 < len(toks) and tags.place_kind[m + 1] == "country" and not run_ok:
+                    m = tags.place[m + 1].end
+                    run_start = None
+                    last_end = m
+                    continue
+                if low in _TITLE_JOINERS or tags.stop[m] is not None or run_ok:
+                    break
+                if low in _PARTICLES and run_start is not None and m + 1 < len(toks) and toks[m + 1].cap:
+                    m += 1
+                    continue
+                run_start = None
+                m += 1
+                last_end = m
+                continue
+            if tags.head[m] is not None and tags.head_kind[m] in ("rank", "honorific"):
+                break                   # the name part begins: "... Bộ Công an Đại tướng Tô Lâm"
+            if tags.head[m] is not None and run_ok:
+                break
+            if run_start is None and tags.org[m] is not None:
+                m = tags.org[m].end          # "Bộ Công an": an organisation, not a name
+                last_end = m
+                continue
+            if _is_name_token(t):
+                if run_start is None:
+                    run_start = m
+                m += 1
+                continue
+            break
+        if run_start is not None and _qualifies(toks[run_start:m]):
+            run = _cut_to_name(toks[run_start:m])
+            start = toks.index(run[0], run_start)
+            return start, (start, m), m
+        return m, None, m
+
+    def name_after(self, k: int) -> tuple[int, int] | None:
+        """A name right after a rank or honorific: capitalised words, with particles."""
+        toks = self.tokens
+        j = k
+        while j < len(toks):
+            t = toks[j]
+            if _is_name_token(t) and self.tags.place[j] is None and (self.tags.head[j] is None or j == k and self.tags.head_kind[j] == "honorific"):
+                j += 1
+            elif t.lower and t.text in _PARTICLES and j > k and j + 1 < len(toks) and toks[j + 1].cap:
+                j += 1
+            else:
+                break
+        if j == k:
+            return None
+        if j - k == 1 and toks[k].kind == "word" and len(toks[k].text) < 2:
+            return None
+        return k, j
+
+    # -- a whole mention --------------------------------------------------------------
+    def mention_at(self, i: int) -> tuple[Mention | None, int]:
+        toks, tags = self.tokens, self.tags
+        pending: list[str] = []
+        rank = None
+        honorific = None
+        j = i
+        if i > 0 and toks[i - 1].lower and toks[i - 1].text.lower() in _POSITION_WORDS and tags.head_kind[i] == "title":
+            title_end, _, nxt = self.phrase(i)
+            return Mention(name="", start=toks[i].start, end=toks[title_end - 1].end,
+                           titles=[self.text(i, title_end)], title_only=True, positional=True), max(nxt, i + 1)
+        nxt = i + 1
+        while j < len(toks) and tags.head[j] is not None:
+            kind = tags.head_kind[j]
+            head = tags.head[j]
+            if kind in ("rank", "honorific"):
+                entry = self.text(head.start, head.end)
+                if kind == "rank":
+                    rank = entry
+                elif entry.lower() not in _PLAIN_ADDRESS:
+                    honorific = entry
+                k = head.end
+                if k < len(toks) and tags.head[k] is not None and tags.head_kind[k] in ("rank", "honorific"):
+                    j = k
+                    continue
+                span = self.name_after(k)
+                if span is None:
+                    if k < len(toks) and tags.head[k] is not None:
+                        j = k
+                        continue
+                    return None, head.end
+                return self._finish(i, span, pending, rank, honorific)
+            # a title
+            title_end, span, nxt = self.phrase(j)
+            title = self.text(j, title_end).strip(" ,-–")
+            if span:
+                if title:
+                    pending.append(title)
+                return self._finish(i, span, pending, rank, honorific)
+            pending.append(title)
+            if nxt < len(toks) and (toks[nxt].text == "," or toks[nxt].text.lower() in _TITLE_JOINERS) \
+                    and nxt + 1 < len(toks) and tags.head[nxt + 1] is not None:
+                j = nxt + 1
+                continue
+            if nxt < len(toks) and tags.head[nxt] is not None and tags.head_kind[nxt] in ("rank", "honorific"):
+                j = nxt
+                continue
+            break
+        if pending:
+            end = max(nxt, i + 1)
+            return Mention(name="", start=toks[i].start, end=toks[end - 1].end,
+                           titles=pending, rank=rank, title_only=True), end
+        return None, i + 1
+
+    def _finish(self, i: int, span: tuple[int, int], pending: list[str], rank, honorific) -> tuple[Mention, int]:
+        toks, tags = self.tokens, self.tags
+        a, b = span
+        name = self.text(a, b)
+        aliases = []
+        if honorific:
+            aliases.append(f"{honorific} {name}")
+        j = b
+        # (Chen Wenqing): another spelling of the name
+        if j + 2 < len(toks) and toks[j].text == "(" and _is_name_token(toks[j + 1]):
+            k = j + 1
+            while k < len(toks) and _is_name_token(toks[k]):
+                k += 1
+            if k < len(toks) and toks[k].text == ")" and tags.place[j + 1] is None:
+                aliases.append(self.text(j + 1, k))
+                j = k + 1
+        titles = list(pending)
+        # apposition: ", Bộ trưởng Bộ Công an, Ủy viên ..." or " - Title"
+        while j + 1 < len(toks) and (toks[j].text == "," or toks[j].text.lower() in _TITLE_JOINERS) \
+                and tags.head[j + 1] is not None and tags.head_kind[j + 1] == "title":
+            title_end, span2, nxt = self.phrase(j + 1)
+            if span2 is not None:
+                break                     # the next person: "..., Ngoại trưởng Mike Pompeo"
+            if title_end == tags.head[j + 1].end and nxt < len(toks) and toks[nxt].lower:
+                break                     # "..., Thủ tướng gửi lời": the subject of the next clause
+            sep = " kiêm " if toks[j].text.lower() in _TITLE_JOINERS and titles else ""
+            title = self.text(j + 1, title_end).strip(" ,-–")
+            if sep:
+                titles[-1] = titles[-1] + sep + title
+            else:
+                titles.append(title)
+            j = nxt
+            # ", Bộ Nội vụ Australia": an organisation that completes the title
+            while j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].cap and tags.head[j + 1] is None \
+                    and tags.place_kind[j + 1] != "region" and self._org_continues(j + 1):
+                end = self._org_end(j + 1)
+                titles[-1] = titles[-1] + ", " + self.text(j + 1, end)
+                j = end
+        mention = Mention(name=name, start=toks[i].start, end=toks[j - 1].end, titles=titles,
+                          rank=rank, aliases=aliases)
+        mention.country = self.country_of(titles)
+        return mention, j
+
+    def _org_continues(self, k: int) -> bool:
+        """'Bộ Nội vụ Australia' after a comma: an organisation, not the next clause."""
+        word = self.tokens[k].text
+        return word in ("Bộ", "Ủy", "Ban", "Cơ", "Tổng", "Cục", "Vụ", "Viện", "Văn", "Hội", "Quân", "Sở", "Nhóm", "Trung")
+
+    def _org_end(self, k: int) -> int:
+        toks, tags = self.tokens, self.tags
+        m = k
+        while m < len(toks) and m - k < 15:
+            t = toks[m]
+            if t.kind == "punct" or t.kind == "num":
+                break
+            if tags.place[m] is not None:
+                m = tags.place[m].end
+                continue
+            if t.lower and (tags.stop[m] is not None or t.text in _TITLE_JOINERS):
+                break
+            m += 1
+        return m
+
+    def country_of(self, titles: list[str]) -> str | None:
+        """The first country a title chain names, not counting 'tại X' (where an ambassador serves)."""
+        for title in titles:
+            toks = tokenize(title)
+            for k in range(len(toks)):
+                hit = country_at(toks, k, self.lex)
+                if hit and not (k > 0 and toks[k - 1].text.lower() in ("tại", "ở", "với", "sang")):
+                    return hit.value
+        return None
+
+    def bare_apposition(self, i: int) -> tuple[Mention | None, int]:
+        """'Michael DeSombre, Trợ lý Ngoại trưởng Hoa Kỳ': a name introduced by its title after it."""
+        toks, tags = self.tokens, self.tags
+        if i > 0 and toks[i - 1].text.lower() in ("tại", "ở", "từ", "đến", "tới", "sang", "thăm"):
+            return None, i + 1
+        if tags.inside[i] or (i > 0 and tags.org[i - 1] is not None):
+            return None, i + 1
+        j = i
+        while j < len(toks) and _is_name_token(toks[j]) and tags.place[j] is None and tags.head[j] is None \
+                and tags.org[j] is None and not tags.inside[j] \
+                and self.lex.stopwords.match_at([Token(toks[j].text.lower(), 0, 0, "word")], 0) is None:
+            j += 1
+        if j - i < 2 or j + 1 >= len(toks) or toks[j].text != ",":
+            return None, max(j, i + 1)
+        if tags.head[j + 1] is None or tags.head_kind[j + 1] != "title":
+            return None, j
+        _, span2, _ = self.phrase(j + 1)
+        if span2 is not None:
+            return None, j
+        return self._finish(i, (i, j), [], None, None)
+
+    def mentions(self) -> list[Mention]:
+        out: list[Mention] = []
+        i = 0
+        toks = self.tokens
+        while i < len(toks):
+            if self.tags.head[i] is not None:
+                mention, nxt = self.mention_at(i)
+            elif _is_name_token(toks[i]) and self.tags.place[i] is None and not self.tags.inside[i] \
+                    and (i == 0 or not toks[i - 1].cap):
+                mention, nxt = self.bare_apposition(i)
+            else:
+                mention, nxt = None, i + 1
+            if mention is not None:
+                out.append(mention)
+            i = max(nxt, i + 1)
+        return out
+
+
+def find_mentions(sentence: str, lex: Lexicon | None = None) -> list[Mention]:
+    """Every person (and every title standing alone for a person) named in a sentence."""
+    return _Parser(sentence, lex or lexicon()).mentions()
+
+
+def countries_named(sentence: str, lex: Lexicon | None = None) -> list[str]:
+    """Country codes named in a sentence, in order."""
+    lex = lex or lexicon()
+    toks = tokenize(sentence)
+    out = []
+    k = 0
+    while k < len(toks):
+        hit = country_at(toks, k, lex)
+        region = lex.regions.match_at(toks, k)
+        if region and (not hit or region.end > hit.end):
+            k = region.end
+            continue
+        if hit:
+            out.append(hit.value)
+            k = hit.end
+        else:
+            k += 1
+    return out
