@@ -179,9 +179,12 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
             in_range.update({m.start(2), m.start(4)})
             if not first < last <= first + 80:
                 continue
-            anniversary = re.search(r"(kỷ niệm|\d+\s+năm)[^()]{0,120}$", sentence[:m.start()], re.I)
+            anniversary = re.search(r"(kỷ niệm|\d+\s+năm)[^()]{0,120}$", sentence[:m.start()].rstrip(" ("), re.I)
             chosen = last if anniversary else first
             out.append(YearEvidence(chosen, f"'{m.group(0)}'" + (" (an anniversary)" if anniversary else " (a term that has begun)")))
+        for m in re.finditer(r"\btháng\s+\d{1,2}\s*[/.\-]\s*" + _YEAR, sentence, re.I):
+            in_range.add(m.start(1))
+            out.append(YearEvidence(int(m.group(1)), f"'{m.group(0)}' written in the article"))
         for m in _BARE_YEAR.finditer(sentence):
             if m.start(1) in in_range:
                 continue

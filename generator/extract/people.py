@@ -28,7 +28,7 @@ _PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "bin", "bi
 _PLAIN_ADDRESS = {"ông", "bà", "ngài", "đồng chí", "quý ngài"}
 _TITLE_JOINERS = {"kiêm"}
 # Words before a title that name a position rather than a person: "vào vị trí Chủ tịch ...".
-_POSITION_WORDS = {"trí", "chức", "vị", "vụ", "cương", "làm", "là", "giữ", "bầu", "trò", "kỳ", "danh", "nhiệm", "thành"}
+_POSITION_WORDS = {"trí", "chức", "vị", "vụ", "cương", "làm", "là", "giữ", "bầu", "trò", "kỳ", "danh", "nhiệm", "thành", "cấp"}
 _PLACE_PREPOSITIONS = {"tại", "ở", "của"}
 _MAX_PHRASE = 30
 
@@ -68,6 +68,9 @@ def _tag(tokens: list[Token], lex: Lexicon) -> _Tags:
         if tags.place[i] is not None:
             for k in range(i + 1, tags.place[i].end):
                 tags.inside[k] = True
+                tags.head[k] = tags.head_kind[k] = None
+            if tags.place_kind[i] == "institution":
+                tags.head[i] = tags.head_kind[i] = None     # "Phủ Chủ tịch" is a palace
     return tags
 
 
@@ -85,8 +88,9 @@ def _is_name_token(tok: Token) -> bool:
         return True
     if not tok.cap or tok.acronym:
         return False
-    # "Việt Nam-Nhật Bản" joins two places; Vietnamese names have no hyphens
-    return "-" not in tok.text or not all(looks_vietnamese(p) for p in tok.text.split("-"))
+    # "Việt Nam-Nhật Bản" joins two places; Vietnamese names have no hyphens ("Chan-o-cha" is one name)
+    parts = tok.text.split("-")
+    return len(parts) == 1 or not all(p[:1].isupper() and looks_vietnamese(p) for p in parts)
 
 
 def _qualifies(run: list[Token]) -> bool:
@@ -174,6 +178,13 @@ class _Parser:
                     m += 1
                     continue
                 run_start = None
+                m += 1
+                last_end = m
+                continue
+            if t.acronym:
+                if run_ok:
+                    break
+                run_start = None        # QĐND, ASEAN: an organisation
                 m += 1
                 last_end = m
                 continue
@@ -292,7 +303,7 @@ class _Parser:
             title_end, span2, nxt = self.phrase(j + 1)
             if span2 is not None:
                 break                     # the next person: "..., Ngoại trưởng Mike Pompeo"
-            if title_end == tags.head[j + 1].end and nxt < len(toks) and toks[nxt].lower:
+            if title_end == tags.head[j + 1].end and nxt < len(toks) and tags.stop[nxt] is not None:
                 break                     # "..., Thủ tướng gửi lời": the subject of the next clause
             sep = " kiêm " if toks[j].text.lower() in _TITLE_JOINERS and titles else ""
             title = self.text(j + 1, title_end).strip(" ,-–")

@@ -1,0 +1,265 @@
+"""One article -> its people and the meetings it reports (`Candidate`s).
+
+Reads sentences in order, keeps the people of the article apart (short
+references such as 'Bộ trưởng Raab' or 'Tổng Bí thư' resolve to the full person
+named elsewhere in the same article), dates each meeting, and says in words how.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from generator.extract import meetings as mt
+from generator.extract.dates import Resolved, YearEvidence, year_evidence
+from generator.extract.lexicon import Lexicon, lexicon
+from generator.extract.people import countries_named, find_mentions
+from generator.extract.text import looks_vietnamese, split_sentences
+from generator.model import Article, Candidate, Diagnostic, Mention, Participant, Person
+from generator.names import fold, name_key, order_free
+
+_LOOKAHEAD = 3
+_LEADS = re.compile(r"\b(dẫn đầu|[Tt]rưởng đoàn|chủ trì)\b")
+
+
+@dataclass
+class ArticleResult:
+    article: Article
+    persons: list[Person]
+    candidates: list[Candidate]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class _People:
+    """The persons of one article, built mention by mention."""
+
+    def __init__(self):
+        self.persons: list[Person] = []
+        self.keys: list[set[str]] = []
+        self.words: list[set[str]] = []
+        self.forms: list[Counter] = []
+        self.countries: list[Counter] = []
+
+    def add(self, m: Mention) -> int:
+        key = name_key(m.name)
+        words = set(key.split())
+        found = self._find(key, words)
+        if found is None:
+            self.persons.append(Person(name=m.name))
+            self.keys.append(set())
+            self.words.append(set())
+            self.forms.append(Counter())
+            self.countries.append(Counter())
+            found = len(self.persons) - 1
+        p = self.persons[found]
+        self.keys[found].update({key, order_free(key)} | {name_key(a) for a in m.aliases})
+        self.words[found] |= words
+        self.forms[found][m.name] += 1
+        for a in m.aliases:
+            if a not in p.aliases:
+                p.aliases.append(a)
+        if m.country:
+            self.countries[found][m.country] += 1
+        if m.title and m.title not in p.titles:
+            p.titles.append(m.title)
+        if m.rank and not p.rank:
+            p.rank = m.rank
+        return found
+
+    def _find(self, key: str, words: set[str]) -> int | None:
+        for k, keys in enumerate(self.keys):
+            if key in keys or order_free(key) in keys:
+                return k
+        # a shorter or longer form of a name already seen: "Raab" / "Dominic Raab"
+        hits = [k for k, ws in enumerate(self.words) if words <= ws or ws <= words]
+        if len(hits) == 1:
+            return hits[0]
+        return None
+
+    def by_title(self, m: Mention) -> int | None:
+        """A title standing alone ('Tổng Bí thư') for the one person of the article who holds it."""
+        want = fold(m.titles[-1]) if m.titles else ""
+        if not want:
+            return None
+        hits = [k for k, p in enumerate(self.persons) if any(fold(t).startswith(want) or want.startswith(fold(t)) and fold(t) for t in p.titles)]
+        return hits[0] if len(hits) == 1 else None
+
+    def finish(self, dominant: str | None) -> None:
+        for k, p in enumerate(self.persons):
+            forms = self.forms[k]
+            full = [f for f in forms if len(f.split()) >= 2] or list(forms)
+            p.name = max(full, key=lambda f: (forms[f], len(f)))
+            p.aliases = sorted({f for f in forms if f != p.name} | {a for a in p.aliases if a != p.name})
+            if self.countries[k]:
+                p.country = self.countries[k].most_common(1)[0][0]
+            elif all(looks_vietnamese(w) for w in p.name.replace("-", " ").split()):
+                p.country = "VN"
+            else:
+                p.country = dominant
+
+
+def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResult:
+    lex = lex or lexicon()
+    sentences = [s for para in article.paragraphs for s in split_sentences(para)]
+    facts = [mt.analyse(i, s, lex, find_mentions) for i, s in enumerate(sentences)]
+    people = _People()
+    for f in facts:
+        f.people = [people.add(m) if not m.title_only else None for m in f.mentions]
+    for f in facts:
+        f.people = [k if k is not None else (None if m.positional else people.by_title(m))
+                    for k, m in zip(f.people, f.mentions)]
+    foreign = Counter(c for s in sentences for c in countries_named(s, lex) if c != "VN")
+    dominant = foreign.most_common(1)[0][0] if foreign else None
+    people.finish(dominant)
+    persons = people.persons
+
+    evidence = None
+    if article.published is None:
+        found = year_evidence(sentences, lambda s: [c for c in countries_named(s, lex) if c != "VN"] or [dominant],
+                              lex.relations, lex.congresses)
+        if found:
+            evidence = max(found, key=lambda e: e.year)
+
+    candidates: list[Candidate] = []
+    previous: Resolved | None = None
+    used: set[int] = set()
+    for f in facts:
+        cue = mt.primary_cue(f.cues)
+        expr = mt.anchor_date(f.dates)
+        if expr is not None and (expr.precision == "day" or cue is not None):
+            resolved = mt.resolve_anchor(expr, article.published, article.published_basis, evidence, previous)
+        else:
+            resolved = None
+        if cue is None or expr is None or mt.is_future(f.text, cue):
+            if resolved is not None and resolved.day_month:
+                previous = resolved
+            continue
+        cand = _candidate(article, f, cue, resolved, facts, persons, candidates, lex)
+        if resolved.day_month or resolved.date:
+            previous = resolved
+        if cand is not None:
+            candidates.append(cand)
+            used.add(f.index)
+    _sharpen_and_collect_undated(article, facts, persons, candidates, used)
+    diagnostics = []
+    if not candidates:
+        diagnostics.append(Diagnostic(article.path, "no meeting found in this article", "info"))
+    return ArticleResult(article, persons, candidates, diagnostics)
+
+
+def _participants(f: mt.SentenceFacts, cue: mt.Cue, persons: list[Person]) -> list[tuple[int, str, str]]:
+    out: list[tuple[int, str, str]] = []
+    for k, role in mt.sides(f, cue):
+        pid = f.people[k]
+        if pid is None or any(p == pid for p, _, _ in out):
+            continue
+        out.append((pid, role, f.mentions[k].title))
+    return out
+
+
+def _has_both_sides(parts, persons) -> bool:
+    countries = {persons[p].country == "VN" for p, _, _ in parts}
+    return countries == {True, False}
+
+
+def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, lex) -> Candidate | None:
+    parts = _participants(f, cue, persons)
+    kind = cue.kind
+    if not parts and (resolved.date is None or resolved.date.precision != "day") and not resolved.day_month:
+        return None
+    if not _has_both_sides(parts, persons):
+        # the other side may be named in the next sentences: "Đoàn Campuchia do ... dẫn đầu",
+        # "Đồng chủ trì Đối thoại lần này là ..."
+        for g in facts[f.index + 1:f.index + 1 + _LOOKAHEAD]:
+            if any(d.precision == "day" for d in g.dates):
+                break
+            g_cue = mt.primary_cue(g.cues)
+            if not parts:
+                if g_cue is None:
+                    continue
+                found = _participants(g, g_cue, persons)
+                if _has_both_sides(found, persons):
+                    parts = found
+                    if g_cue.kind == "talks_strong":
+                        kind = "talks_strong"
+                    break
+                continue
+            if g_cue is None and not _LEADS.search(g.text):
+                continue
+            have = {persons[p].country == "VN" for p, _, _ in parts}
+            for k, m in enumerate(g.mentions):
+                pid = g.people[k]
+                if pid is None or m.positional or any(p == pid for p, _, _ in parts):
+                    continue
+                if (persons[pid].country == "VN") not in have or not parts:
+                    role = "host" if persons[pid].country == "VN" else "guest"
+                    parts.append((pid, role, m.title))
+            if any(c.kind == "talks_strong" for c in g.cues):
+                kind = "talks_strong" if mt._KIND_PRIORITY[kind] > mt._KIND_PRIORITY["talks_strong"] else kind
+            if _has_both_sides(parts, persons):
+                break
+    if not _has_both_sides(parts, persons) and mt._DELEGATION.search(f.text):
+        # "Đoàn đại biểu Bộ Công an Việt Nam đã hội đàm ...": the head of the delegation met before
+        have_vn = any(persons[p].country == "VN" for p, _, _ in parts)
+        for prev in reversed(previous_candidates):
+            for q in prev.participants:
+                pid = next((i for i, p in enumerate(persons) if p.name == q.name), None)
+                if pid is not None and (persons[pid].country == "VN") != have_vn and parts:
+                    parts.insert(0, (pid, "host", q.title))
+                    break
+            if _has_both_sides(parts, persons):
+                break
+    if not _has_both_sides(parts, persons):
+        return None
+    participants = []
+    for pid, role, title in parts:
+        p = persons[pid]
+        participants.append(Participant(name=p.name, title=_best_title(title, p), country=p.country,
+                                        role=role, aliases=list(p.aliases)))
+    return Candidate(
+        file=article.path, date=resolved.date, date_basis=resolved.basis, date_confidence=resolved.confidence,
+        day_month=resolved.day_month, kind=mt.public_kind(kind), online=mt.is_online(f.text),
+        location=mt.location(f.text, f.mentions, cue), participants=participants, evidence=[f.text],
+    )
+
+
+def _best_title(title: str, person: Person) -> str:
+    """The title the sentence gives, or the fullest one the article gives when the sentence is terse."""
+    if title and (", " in title or len(title.split()) > 2):
+        return title
+    longer = [t for t in person.titles if fold(title) in fold(t)] if title else list(person.titles)
+    return max(longer, key=len) if longer else title
+
+
+def _sharpen_and_collect_undated(article, facts, persons, candidates, used) -> None:
+    """Later sentences about the same people: sharpen the kind, or report a meeting with no date."""
+    for f in facts:
+        if f.index in used:
+            continue
+        cue = mt.primary_cue(f.cues)
+        if cue is None or mt.is_future(f.text, cue):
+            continue
+        names = {persons[p].name for p in f.people if p is not None}
+        match = None
+        for c in candidates:
+            if len(names & {q.name for q in c.participants}) >= 2:
+                match = c
+                break
+        if match is not None:
+            if cue.kind == "talks_strong" and match.kind == "reception" and \
+                    any("lễ đón" in e.lower() for e in match.evidence):
+                match.kind = "talks"
+            continue
+        if mt.anchor_date(f.dates) is not None:
+            continue
+        parts = _participants(f, cue, persons)
+        if len(parts) >= 2 and _has_both_sides(parts, persons):
+            if any(len({persons[p].name for p, _, _ in parts} & {q.name for q in c.participants}) >= 2 for c in candidates):
+                continue
+            participants = [Participant(name=persons[p].name, title=_best_title(t, persons[p]),
+                                        country=persons[p].country, role=r, aliases=list(persons[p].aliases))
+                            for p, r, t in parts]
+            candidates.append(Candidate(
+                file=article.path, date=None, date_basis="the article gives no date for this meeting",
+                date_confidence=0, day_month=None, kind=mt.public_kind(cue.kind), online=mt.is_online(f.text),
+                location=mt.location(f.text, f.mentions), participants=participants, evidence=[f.text]))

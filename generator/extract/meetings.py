@@ -1,0 +1,181 @@
+"""Sentences -> meetings: who met whom, when, where and how, with the sentence as evidence.
+
+A meeting is anchored on a sentence that has a meeting word ('tiếp', 'hội đàm',
+'điện đàm', 'đồng chủ trì Đối thoại', ...), a date, and people on both sides:
+the host before the verb (or after 'được' in the passive), the guest after it,
+co-chairs joined by 'và'. When the sentence names a delegation instead of its
+head, the next sentences ('Đoàn Campuchia do ... dẫn đầu') or the article's
+earlier meetings supply the person. Later sentences about the same people add
+nothing but may sharpen the kind ('Tại hội đàm ...' after a welcome ceremony).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.extract.dates import DateExpr, Resolved, YearEvidence, find_dates, resolve
+from generator.extract.lexicon import Lexicon
+from generator.extract.text import tokenize
+from generator.model import Mention
+
+# Which word decides the kind when a sentence has several: a call or a co-chaired session
+# first, then talks ('hội đàm'), receptions, other talks, and a Dialogue or Conference
+# only named in passing ('Nhân dịp tham dự Hội nghị ...').
+_KIND_PRIORITY = {"call": 0, "dialogue": 1, "conference": 2, "talks_strong": 3, "reception": 4, "talks": 5,
+                  "dialogue_named": 6, "conference_named": 7, "visit": 9}
+_NOT_TIEP = {"tục", "nhận", "cận", "thu", "nối", "theo", "giáp", "sức", "tế", "viên", "tuyến", "diễn", "quản", "thị", "đoàn"}
+_NOT_TIEP_BEFORE = {"trực", "gián", "kế", "liên", "chuyển"}
+_NOT_GAP = {"khó", "phải", "nạn", "sự", "trở", "rủi", "lại"}
+_ONLINE = re.compile(r"trực tuyến|truyền hình trực tuyến|hình thức trực tuyến|qua video|hội nghị truyền hình", re.I)
+_ONLINE_NOT = re.compile(r"(lừa đảo|tội phạm|mua sắm|thương mại|giao dịch|học|cờ bạc|đánh bạc)\s+(qua mạng\s+)?trực tuyến", re.I)
+_FUTURE = re.compile(r"\b(sẽ|dự kiến|sắp tới|kế hoạch|chuẩn bị|mời .{0,60}thăm)\b", re.I)
+_LOCATION = re.compile(
+    r"\btại\s+((?:(?:trụ sở|Trụ sở|thủ đô|Thủ đô|thành phố|Thành phố|TP\.?|tỉnh|Tỉnh)\s+)?[A-ZĐÀ-ỸÁ-Ỹ][^,.;:()]*?)"
+    r"(?=\s*(?:,|\.|;|:|$|\(|\bvào\b|\bchiều\b|\bsáng\b|\btối\b|\btrưa\b|\bngày\b|\btrong\b|\bnhân\b|\bđã\b|\bvà\b|\bcủa\b|\bvới\b|\bdo\b))")
+_DELEGATION = re.compile(r"\b[Đđ]oàn\b")
+
+
+@dataclass
+class Cue:
+    kind: str          # a key of _KIND_PRIORITY
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class SentenceFacts:
+    index: int
+    text: str
+    mentions: list[Mention]
+    dates: list[DateExpr]
+    cues: list[Cue]
+    people: list[int | None] = field(default_factory=list)   # person index per mention
+
+
+def find_cues(sentence: str, lex: Lexicon) -> list[Cue]:
+    tokens = tokenize(sentence)
+    out: list[Cue] = []
+    i = 0
+    while i < len(tokens):
+        m = lex.cues.match_at(tokens, i)
+        if not m:
+            i += 1
+            continue
+        first = m.entry.split()[0]
+        words = [t.text.lower() for t in tokens[m.start:m.end]]
+        nxt = tokens[m.end].text.lower() if m.end < len(tokens) else ""
+        prev = tokens[m.start - 1].text.lower() if m.start > 0 else ""
+        ok = True
+        if first[0].isupper() and not tokens[m.start].cap:
+            ok = False                       # "đối thoại" the common noun, not a named Dialogue
+        if words == ["tiếp"] and (nxt in _NOT_TIEP or prev in _NOT_TIEP_BEFORE):
+            ok = False
+        if words[0] == "gặp" and nxt in _NOT_GAP:
+            ok = False
+        if ok:
+            kind = m.value
+            if kind in ("dialogue", "conference") and first[0].isupper():
+                kind += "_named"
+            if kind == "talks" and words[:2] == ["hội", "đàm"]:
+                kind = "talks_strong"
+            if words == ["đồng", "chủ", "trì"]:
+                after = sentence[tokens[m.end - 1].end:tokens[m.end - 1].end + 40]
+                kind = "conference" if re.search(r"\b(Hội nghị|Phiên họp|Kỳ họp)", after) else "dialogue"
+            out.append(Cue(kind, tokens[m.start].start, tokens[m.end - 1].end, sentence[tokens[m.start].start:tokens[m.end - 1].end]))
+        i = m.end
+    return out
+
+
+def primary_cue(cues: list[Cue]) -> Cue | None:
+    real = [c for c in cues if c.kind != "visit"]
+    if not real:
+        return None
+    return min(real, key=lambda c: (_KIND_PRIORITY[c.kind], c.start))
+
+
+def public_kind(kind: str) -> str:
+    return {"talks_strong": "talks", "dialogue_named": "dialogue", "conference_named": "conference"}.get(kind, kind)
+
+
+def is_online(sentence: str) -> bool:
+    return bool(_ONLINE.search(sentence)) and not _ONLINE_NOT.search(sentence)
+
+
+def is_future(sentence: str, cue: Cue) -> bool:
+    return bool(_FUTURE.search(sentence[:cue.start][-40:]))
+
+
+def location(sentence: str, mentions: list[Mention], cue: Cue | None = None) -> str | None:
+    """Where: the first 'tại X' after the meeting word, else the first before it."""
+    found = list(_LOCATION.finditer(sentence))
+    if cue is not None:
+        found.sort(key=lambda m: (m.start() < cue.end, m.start()))
+    for m in found:
+        if any(x.start <= m.start() < x.end for x in mentions):
+            continue                     # "Đại sứ ... tại Việt Nam" belongs to a title
+        place = m.group(1).strip()
+        rest = sentence[m.end(1):]
+        paren = re.match(r"\s*\(([^()]{2,40})\)", rest)
+        if paren:
+            place = f"{place} ({paren.group(1).strip()})"
+        if len(place.split()) > 10:
+            continue
+        return place
+    return None
+
+
+def anchor_date(dates: list[DateExpr]) -> DateExpr | None:
+    """The date a meeting sentence is about: its first day, else a month that opens the sentence."""
+    usable = [d for d in dates if not d.is_range]
+    for d in usable:
+        if d.precision == "day":
+            return d
+    for d in usable:
+        if d.precision == "month" and d.start < 15:
+            return d
+    return None
+
+
+def sides(facts: SentenceFacts, cue: Cue) -> list[tuple[int, str]]:
+    """(mention index, role) of the people on each side of the meeting word."""
+    ms = facts.mentions
+    text = facts.text
+    before = [k for k, m in enumerate(ms) if m.end <= cue.start and not m.positional]
+    after = [k for k, m in enumerate(ms) if m.start >= cue.end and not m.positional]
+    cochair = cue.kind in ("dialogue", "conference") and cue.text.lower().startswith("đồng")
+    out: list[tuple[int, str]] = []
+    if before:
+        k = before[-1]
+        gap = text[ms[k].end:cue.start]
+        if len(gap) <= 90:
+            role = "co-chair" if cochair else "host"
+            out.append((k, role))
+            while k > 0 and k - 1 in before:
+                between = text[ms[k - 1].end:ms[k].start]
+                if re.fullmatch(r"\s*,?\s*(và|cùng|cùng với)\s*", between):
+                    k -= 1
+                    out.append((k, role))
+                elif re.search(r"\bđược\s*$", between) and len(between) < 120:
+                    k -= 1
+                    out.append((k, "guest"))
+                else:
+                    break
+    if after:
+        k = after[0]
+        if len(text[cue.end:ms[k].start]) <= 150:
+            role = "co-chair" if cochair else "guest"
+            out.append((k, role))
+            while k + 1 in after and re.fullmatch(r"\s*,?\s*(và|cùng)\s*", text[ms[k].end:ms[k + 1].start]):
+                k += 1
+                out.append((k, role))
+    return out
+
+
+def analyse(index: int, sentence: str, lex: Lexicon, find_mentions) -> SentenceFacts:
+    return SentenceFacts(index, sentence, find_mentions(sentence, lex), find_dates(sentence), find_cues(sentence, lex))
+
+
+def resolve_anchor(expr: DateExpr, published, published_basis: str, evidence: YearEvidence | None,
+                   previous: Resolved | None) -> Resolved:
+    return resolve(expr, published, published_basis, evidence, previous)
