@@ -1,0 +1,55 @@
+"""The chronology: events inside the configured range, sorted by (date, id), with stable ids."""
+from __future__ import annotations
+
+from collections import Counter
+
+from slugify import slugify
+
+from generator.model import Event, Official, Timeline
+from generator.resolve import positions
+
+_VERBS = {"reception": "tiếp", "talks": "hội đàm với", "call": "điện đàm với", "dialogue": "đồng chủ trì đối thoại với",
+          "conference": "đồng chủ trì hội nghị với", "visit": "thăm", "signing": "ký kết với", "other": "gặp"}
+
+
+def event_title(e: Event) -> str:
+    names = [f"{_short_title(p.title)} {p.name}".strip() for p in e.participants]
+    if len(names) < 2:
+        return names[0] if names else ""
+    return f"{names[0]} {_VERBS.get(e.kind, 'gặp')} {', '.join(names[1:])}"
+
+
+def _short_title(title: str) -> str:
+    parts = [p.strip() for p in title.split(",") if p.strip() and not p.strip().startswith("Ủy viên")]
+    return parts[-1] if parts else ""
+
+
+def build_timeline(events: list[Event], officials: list[Official], start, end, diagnostics, articles: int) -> Timeline:
+    dated = [e for e in events if e.date is not None]
+    undated = [e for e in events if e.date is None]
+    in_range = [e for e in dated if e.date.first_day() >= start and e.date.last_day() <= end]
+    out_of_range = len(dated) - len(in_range)
+    for e in in_range + undated:
+        e.title = event_title(e)
+    _assign_ids(in_range, prefix_date=True)
+    _assign_ids(undated, prefix_date=False)
+    in_range.sort(key=lambda e: (e.date.iso(), e.id))
+    shown = {p.official for e in in_range + undated for p in e.participants}
+    kept = [o for o in officials if o.id in shown]
+    for o in kept:
+        o.events = [e.id for e in in_range if any(p.official == o.id for p in e.participants)]
+        o.positions = positions(o, in_range)
+    kept.sort(key=lambda o: o.id)
+    return Timeline(start, end, in_range, kept, undated, out_of_range, diagnostics, articles)
+
+
+def _assign_ids(events: list[Event], prefix_date: bool) -> None:
+    def base(e: Event) -> str:
+        people = "-".join(p.official for p in e.participants)
+        head = e.date.iso() if prefix_date else "undated"
+        return slugify(f"{head}-{people}") or head
+    seen: Counter = Counter()
+    for e in sorted(events, key=lambda e: (base(e), [s.file for s in e.sources])):
+        b = base(e)
+        seen[b] += 1
+        e.id = b if seen[b] == 1 else f"{b}-{seen[b]}"

@@ -1,0 +1,58 @@
+"""The `timeline` command: argument parsing, exit codes and one-line messages; no logic."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator import __version__
+from generator.build import build
+from generator.config import ConfigError, load_config
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="timeline", description=
+                                     "Build a chronology of official meetings from Vietnamese news articles.")
+    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    b = sub.add_parser("build", help="read the articles and write the site (timeline.json)")
+    b.add_argument("--content", type=Path, help="folder of articles (default: from timeline.toml, else content/)")
+    b.add_argument("--output", type=Path, help="output folder (default: from timeline.toml, else site/)")
+    b.add_argument("--config", type=Path, help="settings file (default: ./timeline.toml when present)")
+    b.add_argument("--strict", action="store_true", help="exit with status 1 when there are warnings")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command != "build":
+        parser.print_help()
+        return 0 if args.command is None else 2
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        print(f"timeline: {exc}", file=sys.stderr)
+        return 2
+    if args.content:
+        config.content_dir = args.content.resolve()
+    if args.output:
+        config.output_dir = args.output.resolve()
+    if not config.content.is_dir():
+        print(f"timeline: content folder {config.content} does not exist", file=sys.stderr)
+        return 2
+    result = build(config)
+    for d in result.diagnostics:
+        if d.level != "info":
+            print(f"{d.level}: {d.file}: {d.message}", file=sys.stderr)
+    t = result.timeline
+    print(f"{t.articles} articles read, {len(t.events)} events {t.start.year}–{t.end.year}, "
+          f"{len(t.officials)} officials, {len(t.undated)} undated, {t.out_of_range} outside the range, "
+          f"{len(result.warnings)} warnings -> {config.output / 'timeline.json'}")
+    if args.strict and result.warnings:
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

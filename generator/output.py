@@ -1,0 +1,42 @@
+"""timeline.json: the public, documented data file of the site (eval/TIMELINE_JSON.md)."""
+from __future__ import annotations
+
+import json
+
+from generator.model import Event, Timeline
+
+
+def _event(e: Event) -> dict:
+    return {
+        "id": e.id,
+        "url": f"events/{e.id}/",
+        "date": e.date.iso() if e.date else None,
+        "precision": e.date.precision if e.date else None,
+        "date_basis": e.date_basis,
+        "kind": e.kind,
+        "online": e.online,
+        "location": e.location,
+        "title": e.title,
+        "participants": [
+            {"official": p.official, "name": p.name, "title": p.title, "country": p.country, "role": p.role}
+            for p in e.participants
+        ],
+        "organizations": e.organizations,
+        "sources": [{"file": s.file, "evidence": s.sentence} for s in e.sources],
+    }
+
+
+def timeline_json(t: Timeline) -> str:
+    data = {
+        "schema": 1,
+        "range": {"start": t.start.isoformat(), "end": t.end.isoformat()},
+        "events": [_event(e) for e in t.events],
+        "officials": [
+            {"id": o.id, "url": f"officials/{o.id}/", "name": o.name, "aliases": o.aliases, "country": o.country,
+             "positions": [{"title": p.title, "first_seen": p.first_seen, "last_seen": p.last_seen} for p in o.positions],
+             "events": o.events}
+            for o in t.officials
+        ],
+        "undated": [_event(e) for e in t.undated],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,219 @@
+"""Across articles: one official per person, one event per meeting.
+
+People are the same official when their name keys agree (spacing, Unicode form,
+case, tone-mark placement and word order aside) or, for foreign names, when one
+name's words are all in the other's ('Michael DeSombre' / 'Michael George
+DeSombre') with no other candidate. Meetings are one event when they fall on
+the same day and share two officials; a date an article could only infer takes
+the year of another article that reports the same meeting with a known date.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from slugify import slugify
+
+from generator.extract.text import looks_vietnamese
+from generator.model import Candidate, Evidence, Event, Official, Participant, PartialDate, Position
+from generator.names import fold, name_key, order_free
+
+_KIND_ORDER = ["call", "dialogue", "conference", "talks", "reception", "signing", "visit", "other"]
+
+
+class _Officials:
+    """Union-find over participants, keyed by name."""
+
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+        self.country: dict[str, Counter] = defaultdict(Counter)
+        self.forms: dict[str, Counter] = defaultdict(Counter)
+
+    def find(self, key: str) -> str:
+        while self.parent.setdefault(key, key) != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def add(self, p: Participant) -> str:
+        key = order_free(name_key(p.name))
+        self.find(key)
+        self.forms[key][p.name] += 1
+        if p.country:
+            self.country[key][p.country] += 1
+        for alias in p.aliases:
+            akey = order_free(name_key(alias))
+            if akey and len(akey.split()) >= 2:
+                self.union(key, akey)
+                self.forms[akey]     # known, so subset matching sees it
+        return key
+
+    def merge_subsets(self) -> None:
+        keys = list(self.forms)
+        words = {k: set(k.split()) for k in keys}
+        for k in keys:
+            if len(words[k]) < 2 or self._vietnamese(k):
+                continue
+            supers = {self.find(o) for o in keys if o != k and words[k] < words[o] and self._compatible(k, o)}
+            if len(supers) == 1:
+                self.union(k, supers.pop())
+
+    def _vietnamese(self, key: str) -> bool:
+        names = self.forms.get(key)
+        return bool(names) and all(looks_vietnamese(w) for n in names for w in n.split()) and \
+            self.country[key].most_common(1)[:1] in ([], [("VN", self.country[key]["VN"])])
+
+    def _compatible(self, a: str, b: str) -> bool:
+        ca, cb = self.country[a], self.country[b]
+        return not ca or not cb or bool(set(ca) & set(cb))
+
+
+def _main_title(title: str) -> str:
+    """The position a title chain names, without party membership: 'Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an' -> 'Bộ trưởng Bộ Công an'."""
+    parts = [p.strip() for p in title.split(",") if p.strip()]
+    kept = [p for p in parts if not p.startswith("Ủy viên")]
+    return ", ".join(kept or parts)
+
+
+def fix_years(candidates: list[Candidate]) -> None:
+    """A meeting dated only by inference takes the year another article states for it."""
+    sure = [c for c in candidates if c.date and c.date_confidence >= 3 and c.day_month]
+    for c in candidates:
+        if c.date_confidence >= 3 or not c.day_month:
+            continue
+        names = {fold(p.name) for p in c.participants}
+        for other in sure:
+            if other.file == c.file or other.day_month != c.day_month:
+                continue
+            if len(names & {fold(p.name) for p in other.participants}) >= 2 or \
+                    _shared_people(c, other) >= 2:
+                day, month = c.day_month
+                c.date = PartialDate(other.date.year, month, day)
+                c.date_basis = (f"{c.date_basis.split(' + ')[0]} + year {other.date.year} from {other.file}, "
+                                f"which reports the same meeting")
+                c.date_confidence = 2
+                break
+
+
+def _shared_people(a: Candidate, b: Candidate) -> int:
+    keys_a = [set(order_free(name_key(p.name)).split()) for p in a.participants]
+    keys_b = [set(order_free(name_key(p.name)).split()) for p in b.participants]
+    return sum(1 for x in keys_a if any(x <= y or y <= x for y in keys_b))
+
+
+def resolve(candidates: list[Candidate]) -> tuple[list[Event], list[Official]]:
+    """Merge candidates into events and participants into officials (ids set, URLs relative)."""
+    fix_years(candidates)
+    people = _Officials()
+    for c in candidates:
+        for p in c.participants:
+            people.add(p)
+    people.merge_subsets()
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in people.forms:
+        groups[people.find(key)].append(key)
+    official_ids = _official_ids(groups, people)
+    for c in candidates:
+        for p in c.participants:
+            p.official = official_ids[people.find(order_free(name_key(p.name)))]
+
+    events = _merge_events(candidates)
+    officials = _officials(groups, people, official_ids, events)
+    return events, officials
+
+
+def _official_ids(groups: dict[str, list[str]], people: _Officials) -> dict[str, str]:
+    """Slugs from the canonical names; two officials that fold to one slug get -2, -3 in a stable order."""
+    named = []
+    for root, keys in groups.items():
+        forms = Counter()
+        for k in keys:
+            forms.update(people.forms[k])
+        name = _canonical(forms)
+        named.append((slugify(name) or "official", name_key(name), root))
+    ids: dict[str, str] = {}
+    used: Counter = Counter()
+    for slug, _, root in sorted(named):
+        used[slug] += 1
+        ids[root] = slug if used[slug] == 1 else f"{slug}-{used[slug]}"
+    return ids
+
+
+def _canonical(forms: Counter) -> str:
+    full = [f for f in forms if len(f.split()) >= 2] or list(forms)
+    return max(full, key=lambda f: (forms[f], -len(f.split()) if False else 0, len(f), f))
+
+
+def _merge_events(candidates: list[Candidate]) -> list[Event]:
+    groups: list[list[Candidate]] = []
+    for c in sorted(candidates, key=lambda c: (c.file, c.date.iso() if c.date else "")):
+        ids = {p.official for p in c.participants}
+        for g in groups:
+            first = g[0]
+            if (first.date and c.date and first.date == c.date) or (first.date is None and c.date is None and first.file == c.file):
+                shared = ids & {p.official for x in g for p in x.participants}
+                if len(shared) >= min(2, len(ids)):
+                    g.append(c)
+                    break
+        else:
+            groups.append([c])
+    return [_event(g) for g in groups]
+
+
+def _event(group: list[Candidate]) -> Event:
+    best = max(group, key=lambda c: (c.date_confidence, c.file == group[0].file))
+    participants: dict[str, Participant] = {}
+    for c in group:
+        for p in c.participants:
+            have = participants.get(p.official)
+            if have is None:
+                participants[p.official] = Participant(p.name, p.title, p.country, p.role, p.official, list(p.aliases))
+            elif len(p.title) > len(have.title):
+                have.title = p.title
+    kinds = Counter(c.kind for c in group)
+    kind = min(kinds, key=lambda k: (-kinds[k], _KIND_ORDER.index(k) if k in _KIND_ORDER else 99))
+    location = next((c.location for c in group if c.location), None)
+    sources: list[Evidence] = []
+    for c in group:
+        if not any(s.file == c.file for s in sources):
+            sources.append(Evidence(c.file, c.evidence[0]))
+    sources.sort(key=lambda s: s.file)
+    parts = sorted(participants.values(), key=lambda p: (p.role not in ("host", "co-chair"), p.country != "VN"))
+    return Event(id="", date=best.date, date_basis=best.date_basis, kind=kind,
+                 online=any(c.online for c in group), location=location, title="",
+                 participants=parts, organizations=[], sources=sources)
+
+
+def _officials(groups, people: _Officials, ids: dict[str, str], events: list[Event]) -> list[Official]:
+    out = []
+    for root, keys in groups.items():
+        forms = Counter()
+        countries = Counter()
+        for k in keys:
+            forms.update(people.forms[k])
+            countries.update(people.country[k])
+        name = _canonical(forms)
+        out.append(Official(id=ids[root], name=name, aliases=sorted(f for f in forms if f != name),
+                            country=countries.most_common(1)[0][0] if countries else None,
+                            positions=[], events=[]))
+    return out
+
+
+def positions(official: Official, events: list[Event]) -> list[Position]:
+    """Titles held over time, from the dated meetings of one official."""
+    spans: dict[str, list] = {}
+    for e in sorted((e for e in events if e.date), key=lambda e: (e.date.iso(), e.id)):
+        for p in e.participants:
+            if p.official != official.id or not p.title:
+                continue
+            title = _main_title(p.title)
+            key = fold(title)
+            if key not in spans:
+                spans[key] = [title, e.date.iso(), e.date.iso()]
+            else:
+                spans[key][2] = e.date.iso()
+    return [Position(t, a, b) for t, a, b in sorted(spans.values(), key=lambda s: (s[1], s[0]))]
