@@ -78,7 +78,7 @@ def country_at(tokens: list[Token], i: int, lex: Lexicon) -> Match | None:
     """A country name starting at token i; "Pháp luật" and "Anh hùng" are words, not countries."""
     m = lex.countries.match_at(tokens, i)
     if m and m.end - m.start == 1 and m.end < len(tokens) and tokens[m.end].lower \
-            and lex.stopwords.match_at(tokens, m.end) is None:
+            and tokens[m.end].text not in ("và", "kiêm") and lex.stopwords.match_at(tokens, m.end) is None:
         return None
     return m
 

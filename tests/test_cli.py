@@ -1,0 +1,99 @@
+"""The `timeline` command: build, summary, warnings, --strict, --version, --help, settings."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from generator.cli import main
+
+ARTICLE = (" date 2024-05-10 Bộ trưởng tiếp Đại sứ\n\n"
+           "Chiều 9/5, tại Hà Nội, Đại tướng Nguyễn Văn Bình, Bộ trưởng Bộ Công an đã tiếp ngài Hans Müller, "
+           "Đại sứ Đức tại Việt Nam.\n")
+
+
+def run(*args: str) -> int:
+    return main(list(args))
+
+
+def test_build_writes_timeline_and_summary(make_content, tmp_path, capsys):
+    content = make_content({"a.txt": ARTICLE})
+    out = tmp_path / "site"
+    assert run("build", "--content", str(content), "--output", str(out)) == 0
+    data = json.loads((out / "timeline.json").read_text(encoding="utf-8"))
+    assert [e["date"] for e in data["events"]] == ["2024-05-09"]
+    assert {p["country"] for p in data["events"][0]["participants"]} == {"VN", "DE"}
+    summary = capsys.readouterr().out
+    assert "1 articles read, 1 events" in summary and "0 warnings" in summary
+
+
+def test_bad_article_warns_with_its_name_and_the_rest_builds(make_content, tmp_path, capsys):
+    content = make_content({"good.txt": ARTICLE, "bad.txt": b"\xff\xfe\x00garbage\xc3"})
+    out = tmp_path / "site"
+    assert run("build", "--content", str(content), "--output", str(out)) == 0
+    err = capsys.readouterr().err
+    assert "bad.txt" in err
+    data = json.loads((out / "timeline.json").read_text(encoding="utf-8"))
+    assert len(data["events"]) == 1
+
+
+def test_strict_turns_warnings_into_exit_1(make_content, tmp_path):
+    content = make_content({"good.txt": ARTICLE, "nothing.txt": "Thời tiết hôm nay đẹp, trời nắng nhẹ và có gió.\n"})
+    out = tmp_path / "site"
+    assert run("build", "--content", str(content), "--output", str(out)) == 0
+    assert run("build", "--content", str(content), "--output", str(out), "--strict") == 1
+
+
+def test_undated_meeting_is_listed_and_warned_not_dropped(make_content, tmp_path, capsys):
+    text = ("Thủ tướng Chính phủ Trần Văn Nam đã tiếp Bộ trưởng Ngoại giao Pháp Jean Dupont tại Trụ sở Chính phủ.\n")
+    content = make_content({"u.txt": text})
+    out = tmp_path / "site"
+    run("build", "--content", str(content), "--output", str(out))
+    data = json.loads((out / "timeline.json").read_text(encoding="utf-8"))
+    assert data["events"] == []
+    assert [sorted(p["name"] for p in e["participants"]) for e in data["undated"]] == [["Jean Dupont", "Trần Văn Nam"]]
+    assert "undated" in capsys.readouterr().err
+
+
+def test_config_file_sets_defaults_and_range(tmp_path, make_content):
+    content = make_content({"a.txt": ARTICLE})
+    (tmp_path / "timeline.toml").write_text('content = "content"\noutput = "out"\nyears = [2025, 2026]\n', encoding="utf-8")
+    assert run("build", "--config", str(tmp_path / "timeline.toml")) == 0
+    data = json.loads((tmp_path / "out" / "timeline.json").read_text(encoding="utf-8"))
+    assert data["range"] == {"start": "2025-01-01", "end": "2026-12-31"}
+    assert data["events"] == []          # 2024 is outside the configured range
+
+
+def test_bad_config_is_one_clear_error(tmp_path, capsys):
+    bad = tmp_path / "timeline.toml"
+    bad.write_text("colour = 'blue'\n", encoding="utf-8")
+    assert run("build", "--config", str(bad)) == 2
+    assert "unknown setting 'colour'" in capsys.readouterr().err
+
+
+def test_missing_content_folder(tmp_path, capsys):
+    assert run("build", "--content", str(tmp_path / "nope"), "--output", str(tmp_path / "o")) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_version_and_help():
+    out = subprocess.run([sys.executable, "-m", "generator", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.startswith("timeline ")
+    out = subprocess.run([sys.executable, "-m", "generator", "build", "--help"], capture_output=True, text=True)
+    assert out.returncode == 0 and "--strict" in out.stdout
+
+
+def test_user_files_are_never_written(make_content, tmp_path):
+    content = make_content({"a.txt": ARTICLE})
+    before = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
+    run("build", "--content", str(content), "--output", str(tmp_path / "site"))
+    assert {p: p.read_bytes() for p in content.rglob("*") if p.is_file()} == before
+
+
+def test_building_twice_gives_identical_bytes(make_content, tmp_path):
+    content = make_content({"a.txt": ARTICLE})
+    run("build", "--content", str(content), "--output", str(tmp_path / "one"))
+    run("build", "--content", str(content), "--output", str(tmp_path / "two"))
+    assert (tmp_path / "one" / "timeline.json").read_bytes() == (tmp_path / "two" / "timeline.json").read_bytes()
