@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # The five Vietnamese tone marks as combining characters.
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
@@ -24,6 +25,7 @@ def clean_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=65536)
 def syllable_key(word: str) -> str:
     """Lower-case letters of a syllable with its tone as a trailing digit."""
     tone = ""

@@ -50,15 +50,17 @@ class Gazetteer:
         self.exact_case = exact_case      # every word capitalised as in the entry ("Lâm Đồng" is not "Lâm đồng")
         self.table: dict[tuple[str, ...], list[tuple[str, str, tuple[bool, ...]]]] = {}
         self.longest = 1
+        self.first: set[str] = set()
         for entry, value in entries:
             tokens = tokenize(entry)
             key = _phrase_key(tokens)
             if key:
+                self.first.add(key[0])
                 self.table.setdefault(key, []).append((value, entry, tuple(t.cap for t in tokens)))
                 self.longest = max(self.longest, len(key))
 
     def match_at(self, tokens: list[Token], i: int) -> Match | None:
-        if self.capitalised and not tokens[i].cap:
+        if self.capitalised and not tokens[i].cap or tokens[i].key not in self.first:
             return None
         for n in range(min(self.longest, len(tokens) - i), 0, -1):
             hits = self.table.get(_phrase_key(tokens[i:i + n]))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.names import syllable_key
 
@@ -51,7 +52,12 @@ class Token:
 
     @property
     def key(self) -> str:
-        return "-".join(syllable_key(part) for part in self.text.split("-"))
+        return _token_key(self.text)
+
+
+@lru_cache(maxsize=65536)
+def _token_key(text: str) -> str:
+    return "-".join(syllable_key(part) for part in text.split("-"))
 
 
 _TOKEN = re.compile(
