@@ -163,6 +163,7 @@ def _has_both_sides(parts, persons) -> bool:
 
 
 def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, lex) -> Candidate | None:
+    expr_relative = any(d.relative for d in f.dates) or "cũng trong" in f.text.lower()
     parts = _participants(f, cue, persons)
     kind = cue.kind
     if not parts and (resolved.date is None or resolved.date.precision != "day") and not resolved.day_month:
@@ -219,8 +220,21 @@ def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, l
     return Candidate(
         file=article.path, date=resolved.date, date_basis=resolved.basis, date_confidence=resolved.confidence,
         day_month=resolved.day_month, kind=mt.public_kind(kind), online=mt.is_online(f.text),
-        location=mt.location(f.text, f.mentions, cue), participants=participants, evidence=[f.text],
+        location=_location(f, cue, expr_relative, previous_candidates, lex), participants=participants, evidence=[f.text],
     )
+
+
+def _location(f, cue, relative: bool, previous_candidates, lex) -> str | None:
+    def country(text: str) -> str | None:
+        codes = countries_named(text, lex)
+        return text.split(",")[0].strip() if codes else None
+    place = mt.location(f.text, f.mentions, cue, country)
+    if place is None and relative and previous_candidates:
+        # "Chiều cùng ngày, ... tới chào ...": still in the town of the meeting just reported
+        before = previous_candidates[-1].location
+        if before and not mt.is_building(before):
+            return before
+    return place
 
 
 def _best_title(title: str, person: Person) -> str:

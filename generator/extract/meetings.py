@@ -106,12 +106,17 @@ def is_future(sentence: str, cue: Cue) -> bool:
     return bool(_FUTURE.search(sentence[:cue.start][-40:]))
 
 
-def location(sentence: str, mentions: list[Mention], cue: Cue | None = None) -> str | None:
-    """Where: the first 'tại X' after the meeting word, else the first before it."""
+_VISIT_BEFORE = re.compile(r"(làm việc|thăm|công tác|sang|tới|đến)\s*$", re.I)
+_VISITED = re.compile(r"\bthăm(?:\s+chính thức|\s+cấp nhà nước|\s+làm việc)?\s+([A-ZĐÀ-ỸÁ-Ỹ][\wÀ-ỹ]*(?:\s[A-ZĐÀ-ỸÁ-Ỹ][\wÀ-ỹ]*){0,3})")
+
+
+def location(sentence: str, mentions: list[Mention], cue: Cue | None = None, countries=None) -> str | None:
+    """Where: the first 'tại X' of the sentence that is not where a visitor works ('sang làm việc tại ...');
+    failing that, the country a visit is to ('thăm chính thức Singapore')."""
     found = list(_LOCATION.finditer(sentence))
-    if cue is not None:
-        found.sort(key=lambda m: (m.start() < cue.end, m.start()))
     for m in found:
+        if _VISIT_BEFORE.search(sentence[:m.start()]):
+            continue
         if any(x.start <= m.start() < x.end for x in mentions):
             continue                     # "Đại sứ ... tại Việt Nam" belongs to a title
         place = m.group(1).strip()
@@ -122,7 +127,19 @@ def location(sentence: str, mentions: list[Mention], cue: Cue | None = None) -> 
         if len(place.split()) > 10:
             continue
         return place
+    for m in found:
+        if not any(x.start <= m.start() < x.end for x in mentions):
+            return m.group(1).strip()
+    if countries is not None:
+        for m in _VISITED.finditer(sentence):
+            name = countries(m.group(1))
+            if name:
+                return name
     return None
+
+
+def is_building(place: str) -> bool:
+    return bool(re.match(r"(trụ sở|phủ|nhà|dinh|điện|tòa)\b", place, re.I))
 
 
 def anchor_date(dates: list[DateExpr]) -> DateExpr | None:
