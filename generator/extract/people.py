@@ -148,6 +148,13 @@ class _Parser:
                 if t.text in "&'’":
                     m += 1
                     continue
+                if t.text == "(" and not run_ok:
+                    close = next((k for k in range(m + 1, min(m + 5, len(toks))) if toks[k].text == ")"), None)
+                    if close and all(x.acronym or x.text in "/-," for x in toks[m + 1:close]):
+                        m = close + 1       # "Cục Điều tra Liên bang Mỹ (FBI)": an organisation's initials
+                        run_start = None
+                        last_end = m
+                        continue
                 break
             if t.kind == "num":
                 break
@@ -160,6 +167,9 @@ class _Parser:
                 continue
             if t.lower:
                 low = t.text.lower()
+                if low in _PARTICLES and run_start is not None and self._particles_then_name(m):
+                    m += 1
+                    continue
                 if low == "và":
                     nxt = m + 1
                     if nxt < len(toks) and toks[nxt].cap and tags.head[nxt] is None and not run_ok:
@@ -174,9 +184,6 @@ class _Parser:
                     continue
                 if low in _TITLE_JOINERS or tags.stop[m] is not None or run_ok:
                     break
-                if low in _PARTICLES and run_start is not None and m + 1 < len(toks) and toks[m + 1].cap:
-                    m += 1
-                    continue
                 run_start = None
                 m += 1
                 last_end = m
@@ -208,6 +215,13 @@ class _Parser:
             return start, (start, m), m
         return m, None, m
 
+    def _particles_then_name(self, j: int) -> bool:
+        """'von der Leyen', 'bin Salman': lower-case particles followed by a capitalised name word."""
+        toks = self.tokens
+        while j < len(toks) and toks[j].lower and toks[j].text in _PARTICLES:
+            j += 1
+        return j < len(toks) and _is_name_token(toks[j])
+
     def name_after(self, k: int) -> tuple[int, int] | None:
         """A name right after a rank or honorific: capitalised words, with particles."""
         toks = self.tokens
@@ -216,7 +230,7 @@ class _Parser:
             t = toks[j]
             if _is_name_token(t) and self.tags.place[j] is None and (self.tags.head[j] is None or j == k and self.tags.head_kind[j] == "honorific"):
                 j += 1
-            elif t.lower and t.text in _PARTICLES and j > k and j + 1 < len(toks) and toks[j + 1].cap:
+            elif t.lower and t.text in _PARTICLES and j > k and self._particles_then_name(j):
                 j += 1
             else:
                 break
@@ -347,10 +361,16 @@ class _Parser:
         """The first country a title chain names, not counting 'tại X' (where an ambassador serves)."""
         for title in titles:
             toks = tokenize(title)
-            for k in range(len(toks)):
+            k = 0
+            while k < len(toks):
+                region = self.lex.regions.match_at(toks, k)
                 hit = country_at(toks, k, self.lex)
+                if region and (not hit or region.end > hit.end):
+                    k = region.end          # "Ấn Độ Dương" is an ocean, not India
+                    continue
                 if hit and not (k > 0 and toks[k - 1].text.lower() in ("tại", "ở", "với", "sang")):
                     return hit.value
+                k = hit.end if hit else k + 1
         return None
 
     def bare_apposition(self, i: int) -> tuple[Mention | None, int]:
