@@ -77,9 +77,14 @@ def _tag(tokens: list[Token], lex: Lexicon) -> _Tags:
 def country_at(tokens: list[Token], i: int, lex: Lexicon) -> Match | None:
     """A country name starting at token i; "Pháp luật" and "Anh hùng" are words, not countries."""
     m = lex.countries.match_at(tokens, i)
-    if m and m.end - m.start == 1 and m.end < len(tokens) and tokens[m.end].lower \
-            and tokens[m.end].text not in ("và", "kiêm") and lex.stopwords.match_at(tokens, m.end) is None:
-        return None
+    if m and m.end - m.start == 1:
+        if m.end < len(tokens) and tokens[m.end].lower and tokens[m.end].text not in ("và", "kiêm") \
+                and lex.stopwords.match_at(tokens, m.end) is None:
+            return None
+        prev = tokens[i - 1] if i > 0 else None
+        if prev is not None and prev.kind == "word" and prev.cap and not prev.acronym \
+                and prev.end == tokens[i].start - 1:
+            return None             # "Nguyễn Tuấn Anh", "Hồ Đức Minh": part of a name
     return m
 
 
