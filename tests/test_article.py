@@ -1,0 +1,122 @@
+"""Meetings from whole articles: anchors, sides, kinds, dates, places, fills. Invented articles."""
+from __future__ import annotations
+
+from generator.extract.article import extract_article
+from generator.reader import parse_article
+
+
+def meetings(text: str, name: str = "a.txt"):
+    result = extract_article(parse_article(name, text))
+    return [(c.date.iso() if c.date else None, c.kind, c.online, c.location,
+             sorted((p.name, p.country) for p in c.participants)) for c in result.candidates]
+
+
+def test_three_meetings_the_same_afternoon():
+    text = """ date 2024-06-06 Hợp tác an ninh
+
+Chiều 5/6, tại Hà Nội, Đại tướng Nguyễn Văn Bình, Bộ trưởng Bộ Công an đã tiếp ông David Brown, Bộ trưởng Nội vụ Canada.
+
+Tại buổi tiếp, Bộ trưởng Nguyễn Văn Bình đề nghị hai bên tăng cường hợp tác.
+
+Chiều cùng ngày, tại Trụ sở Chính phủ, Thủ tướng Chính phủ Lê Hoàng Nam đã tiếp Bộ trưởng David Brown.
+
+Cũng trong chiều 5/6, Chủ tịch nước Trần Quốc Huy đã hội kiến Bộ trưởng Nội vụ Canada David Brown.
+"""
+    assert meetings(text) == [
+        ("2024-06-05", "reception", False, "Hà Nội", [("David Brown", "CA"), ("Nguyễn Văn Bình", "VN")]),
+        ("2024-06-05", "reception", False, "Trụ sở Chính phủ", [("David Brown", "CA"), ("Lê Hoàng Nam", "VN")]),
+        ("2024-06-05", "reception", False, None, [("David Brown", "CA"), ("Trần Quốc Huy", "VN")]),
+    ]
+
+
+def test_online_talks_and_a_call():
+    text = """Thứ Năm, 10/3/2022 09:00
+
+Sáng 9/3, Bộ trưởng Bộ Quốc phòng Phạm Văn Đức đã hội đàm trực tuyến với Bộ trưởng Quốc phòng Đan Mạch Lars Nielsen.
+
+Chiều cùng ngày, Thứ trưởng Bộ Quốc phòng Hoàng Minh Tâm điện đàm với Thứ trưởng Quốc phòng Na Uy Erik Hansen về phòng chống tội phạm lừa đảo trực tuyến.
+"""
+    got = meetings(text)
+    assert [(d, k, o) for d, k, o, _, _ in got] == [("2022-03-09", "talks", True), ("2022-03-09", "call", False)]
+
+
+def test_passive_reception_and_trailing_date():
+    text = """Thứ Hai, 20/11/2023
+
+Ông Carlos Ruiz, Bộ trưởng Bộ Nội vụ Mexico, người đang thăm và làm việc tại Việt Nam, đã được Phó Thủ tướng Vũ Đức Long tiếp tại Hà Nội chiều 19/11.
+"""
+    assert meetings(text) == [("2023-11-19", "reception", False, "Hà Nội", [("Carlos Ruiz", "MX"), ("Vũ Đức Long", "VN")])]
+
+
+def test_co_chairs_named_after_the_dated_sentence():
+    text = """Thứ Tư, 15/3/2023
+
+Đối thoại Chiến lược Quốc phòng Việt Nam - Ấn Độ lần thứ 5 đã diễn ra ngày 14/3/2023 tại New Delhi.
+
+Đồng chủ trì Đối thoại là Thượng tướng Hoàng Văn Sơn, Thứ trưởng Bộ Quốc phòng Việt Nam và ông Rajesh Gupta, Thứ trưởng Quốc phòng Ấn Độ.
+"""
+    got = meetings(text)
+    assert got == [("2023-03-14", "dialogue", False, "New Delhi", [("Hoàng Văn Sơn", "VN"), ("Rajesh Gupta", "IN")])]
+
+
+def test_delegation_head_named_in_the_next_sentence():
+    text = """Ngày 18-1, đoàn đại biểu cấp cao Bộ Công an Việt Nam do Đại tướng Đinh Văn Lâm, Bộ trưởng Bộ Công an làm trưởng đoàn đã hội đàm với đoàn đại biểu Bộ Nội vụ Thái Lan.
+
+Đoàn Thái Lan do ông Somchai Prasert, Bộ trưởng Bộ Nội vụ, dẫn đầu.
+
+Hai bên ký Kế hoạch hợp tác năm 2022.
+"""
+    got = meetings(text)
+    assert got == [("2022-01-18", "talks", False, None, [("Somchai Prasert", "TH"), ("Đinh Văn Lâm", "VN")])]
+
+
+def test_undated_article_takes_year_from_party_congress():
+    text = """Sáng 20/2, Tổng Bí thư Nguyễn Văn Khánh đã tiếp ông Li Ming, Bộ trưởng Thương mại Trung Quốc.
+
+Ông Li Ming chúc mừng thành công của Đại hội lần thứ XIII của Đảng Cộng sản Việt Nam.
+"""
+    result = extract_article(parse_article("a.txt", text))
+    (c,) = result.candidates
+    assert c.date.iso() == "2021-02-20"
+    assert "XIII" in c.date_basis and c.date_confidence == 2
+
+
+def test_future_plans_and_passing_visits_are_not_meetings():
+    text = """ date 2024-09-10 Tin ngắn
+
+Ngày 9/9, Bộ trưởng Ngoại giao Đỗ Minh Tuấn đã tiếp Đại sứ Brazil Paulo Silva.
+
+Tổng thống Brazil Luiz Costa mời Chủ tịch nước Phan Thanh Hải sớm thăm Brazil.
+
+Dự kiến ngày 20/9, Thủ tướng Đặng Văn Phú sẽ hội đàm với Thủ tướng Brazil Ana Souza.
+"""
+    got = meetings(text)
+    assert [sorted(n for n, _ in p) for *_, p in got] == [["Paulo Silva", "Đỗ Minh Tuấn"]]
+
+
+def test_meeting_between_two_vietnamese_officials_is_not_a_foreign_meeting():
+    text = """ date 2024-05-02 Tin
+
+Ngày 1/5, Thủ tướng Lê Văn Tám đã tiếp Đại sứ Việt Nam tại Pháp Nguyễn Thị Lan.
+"""
+    assert meetings(text) == []
+
+
+def test_relative_dates():
+    text = """ date 2025-04-11 Tin
+
+Hôm nay, Bộ trưởng Trần Văn Khoa đã tiếp Đại sứ Italy Marco Rossi.
+
+Chiều qua (10/4), Thứ trưởng Lý Thị Hà đã điện đàm với Thứ trưởng Ngoại giao Chile Pedro Soto.
+"""
+    got = meetings(text)
+    assert [d for d, *_ in got] == ["2025-04-11", "2025-04-10"]
+
+
+def test_headline_restatement_merges_into_the_dated_meeting():
+    text = """Thủ tướng Vũ Minh Châu điện đàm với Thủ tướng New Zealand Jack Wilson
+
+Chiều 12/5/2021, Thủ tướng Chính phủ Vũ Minh Châu đã có cuộc điện đàm với Thủ tướng New Zealand Jack Wilson.
+"""
+    got = meetings(text)
+    assert len(got) == 1 and got[0][0] == "2021-05-12" and got[0][1] == "call"

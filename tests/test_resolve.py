@@ -1,0 +1,82 @@
+"""Across articles: one official per person, one event per meeting, years shared between reports."""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+from generator.chronology import build_timeline
+from generator.model import Candidate, Participant, PartialDate
+from generator.resolve import resolve
+
+
+def cand(file, date, people, conf=3, day_month=None, kind="reception"):
+    parts = [Participant(name=n, title=t, country=c, role="host" if i == 0 else "guest")
+             for i, (n, t, c) in enumerate(people)]
+    if date:
+        y, m, d = map(int, date.split("-"))
+        date = PartialDate(y, m, d)
+        day_month = day_month or (d, m)
+    return Candidate(file=file, date=date, date_basis="test", date_confidence=conf, day_month=day_month,
+                     kind=kind, online=False, location=None, participants=parts, evidence=[f"sentence of {file}"])
+
+
+VN = ("Lê Văn Thành", "Bộ trưởng Bộ Công an", "VN")
+US = ("Michael George Brown", "Trợ lý Ngoại trưởng", "US")
+
+
+def timeline(cands):
+    events, officials = resolve(cands)
+    return build_timeline(events, officials, dt.date(2020, 1, 1), dt.date(2026, 12, 31), [], 0)
+
+
+def test_same_meeting_from_two_outlets_is_one_event_with_two_sources():
+    t = timeline([cand("a.txt", "2024-02-13", [VN, US]),
+                  cand("b.txt", "2024-02-13", [VN, ("Michael Brown", "Trợ lý Ngoại trưởng Hoa Kỳ", "US")])])
+    assert len(t.events) == 1
+    assert [s.file for s in t.events[0].sources] == ["a.txt", "b.txt"]
+    assert len(t.officials) == 2
+
+
+def test_middle_name_word_order_nfd_and_tone_placement_are_one_official():
+    t = timeline([
+        cand("a.txt", "2021-01-05", [("Trần Thị Hoà", "Bộ trưởng", "VN"), ("Suga Yoshihide", "Thủ tướng", "JP")]),
+        cand("b.txt", "2022-03-01", [(unicodedata.normalize("NFD", "Trần Thị Hòa"), "Phó Thủ tướng", "VN"),
+                                     ("Yoshihide Suga", "Thủ tướng", "JP")]),
+    ])
+    assert len(t.officials) == 2
+    japanese = next(o for o in t.officials if o.country == "JP")
+    assert {japanese.name, *japanese.aliases} == {"Suga Yoshihide", "Yoshihide Suga"}
+    hoa = next(o for o in t.officials if o.country == "VN")
+    assert [p.title for p in hoa.positions] == ["Bộ trưởng", "Phó Thủ tướng"]
+
+
+def test_names_that_fold_to_one_slug_stay_two_officials():
+    t = timeline([cand("a.txt", "2021-01-05", [("Lê Văn Thành", "Bộ trưởng", "VN"), US]),
+                  cand("b.txt", "2021-02-05", [("Lê Văn Thanh", "Thứ trưởng", "VN"), US])])
+    ids = sorted(o.id for o in t.officials if o.country == "VN")
+    assert ids == ["le-van-thanh", "le-van-thanh-2"]
+    assert len(t.events) == 2
+
+
+def test_inferred_year_yields_to_the_article_that_states_it():
+    t = timeline([cand("undated.txt", "2025-02-13", [VN, US], conf=2),
+                  cand("dated.txt", "2026-02-13", [VN, US], conf=3)])
+    assert [e.date.iso() for e in t.events] == ["2026-02-13"]
+    assert len(t.events[0].sources) == 2
+
+
+def test_range_and_undated():
+    t = timeline([cand("old.txt", "2019-12-03", [VN, US]),
+                  cand("none.txt", None, [VN, US], conf=0)])
+    assert t.events == [] and t.out_of_range == 1
+    assert len(t.undated) == 1 and t.undated[0].id.startswith("undated-")
+
+
+def test_positions_over_time_and_event_order():
+    t = timeline([cand("a.txt", "2020-10-30", [("Tô Văn Lâm", "Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an", "VN"), US]),
+                  cand("b.txt", "2026-02-13", [("Tô Văn Lâm", "Tổng Bí thư", "VN"), US])])
+    o = next(o for o in t.officials if o.country == "VN")
+    assert [(p.title, p.first_seen, p.last_seen) for p in o.positions] == [
+        ("Bộ trưởng Bộ Công an", "2020-10-30", "2020-10-30"), ("Tổng Bí thư", "2026-02-13", "2026-02-13")]
+    assert o.events == [e.id for e in t.events]
+    assert [e.date.iso() for e in t.events] == ["2020-10-30", "2026-02-13"]
