@@ -48,7 +48,7 @@ def extract_all(content: Path) -> tuple[list[ArticleResult], list[Diagnostic]]:
 def build(config: SiteConfig) -> BuildResult:
     results, diagnostics = extract_all(config.content)
     candidates = [c for r in results for c in r.candidates]
-    events, officials = resolve(candidates)
+    events, officials = resolve(candidates, [ref for r in results for ref in r.references])
     timeline = build_timeline(events, officials, config.start, config.end, diagnostics, len(results))
     for e in timeline.undated:
         names = " / ".join(p.name for p in e.participants)

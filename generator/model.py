@@ -127,6 +127,17 @@ class Candidate:
     participants: list[Participant]
     evidence: list[str]
     organizations: list[str] = field(default_factory=list)
+    series: tuple[str, int] | None = None   # ("hội nghị", 7): the 7th session of a named mechanism
+
+
+@dataclass
+class Reference:
+    """A sentence naming a numbered session ('đồng chủ trì Hội nghị ... lần thứ bảy') without dating it."""
+
+    file: str
+    sentence: str
+    series: tuple[str, int]
+    people: list[str]
 
 
 @dataclass

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from slugify import slugify
 
 from generator.extract.text import looks_vietnamese
-from generator.model import Candidate, Evidence, Event, Official, Participant, PartialDate, Position
+from generator.model import Candidate, Evidence, Event, Official, Participant, PartialDate, Position, Reference
 from generator.names import fold, name_key, order_free
 
 _KIND_ORDER = ["call", "dialogue", "conference", "talks", "reception", "signing", "visit", "other"]
@@ -105,7 +105,7 @@ def _shared_people(a: Candidate, b: Candidate) -> int:
     return sum(1 for x in keys_a if any(x <= y or y <= x for y in keys_b))
 
 
-def resolve(candidates: list[Candidate]) -> tuple[list[Event], list[Official]]:
+def resolve(candidates: list[Candidate], references: list[Reference] = ()) -> tuple[list[Event], list[Official]]:
     """Merge candidates into events and participants into officials (ids set, URLs relative)."""
     fix_years(candidates)
     people = _Officials()
@@ -122,8 +122,25 @@ def resolve(candidates: list[Candidate]) -> tuple[list[Event], list[Official]]:
             p.official = official_ids[people.find(order_free(name_key(p.name)))]
 
     events = _merge_events(candidates)
+    _add_referring_sources(events, candidates, references, people, official_ids)
     officials = _officials(groups, people, official_ids, events)
     return events, officials
+
+
+def _add_referring_sources(events, candidates, references, people: _Officials, ids) -> None:
+    """'... đồng chủ trì Hội nghị ... lần thứ bảy' in an undated article is a source of the dated 7th session."""
+    for ref in references:
+        ref_ids = set()
+        for name in ref.people:
+            key = people.find(order_free(name_key(name))) if order_free(name_key(name)) in people.parent else None
+            if key is not None:
+                ref_ids.add(ids[key])
+        for e in events:
+            if not e.date or not any(c.series == ref.series and c.file in {s.file for s in e.sources} for c in candidates):
+                continue
+            if ref_ids & {p.official for p in e.participants} and not any(s.file == ref.file for s in e.sources):
+                e.sources.append(Evidence(ref.file, ref.sentence))
+                e.sources.sort(key=lambda s: s.file)
 
 
 def _official_ids(groups: dict[str, list[str]], people: _Officials) -> dict[str, str]:

@@ -120,3 +120,21 @@ Chiều 12/5/2021, Thủ tướng Chính phủ Vũ Minh Châu đã có cuộc đ
 """
     got = meetings(text)
     assert len(got) == 1 and got[0][0] == "2021-05-12" and got[0][1] == "call"
+
+
+def test_numbered_session_named_without_date_becomes_a_source_of_the_dated_report(tmp_path):
+    from generator.build import build
+    from generator.config import SiteConfig
+    import json
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "dated.txt").write_text(
+        " date 2022-03 Tin\n\nNgày 9/3, tại Hà Nội, Bộ trưởng Mai Văn Tài và Bộ trưởng Nội vụ Lào Khamla Phommavong "
+        "đồng chủ trì Hội nghị hợp tác phòng, chống tội phạm lần thứ 5 giữa hai bộ.\n", encoding="utf-8")
+    (content / "mention.txt").write_text(
+        "Tin\n\nÔng Khamla Phommavong đang dẫn đầu đoàn sang thăm Việt Nam và đồng chủ trì Hội nghị hợp tác "
+        "phòng, chống tội phạm lần thứ năm giữa Bộ Công an hai nước.\n", encoding="utf-8")
+    build(SiteConfig(content_dir=content, output_dir=tmp_path / "site"))
+    (event,) = json.loads((tmp_path / "site" / "timeline.json").read_text(encoding="utf-8"))["events"]
+    assert [s["file"] for s in event["sources"]] == ["dated.txt", "mention.txt"]
+    assert event["kind"] == "conference"

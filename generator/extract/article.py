@@ -15,7 +15,7 @@ from generator.extract.dates import Resolved, YearEvidence, year_evidence
 from generator.extract.lexicon import Lexicon, lexicon
 from generator.extract.people import countries_named, find_mentions
 from generator.extract.text import looks_vietnamese, split_sentences
-from generator.model import Article, Candidate, Diagnostic, Mention, Participant, Person
+from generator.model import Article, Candidate, Diagnostic, Mention, Participant, Person, Reference
 from generator.names import fold, name_key, order_free
 
 _LOOKAHEAD = 3
@@ -28,6 +28,7 @@ class ArticleResult:
     persons: list[Person]
     candidates: list[Candidate]
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
 
 
 class _People:
@@ -140,11 +141,11 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
         if cand is not None:
             candidates.append(cand)
             used.add(f.index)
-    _sharpen_and_collect_undated(article, facts, persons, candidates, used)
+    references = _sharpen_and_collect_undated(article, facts, persons, candidates, used)
     diagnostics = []
     if not candidates:
         diagnostics.append(Diagnostic(article.path, "no meeting found in this article", "info"))
-    return ArticleResult(article, persons, candidates, diagnostics)
+    return ArticleResult(article, persons, candidates, diagnostics, references)
 
 
 def _participants(f: mt.SentenceFacts, cue: mt.Cue, persons: list[Person]) -> list[tuple[int, str, str]]:
@@ -221,6 +222,7 @@ def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, l
         file=article.path, date=resolved.date, date_basis=resolved.basis, date_confidence=resolved.confidence,
         day_month=resolved.day_month, kind=mt.public_kind(kind), online=mt.is_online(f.text),
         location=_location(f, cue, expr_relative, previous_candidates, lex), participants=participants, evidence=[f.text],
+        series=mt.series(f.text),
     )
 
 
@@ -237,22 +239,40 @@ def _location(f, cue, relative: bool, previous_candidates, lex) -> str | None:
     return place
 
 
+_HOST_COUNTRY = re.compile(r"\bnước (chủ nhà|bạn)\b")
+
+
 def _best_title(title: str, person: Person) -> str:
     """The title the sentence gives, or the fullest one the article gives when the sentence is terse."""
-    if title and (", " in title or len(title.split()) > 2):
-        return title
-    longer = [t for t in person.titles if fold(title) in fold(t)] if title else list(person.titles)
-    return max(longer, key=len) if longer else title
+    if not (title and (", " in title or len(title.split()) > 2)):
+        longer = [t for t in person.titles if fold(title) in fold(t)] if title else list(person.titles)
+        title = max(longer, key=len) if longer else title
+    if person.country and _HOST_COUNTRY.search(title):
+        # "Bộ trưởng Bộ Nội vụ nước chủ nhà": the host country is the person's own
+        name = lexicon().country_names.get(person.country)
+        if name:
+            title = _HOST_COUNTRY.sub(name, title)
+    return title
 
 
-def _sharpen_and_collect_undated(article, facts, persons, candidates, used) -> None:
-    """Later sentences about the same people: sharpen the kind, or report a meeting with no date."""
+def _sharpen_and_collect_undated(article, facts, persons, candidates, used) -> list[Reference]:
+    """Later sentences about the same people: sharpen the kind, or report a meeting with no date.
+
+    Returns the sentences that name a numbered co-chaired session without a date, so that
+    another article's dated report of that session can list this one as a source too.
+    """
+    references: list[Reference] = []
     for f in facts:
         if f.index in used:
             continue
         cue = mt.primary_cue(f.cues)
         if cue is None or mt.is_future(f.text, cue):
             continue
+        numbered = mt.series(f.text)
+        if numbered and cue.kind in ("dialogue", "conference") and mt.anchor_date(f.dates) is None:
+            names = [persons[p].name for p in f.people if p is not None]
+            if names:
+                references.append(Reference(article.path, f.text, numbered, names))
         names = {persons[p].name for p in f.people if p is not None}
         match = None
         for c in candidates:
@@ -277,3 +297,4 @@ def _sharpen_and_collect_undated(article, facts, persons, candidates, used) -> N
                 file=article.path, date=None, date_basis="the article gives no date for this meeting",
                 date_confidence=0, day_month=None, kind=mt.public_kind(cue.kind), online=mt.is_online(f.text),
                 location=mt.location(f.text, f.mentions), participants=participants, evidence=[f.text]))
+    return references

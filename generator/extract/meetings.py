@@ -98,6 +98,22 @@ def public_kind(kind: str) -> str:
     return {"talks_strong": "talks", "dialogue_named": "dialogue", "conference_named": "conference"}.get(kind, kind)
 
 
+_ORDINAL_WORDS = {"nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+                  "tám": 8, "chín": 9, "mười": 10}
+_SERIES = re.compile(r"\b(Hội nghị|Đối thoại|Phiên họp|Kỳ họp|Tham vấn)\b[^.;]{0,120}?\blần thứ\s+(\d{1,3}|[IVXL]+|[^\W\d_]+)", re.U)
+
+
+def series(sentence: str) -> tuple[str, int] | None:
+    """('hội nghị', 7) for '... Hội nghị hợp tác phòng, chống tội phạm lần thứ bảy ...'."""
+    from generator.extract.dates import roman
+    m = _SERIES.search(sentence)
+    if not m:
+        return None
+    word = m.group(2)
+    number = int(word) if word.isdigit() else _ORDINAL_WORDS.get(word.lower()) or (roman(word) if word.isupper() else None)
+    return (m.group(1).lower(), number) if number else None
+
+
 def is_online(sentence: str) -> bool:
     return bool(_ONLINE.search(sentence)) and not _ONLINE_NOT.search(sentence)
 

@@ -16,6 +16,7 @@ institutions are looked up and never taken for a name. No person is listed anywh
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from generator.extract.lexicon import Lexicon, Match, lexicon
@@ -31,6 +32,8 @@ _TITLE_JOINERS = {"kiêm"}
 _POSITION_WORDS = {"trí", "chức", "vị", "vụ", "cương", "làm", "là", "giữ", "bầu", "trò", "kỳ", "danh", "nhiệm", "thành", "cấp"}
 _PLACE_PREPOSITIONS = {"tại", "ở", "của"}
 _MAX_PHRASE = 30
+_DELEGATION_ORG = re.compile(
+    r"[Đđ]oàn(?:\s+đại biểu)?(?:\s+cấp cao)?\s+(?P<org>(?:Bộ|Ủy ban|Hội đồng|Cơ quan|Tổng cục|Cục|Quân đội)\s[^,;.()]{2,60}?)\s+do\s+$")
 
 
 @dataclass
@@ -399,6 +402,18 @@ class _Parser:
             return None, j
         return self._finish(i, (i, j), [], None, None)
 
+    def _delegation_title(self, m: Mention) -> None:
+        """'Đoàn ... Bộ Nội vụ Liên bang Nga do Bộ trưởng X dẫn đầu': X is that ministry's minister."""
+        if m.title_only or len(m.titles) != 1:
+            return
+        title = m.titles[0]
+        if self.lex.titles.match_at(tokenize(title), 0) is None or len(title.split()) > 3:
+            return
+        lead = _DELEGATION_ORG.search(self.sentence[:m.start])
+        if lead and lead.group("org").split()[-1] not in ("do",):
+            m.titles[0] = f"{title} {lead.group('org').strip()}"
+            m.country = m.country or self.country_of(m.titles)
+
     def mentions(self) -> list[Mention]:
         out: list[Mention] = []
         i = 0
@@ -412,6 +427,7 @@ class _Parser:
             else:
                 mention, nxt = None, i + 1
             if mention is not None:
+                self._delegation_title(mention)
                 out.append(mention)
             i = max(nxt, i + 1)
         return out
