@@ -1,7 +1,7 @@
 """One article -> its people and the meetings it reports (`Candidate`s).
 
 Reads sentences in order, keeps the people of the article apart (short
-references such as 'Bộ trưởng Raab' or 'Tổng Bí thư' resolve to the full person
+references such as 'Bộ trưởng Smith' or 'Tổng Bí thư' resolve to the full person
 named elsewhere in the same article), dates each meeting, and says in words how.
 """
 from __future__ import annotations
@@ -71,7 +71,7 @@ class _People:
         for k, keys in enumerate(self.keys):
             if key in keys or order_free(key) in keys:
                 return k
-        # a shorter or longer form of a name already seen: "Raab" / "Dominic Raab"
+        # a shorter or longer form of a name already seen: "Smith" / "John Smith"
         hits = [k for k, ws in enumerate(self.words) if words <= ws or ws <= words]
         if len(hits) == 1:
             return hits[0]

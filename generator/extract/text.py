@@ -13,7 +13,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[A-ZĐÀ-�
 
 
 def split_sentences(paragraph: str) -> list[str]:
-    """Split at . ! ? … followed by a capital, but not after an initial ('K. Shanmugam') or abbreviation."""
+    """Split at . ! ? … followed by a capital, but not after an initial ('R. Kumar') or abbreviation."""
     out: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(paragraph):
@@ -85,7 +85,7 @@ def looks_vietnamese(word: str) -> bool:
     """True when every part of the word is a possible Vietnamese syllable."""
     for part in word.split("-"):
         if any(c.isupper() for c in part[1:]):
-            return False                 # DeSombre, McDonald
+            return False                 # McDonald, DeWitt
         key = syllable_key(part)
         base = key.rstrip("012345")
         if any(c in "fjwz" for c in base):
