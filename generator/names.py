@@ -54,5 +54,5 @@ def fold(text: str) -> str:
 
 
 def order_free(key: str) -> str:
-    """The same key with its words sorted: 'Suga Yoshihide' meets 'Yoshihide Suga'."""
+    """The same key with its words sorted: 'Tanaka Ichiro' meets 'Ichiro Tanaka'."""
     return " ".join(sorted(key.split()))

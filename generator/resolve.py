@@ -2,8 +2,8 @@
 
 People are the same official when their name keys agree (spacing, Unicode form,
 case, tone-mark placement and word order aside) or, for foreign names, when one
-name's words are all in the other's ('Michael DeSombre' / 'Michael George
-DeSombre') with no other candidate. Meetings are one event when they fall on
+name's words are all in the other's ('John Smith' / 'John
+Peter Smith') with no other candidate. Meetings are one event when they fall on
 the same day and share two officials; a date an article could only infer takes
 the year of another article that reports the same meeting with a known date.
 """

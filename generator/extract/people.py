@@ -3,9 +3,9 @@
 Vietnamese news names officials in a few fixed shapes, which this module reads
 as a small grammar over tokens:
 
-    [rank|honorific] NAME [(ALIAS)] [, TITLE [, TITLE]...]     Đại tướng Tô Lâm, Bộ trưởng Bộ Công an
-    TITLE [, TITLE]... [COUNTRY] NAME                            Bộ trưởng Bộ Công an Tô Lâm
-    NAME, TITLE                                                  Michael DeSombre, Trợ lý Ngoại trưởng Hoa Kỳ
+    [rank|honorific] NAME [(ALIAS)] [, TITLE [, TITLE]...]     Đại tướng Nguyễn Văn A, Bộ trưởng Bộ Công an
+    TITLE [, TITLE]... [COUNTRY] NAME                            Bộ trưởng Bộ Công an Nguyễn Văn A
+    NAME, TITLE                                                  John Smith, Trợ lý Ngoại trưởng Hoa Kỳ
 
 A title runs from a title word over organisation words ('Bộ Công an', 'Ủy ban
 Công an Quốc gia Nhật Bản') until a verb, a function word or punctuation; the
@@ -96,7 +96,7 @@ def _is_name_token(tok: Token) -> bool:
         return True
     if not tok.cap or tok.acronym:
         return False
-    # "Việt Nam-Nhật Bản" joins two places; Vietnamese names have no hyphens ("Chan-o-cha" is one name)
+    # "Việt Nam-Nhật Bản" joins two places; Vietnamese names have no hyphens ("Jean-Luc" is one name)
     parts = tok.text.split("-")
     return len(parts) == 1 or not all(p[:1].isupper() and looks_vietnamese(p) for p in parts)
 
@@ -112,7 +112,7 @@ def _qualifies(run: list[Token]) -> bool:
 
 
 def _cut_to_name(run: list[Token]) -> list[Token]:
-    """Drop Vietnamese-looking words before a foreign name: 'Đông Á Michael DeSombre' -> 'Michael DeSombre'."""
+    """Drop Vietnamese-looking words before a foreign name: 'Đông Á John Smith' -> 'John Smith'."""
     for k in range(2, len(run) - 1):
         if all(t.kind == "word" and looks_vietnamese(t.text) for t in run[:k]) and \
                 all(not looks_vietnamese(t.text) for t in run[k:]):
@@ -204,7 +204,7 @@ class _Parser:
                 last_end = m
                 continue
             if tags.head[m] is not None and tags.head_kind[m] in ("rank", "honorific"):
-                break                   # the name part begins: "... Bộ Công an Đại tướng Tô Lâm"
+                break                   # the name part begins: "... Bộ Công an Đại tướng Nguyễn Văn A"
             if tags.head[m] is not None and run_ok:
                 break
             if run_start is None and tags.org[m] is not None:
@@ -310,7 +310,7 @@ class _Parser:
         if honorific:
             aliases.append(f"{honorific} {name}")
         j = b
-        # (Chen Wenqing): another spelling of the name
+        # (Wang Yi): another spelling of the name
         if j + 2 < len(toks) and toks[j].text == "(" and _is_name_token(toks[j + 1]):
             k = j + 1
             while k < len(toks) and _is_name_token(toks[k]):
@@ -324,7 +324,7 @@ class _Parser:
                 and tags.head[j + 1] is not None and tags.head_kind[j + 1] == "title":
             title_end, span2, nxt = self.phrase(j + 1)
             if span2 is not None:
-                break                     # the next person: "..., Ngoại trưởng Mike Pompeo"
+                break                     # the next person: "..., Ngoại trưởng John Smith"
             if title_end == tags.head[j + 1].end and nxt < len(toks) and tags.stop[nxt] is not None:
                 break                     # "..., Thủ tướng gửi lời": the subject of the next clause
             sep = " kiêm " if toks[j].text.lower() in _TITLE_JOINERS and titles else ""
@@ -382,7 +382,7 @@ class _Parser:
         return None
 
     def bare_apposition(self, i: int) -> tuple[Mention | None, int]:
-        """'Michael DeSombre, Trợ lý Ngoại trưởng Hoa Kỳ': a name introduced by its title after it."""
+        """'John Smith, Trợ lý Ngoại trưởng Hoa Kỳ': a name introduced by its title after it."""
         toks, tags = self.tokens, self.tags
         if i > 0 and toks[i - 1].text.lower() in ("tại", "ở", "từ", "đến", "tới", "sang", "thăm"):
             return None, i + 1
