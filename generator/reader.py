@@ -222,11 +222,15 @@ def parse_article(path: str, text: str) -> Article:
         if _is_caption(line):
             captions.append(line)
             continue
-        if _CAPTION_DATELINE.search(line) or (_DATELINE_SHORT.search(line) and len(line) < 70 and not _TERMINAL_SENTENCE.search(line)):
+        if _CAPTION_DATELINE.search(line):
+            continue
+        tail = _DATELINE_TAIL.search(line)
+        if tail and _word_count(line[:tail.start()]) >= 3:
+            line = line[:tail.start()].strip()    # a headline that ends in its own dateline
+        elif _DATELINE_SHORT.search(line) and len(line) < 70 and not _TERMINAL_SENTENCE.search(line):
             continue                     # datelines are metadata, not report
         if _is_chrome(line):
             continue
-        line = _DATELINE_TAIL.sub("", line).strip()
         line = _OUTLET_PREFIX.sub("", line, count=1)
         line = _END_MARK.sub(".", line).strip()
         if not line:

@@ -111,9 +111,6 @@ def test_date_inside_a_sentence_is_not_a_dateline():
     assert art.published is None
 
 
-@pytest.mark.xfail(strict=True, reason="a short headline ending in its own dateline ('... 14/02/2026 07:22') "
-                   "is dropped whole as a dateline line (< 70 chars) instead of keeping the headline without "
-                   "the date; longer headlines keep it, so Article.headline depends on headline length")
 def test_headline_with_dateline_tail_keeps_the_headline():
     art = parse(HEADLINE + " 14/02/2026 07:22", LEAD, MEETING)
     assert art.headline == HEADLINE
