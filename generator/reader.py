@@ -102,21 +102,37 @@ def decode(data: bytes, path: str) -> str:
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+def _dateline(line: str) -> tuple[PartialDate | None, str] | None:
+    """The date of a dateline: a short line that is mostly a date, or a headline's date+time tail."""
+    m = _CAPTION_DATELINE.search(line)
+    if m:
+        return _date(m.group(3), m.group(2), m.group(1)), f"dateline '{m.group(0).strip(', ')}' of a picture caption"
+    m = _DATELINE_TAIL.search(line)
+    if m:
+        return _date(m.group(3), m.group(2), m.group(1)), f"dateline '{m.group(0).strip()}'"
+    if _TERMINAL_SENTENCE.search(line):
+        return None
+    for pattern, order in ((_DATELINE_SHORT, (3, 2, 1)), (_DATELINE_TEXT, (3, 2, 1)), (_DATELINE_ISO, (1, 2, 3))):
+        m = pattern.search(line)
+        if m and len(pattern.sub("", line)) <= 45:
+            return _date(*(m.group(k) for k in order)), f"dateline '{line.strip()}'"
+    return None
+
+
 def _find_dateline(lines: list[str]) -> tuple[PartialDate, str] | None:
-    """The first dateline above the body: a short line with a full date, or a date+time tail."""
+    """The first dateline above the body."""
     for line in lines:
         if _is_body(line):
             break
-        m = _CAPTION_DATELINE.search(line)
-        if m:
-            return _date(m.group(3), m.group(2), m.group(1)), f"dateline '{m.group(0).strip(', ')}' of a picture caption"
-        m = _DATELINE_TAIL.search(line)
-        if m:
-            return _date(m.group(3), m.group(2), m.group(1)), f"dateline '{m.group(0).strip()}'"
-        m = _DATELINE_SHORT.search(line)
-        if m and len(_DATELINE_SHORT.sub("", line)) <= 45 and not _TERMINAL_SENTENCE.search(line):
-            return _date(m.group(3), m.group(2), m.group(1)), f"dateline '{line.strip()}'"
+        found = _dateline(line)
+        if found and found[0]:
+            return found
     return None
+
+
+# "Thứ tư, ngày 5 tháng 3 năm 2024" and "2024-03-05 10:30"
+_DATELINE_TEXT = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)", re.I)
+_DATELINE_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})\b")
 
 
 _TERMINAL_SENTENCE = re.compile(r"\w[.!?]\s*$")
@@ -227,7 +243,7 @@ def parse_article(path: str, text: str) -> Article:
         tail = _DATELINE_TAIL.search(line)
         if tail and _word_count(line[:tail.start()]) >= 3:
             line = line[:tail.start()].strip()    # a headline that ends in its own dateline
-        elif _DATELINE_SHORT.search(line) and len(line) < 70 and not _TERMINAL_SENTENCE.search(line):
+        elif _dateline(line) and len(line) < 70:
             continue                     # datelines are metadata, not report
         if _is_chrome(line):
             continue

@@ -368,3 +368,14 @@ def test_find_articles_skips_hidden_backup_and_other_files(tmp_path):
     assert sorted(p.relative_to(root).as_posix() for p in found) == sorted(wanted)
     assert all(isinstance(p, Path) and p.is_file() for p in found)
     assert found == sorted(found)
+
+
+@pytest.mark.parametrize("dateline", ["Thứ tư, ngày 5 tháng 3 năm 2024", "2024-03-05 10:30",
+                                      "Cập nhật lúc 10:30, ngày 05/03/2024", "Hà Nội, ngày 5/3/2024"],
+                         ids=["text", "iso", "updated-at", "place-date"])
+def test_more_dateline_forms(dateline):
+    art = parse_article("x.txt", "Tiêu đề bài báo về cuộc gặp cấp cao hai nước\n" + dateline + "\n\n"
+                        "Chiều 4/3, tại Hà Nội, Bộ trưởng Lê Văn Tâm đã tiếp Đại sứ Chile Pedro Soto. "
+                        "Hai bên trao đổi nhiều vấn đề cùng quan tâm trong quan hệ song phương hai nước.\n")
+    assert art.published == PartialDate(2024, 3, 5)
+    assert all(dateline not in p for p in art.paragraphs)
