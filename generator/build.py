@@ -54,6 +54,13 @@ def build(config: SiteConfig) -> BuildResult:
         names = " / ".join(p.name for p in e.participants)
         for s in e.sources:
             diagnostics.append(Diagnostic(s.file, f"meeting without a date, listed as undated: {names}"))
+    for e in timeline.out_of_range:
+        if "inferred from" in e.date_basis:
+            # an inferred year may be wrong: say so rather than drop the meeting quietly
+            names = " / ".join(p.name for p in e.participants)
+            for s in e.sources:
+                diagnostics.append(Diagnostic(s.file, f"meeting dated {e.date.iso()} by inference ({e.date_basis}), "
+                                                      f"outside the range: {names}"))
     for o in timeline.officials:
         if o.country is None:
             diagnostics.append(Diagnostic(", ".join(sorted({s.file for e in timeline.events for s in e.sources

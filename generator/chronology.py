@@ -28,7 +28,7 @@ def build_timeline(events: list[Event], officials: list[Official], start, end, d
     dated = [e for e in events if e.date is not None]
     undated = [e for e in events if e.date is None]
     in_range = [e for e in dated if e.date.first_day() >= start and e.date.last_day() <= end]
-    out_of_range = len(dated) - len(in_range)
+    out_of_range = [e for e in dated if e not in in_range]
     for e in in_range + undated:
         e.title = event_title(e)
     _assign_ids(in_range, prefix_date=True)

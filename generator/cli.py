@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{d.level}: {d.file}: {d.message}", file=sys.stderr)
     t = result.timeline
     print(f"{t.articles} articles read, {len(t.events)} events {t.start.year}–{t.end.year}, "
-          f"{len(t.officials)} officials, {len(t.undated)} undated, {t.out_of_range} outside the range, "
+          f"{len(t.officials)} officials, {len(t.undated)} undated, {len(t.out_of_range)} outside the range, "
           f"{len(result.warnings)} warnings -> {config.output / 'timeline.json'}")
     if args.strict and result.warnings:
         return 1

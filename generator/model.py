@@ -178,6 +178,6 @@ class Timeline:
     events: list[Event]
     officials: list[Official]
     undated: list[Event]
-    out_of_range: int
+    out_of_range: list[Event]
     diagnostics: list[Diagnostic]
     articles: int

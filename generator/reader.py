@@ -205,17 +205,51 @@ def _is_caption(line: str) -> bool:
     return bool(_SCENE_CAPTION.match(line)) and _word_count(line) <= 10
 
 
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.S)
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+\.\s+)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
+
+
+def _markdown_to_text(text: str) -> tuple[str, dict[str, str]]:
+    """Plain text of a Markdown article, and its front matter's simple 'key: value' lines."""
+    meta: dict[str, str] = {}
+    m = _FRONT_MATTER.match(text)
+    if m:
+        for line in m.group(1).splitlines():
+            key, sep, value = line.partition(":")
+            if sep:
+                meta[key.strip().lower()] = value.strip().strip("'\"")
+        text = text[m.end():]
+    lines = []
+    for line in text.split("\n"):
+        line = _MD_IMAGE.sub("", line)
+        line = _MD_LINK.sub(r"\1", line)
+        line = _MD_PREFIX.sub("", line)
+        lines.append(_MD_EMPHASIS.sub("", line))
+    return "\n".join(lines), meta
+
+
 def parse_article(path: str, text: str) -> Article:
     """Clean one article's text; `path` is its name relative to the content folder."""
     raw = unicodedata.normalize("NFC", text)
-    lines = [clean_spaces(line) for line in raw.split("\n")]
-    lines = [line for line in lines if line]
     published = None
     basis = "no publication date found"
     headline = None
+    body = raw
+    if path.lower().endswith(".md"):
+        body, meta = _markdown_to_text(raw)
+        m = re.match(r"((?:19|20)\d\d)-(\d{2})(?:-(\d{2}))?", meta.get("date", ""))
+        if m:
+            published = _date(m.group(1), m.group(2), m.group(3))
+            basis = f"front matter date {m.group(0)}"
+        headline = meta.get("title") or None
+    lines = [clean_spaces(line) for line in body.split("\n")]
+    lines = [line for line in lines if line]
     for i, line in enumerate(lines[:4]):
         m = _HEADER.match(line)
-        if m:
+        if m and published is None:
             published = _date(m.group(1), m.group(2), m.group(3))
             basis = f"header date {m.group(1)}-{m.group(2)}" + (f"-{m.group(3)}" if m.group(3) else "")
             rest = _DATELINE_TAIL.sub("", m.group(4)).strip()

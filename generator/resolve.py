@@ -178,11 +178,22 @@ def _merge_events(candidates: list[Candidate]) -> list[Event]:
                     break
         else:
             groups.append([c])
+    # "Tháng 9/2025, X và Y ..." in one article, "Ngày 12/9, X tiếp Y" in another: one meeting
+    for g in [g for g in groups if g[0].date and g[0].date.precision == "month"]:
+        ids = {p.official for c in g for p in c.participants}
+        for other in groups:
+            d = other[0].date
+            if other is not g and d and d.precision == "day" and (d.year, d.month) == (g[0].date.year, g[0].date.month) \
+                    and len(ids & {p.official for c in other for p in c.participants}) >= 2:
+                other.extend(g)
+                groups.remove(g)
+                break
     return [_event(g) for g in groups]
 
 
 def _event(group: list[Candidate]) -> Event:
-    best = max(group, key=lambda c: (c.date_confidence, c.file == group[0].file))
+    best = max(group, key=lambda c: (c.date_confidence, c.date is not None and c.date.precision == "day",
+                                     c.file == group[0].file))
     participants: dict[str, Participant] = {}
     for c in group:
         for p in c.participants:

@@ -138,3 +138,19 @@ def test_numbered_session_named_without_date_becomes_a_source_of_the_dated_repor
     (event,) = json.loads((tmp_path / "site" / "timeline.json").read_text(encoding="utf-8"))["events"]
     assert [s["file"] for s in event["sources"]] == ["dated.txt", "mention.txt"]
     assert event["kind"] == "conference"
+
+
+def test_meeting_takes_the_date_of_the_sentence_before():
+    text = """ date 2023-05-12 Tin
+
+Ngày 11/5, đoàn đại biểu cấp cao Bộ Nội vụ Hungary đã tới Hà Nội.
+
+Trong chuyến thăm, Thứ trưởng Bộ Công an Lưu Văn Hòa đã hội đàm với Bộ trưởng Nội vụ Hungary Peter Nagy.
+
+Trước đó, Thứ trưởng Lưu Văn Hòa đã gặp Thứ trưởng Nội vụ Hungary Laszlo Kiss.
+"""
+    got = meetings(text)
+    assert [(d, sorted(n for n, _ in p)) for d, _, _, _, p in got] == [
+        ("2023-05-11", ["Lưu Văn Hòa", "Peter Nagy"]),
+        (None, ["Laszlo Kiss", "Lưu Văn Hòa"]),
+    ]

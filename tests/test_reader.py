@@ -379,3 +379,14 @@ def test_more_dateline_forms(dateline):
                         "Hai bên trao đổi nhiều vấn đề cùng quan tâm trong quan hệ song phương hai nước.\n")
     assert art.published == PartialDate(2024, 3, 5)
     assert all(dateline not in p for p in art.paragraphs)
+
+
+def test_markdown_article_with_front_matter():
+    text = ("---\ntitle: \"Bộ trưởng tiếp Đại sứ\"\ndate: 2024-03-05\n---\n\n# Bộ trưởng tiếp Đại sứ Chile\n\n"
+            "![ảnh](a.jpg)\n\n**Chiều 4/3**, tại [Hà Nội](https://example.org), Bộ trưởng Lê Văn Tâm đã tiếp "
+            "Đại sứ Chile Pedro Soto. Hai bên trao đổi nhiều vấn đề cùng quan tâm trong quan hệ song phương.\n")
+    art = parse_article("a.md", text)
+    assert art.published == PartialDate(2024, 3, 5)
+    assert art.headline == "Bộ trưởng tiếp Đại sứ"
+    assert any(p.startswith("Chiều 4/3, tại Hà Nội, Bộ trưởng Lê Văn Tâm") for p in art.paragraphs)
+    assert not any("a.jpg" in p or "example.org" in p or "**" in p for p in art.paragraphs)

@@ -68,7 +68,7 @@ def test_inferred_year_yields_to_the_article_that_states_it():
 def test_range_and_undated():
     t = timeline([cand("old.txt", "2019-12-03", [VN, US]),
                   cand("none.txt", None, [VN, US], conf=0)])
-    assert t.events == [] and t.out_of_range == 1
+    assert t.events == [] and len(t.out_of_range) == 1
     assert len(t.undated) == 1 and t.undated[0].id.startswith("undated-")
 
 
@@ -80,3 +80,10 @@ def test_positions_over_time_and_event_order():
         ("Bộ trưởng Bộ Công an", "2020-10-30", "2020-10-30"), ("Tổng Bí thư", "2026-02-13", "2026-02-13")]
     assert o.events == [e.id for e in t.events]
     assert [e.date.iso() for e in t.events] == ["2020-10-30", "2026-02-13"]
+
+
+def test_month_report_joins_the_day_report_of_the_same_meeting():
+    month = cand("m.txt", None, [VN, US], conf=3)
+    month.date = PartialDate(2024, 9)
+    t = timeline([month, cand("d.txt", "2024-09-12", [VN, US])])
+    assert [(e.date.iso(), [s.file for s in e.sources]) for e in t.events] == [("2024-09-12", ["d.txt", "m.txt"])]

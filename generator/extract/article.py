@@ -19,6 +19,7 @@ from generator.model import Article, Candidate, Diagnostic, Mention, Participant
 from generator.names import fold, name_key, order_free
 
 _LOOKAHEAD = 3
+_EARLIER = re.compile(r"\s*(Trước đó|Sau đó|Trước khi|Sau khi|Trước đây|Hồi|Năm ngoái)\b", re.I)
 _LEADS = re.compile(r"\b(dẫn đầu|[Tt]rưởng đoàn|chủ trì)\b")
 
 
@@ -124,6 +125,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
     candidates: list[Candidate] = []
     previous: Resolved | None = None
     used: set[int] = set()
+    unused_date: tuple[int, Resolved] | None = None     # a dated sentence that reported no meeting
     for f in facts:
         cue = mt.primary_cue(f.cues)
         expr = mt.anchor_date(f.dates)
@@ -131,13 +133,25 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
             resolved = mt.resolve_anchor(expr, article.published, article.published_basis, evidence, previous)
         else:
             resolved = None
+        if resolved is None and cue is not None and not f.dates and unused_date and unused_date[0] == f.index - 1 \
+                and not _EARLIER.match(f.text):
+            # "Ngày 5/3, đoàn ... tới Hà Nội. Trong chuyến thăm, Bộ trưởng X đã hội đàm với ..."
+            before = unused_date[1]
+            resolved = Resolved(before.date, f"{before.basis}, the date of the sentence before",
+                                before.confidence, before.day_month)
+            expr = True
         if cue is None or expr is None or mt.is_future(f.text, cue):
             if resolved is not None and resolved.day_month:
                 previous = resolved
+                unused_date = None if mt.FUTURE.search(f.text) else (f.index, resolved)
             continue
         cand = _candidate(article, f, cue, resolved, facts, persons, candidates, lex)
+        if cand is not None and expr is True and any(
+                len({p.name for p in cand.participants} & {q.name for q in c.participants}) >= 2 for c in candidates):
+            cand = None                  # "Phát biểu tại hội đàm, ...": the meeting already reported
         if resolved.day_month or resolved.date:
             previous = resolved
+        unused_date = None if cand is not None else (f.index, resolved)
         if cand is not None:
             candidates.append(cand)
             used.add(f.index)

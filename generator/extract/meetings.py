@@ -28,7 +28,7 @@ _NOT_TIEP_BEFORE = {"trực", "gián", "kế", "liên", "chuyển"}
 _NOT_GAP = {"khó", "phải", "nạn", "sự", "trở", "rủi", "lại"}
 _ONLINE = re.compile(r"trực tuyến|truyền hình trực tuyến|hình thức trực tuyến|qua video|hội nghị truyền hình", re.I)
 _ONLINE_NOT = re.compile(r"(lừa đảo|tội phạm|mua sắm|thương mại|giao dịch|học|cờ bạc|đánh bạc)\s+(qua mạng\s+)?trực tuyến", re.I)
-_FUTURE = re.compile(r"\b(sẽ|dự kiến|sắp tới|kế hoạch|chuẩn bị|mời .{0,60}thăm)\b", re.I)
+FUTURE = re.compile(r"\b(sẽ|dự kiến|sắp tới|kế hoạch|chuẩn bị|mời .{0,60}thăm)\b", re.I)
 _LOCATION = re.compile(
     r"\btại\s+((?:(?:trụ sở|Trụ sở|thủ đô|Thủ đô|thành phố|Thành phố|TP\.?|tỉnh|Tỉnh)\s+)?[A-ZĐÀ-ỸÁ-Ỹ][^,.;:()]*?)"
     r"(?=\s*(?:,|\.|;|:|$|\(|\bvào\b|\bchiều\b|\bsáng\b|\btối\b|\btrưa\b|\bngày\b|\btrong\b|\bnhân\b|\bđã\b|\bvà\b|\bcủa\b|\bvới\b|\bdo\b))")
@@ -119,7 +119,7 @@ def is_online(sentence: str) -> bool:
 
 
 def is_future(sentence: str, cue: Cue) -> bool:
-    return bool(_FUTURE.search(sentence[:cue.start][-40:]))
+    return bool(FUTURE.search(sentence[:cue.start][-40:]))
 
 
 _VISIT_BEFORE = re.compile(r"(làm việc|thăm|công tác|sang|tới|đến)\s*$", re.I)
