@@ -25,7 +25,7 @@ Cũng trong chiều 5/6, Chủ tịch nước Trần Quốc Huy đã hội kiế
     assert meetings(text) == [
         ("2024-06-05", "reception", False, "Hà Nội", [("David Brown", "CA"), ("Nguyễn Văn Bình", "VN")]),
         ("2024-06-05", "reception", False, "Trụ sở Chính phủ", [("David Brown", "CA"), ("Lê Hoàng Nam", "VN")]),
-        ("2024-06-05", "reception", False, None, [("David Brown", "CA"), ("Trần Quốc Huy", "VN")]),
+        ("2024-06-05", "talks", False, None, [("David Brown", "CA"), ("Trần Quốc Huy", "VN")]),
     ]
 
 
@@ -154,3 +154,21 @@ Trước đó, Thứ trưởng Lưu Văn Hòa đã gặp Thứ trưởng Nội v
         ("2023-05-11", ["Lưu Văn Hòa", "Peter Nagy"]),
         (None, ["Laszlo Kiss", "Lưu Văn Hòa"]),
     ]
+
+
+def test_one_meeting_per_guest_of_another_country():
+    text = """ date 2024-07-02 Tin
+
+Chiều 1/7, Thủ tướng Đoàn Văn Hải đã tiếp Đại sứ Nhật Bản Sato Kenji, Đại sứ Hàn Quốc Choi Young Sam và Đại sứ Ấn Độ Ravi Kumar.
+"""
+    got = meetings(text)
+    assert sorted(sorted(n for n, _ in p) for *_, p in got) == [
+        ["Choi Young Sam", "Đoàn Văn Hải"], ["Ravi Kumar", "Đoàn Văn Hải"], ["Sato Kenji", "Đoàn Văn Hải"]]
+
+
+def test_signing_by_two_ministers():
+    text = """ date 2024-07-02 Tin
+
+Ngày 1/7, Bộ trưởng Bộ Tư pháp Nguyễn Hải Ninh và Bộ trưởng Tư pháp Hungary Bence Tuzson đã ký Bản ghi nhớ hợp tác.
+"""
+    assert [(d, k) for d, k, *_ in meetings(text)] == [("2024-07-01", "signing")]

@@ -108,3 +108,13 @@ def test_countries_named_skips_oceans_and_words():
 ], ids=["anh", "duc", "my", "nhat"])
 def test_country_words_inside_vietnamese_names(sentence, name):
     assert [m.name for m in find_mentions(sentence) if not m.title_only] == [name]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Thủ tướng Đoàn Văn Hải đã tiếp đoàn.", [("Đoàn Văn Hải", "Thủ tướng")]),
+    ("Chủ tịch Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Bùi Văn Cường phát biểu.",
+     [("Bùi Văn Cường", "Chủ tịch Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam")]),
+    ("Chánh Văn phòng Chủ tịch nước Lê Khánh Hải đã tới.", [("Lê Khánh Hải", "Chánh Văn phòng Chủ tịch nước")]),
+], ids=["surname-doan", "presidium", "office-of-the-president"])
+def test_organisation_words_that_are_also_names_or_titles(sentence, expected):
+    assert [(m.name, m.title) for m in find_mentions(sentence) if not m.title_only] == expected

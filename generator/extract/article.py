@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.extract import meetings as mt
 from generator.extract.dates import Resolved, YearEvidence, year_evidence
@@ -153,13 +153,22 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
             previous = resolved
         unused_date = None if cand is not None else (f.index, resolved)
         if cand is not None:
-            candidates.append(cand)
+            candidates.extend(_one_per_guest(cand))
             used.add(f.index)
     references = _sharpen_and_collect_undated(article, facts, persons, candidates, used)
     diagnostics = []
     if not candidates:
         diagnostics.append(Diagnostic(article.path, "no meeting found in this article", "info"))
     return ArticleResult(article, persons, candidates, diagnostics, references)
+
+
+def _one_per_guest(cand: Candidate) -> list[Candidate]:
+    """'Thủ tướng tiếp Đại sứ Nhật Bản A, Đại sứ Hàn Quốc B': one meeting with each guest."""
+    guests = [p for p in cand.participants if p.role == "guest"]
+    hosts = [p for p in cand.participants if p.role != "guest"]
+    if len(guests) < 2 or not hosts or len({g.country for g in guests}) < len(guests):
+        return [cand]
+    return [replace(cand, participants=hosts + [g]) for g in guests]
 
 
 def _participants(f: mt.SentenceFacts, cue: mt.Cue, persons: list[Person]) -> list[tuple[int, str, str]]:

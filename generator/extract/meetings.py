@@ -22,7 +22,7 @@ from generator.model import Mention
 # first, then talks ('hội đàm'), receptions, other talks, and a Dialogue or Conference
 # only named in passing ('Nhân dịp tham dự Hội nghị ...').
 _KIND_PRIORITY = {"call": 0, "dialogue": 1, "conference": 2, "talks_strong": 3, "reception": 4, "talks": 5,
-                  "dialogue_named": 6, "conference_named": 7, "visit": 9}
+                  "dialogue_named": 6, "conference_named": 7, "signing": 8, "visit": 9}
 _NOT_TIEP = {"tục", "nhận", "cận", "thu", "nối", "theo", "giáp", "sức", "tế", "viên", "tuyến", "diễn", "quản", "thị", "đoàn"}
 _NOT_TIEP_BEFORE = {"trực", "gián", "kế", "liên", "chuyển"}
 _NOT_GAP = {"khó", "phải", "nạn", "sự", "trở", "rủi", "lại"}
@@ -199,7 +199,7 @@ def sides(facts: SentenceFacts, cue: Cue) -> list[tuple[int, str]]:
         if len(text[cue.end:ms[k].start]) <= 150:
             role = "co-chair" if cochair else "guest"
             out.append((k, role))
-            while k + 1 in after and re.fullmatch(r"\s*,?\s*(và|cùng)\s*", text[ms[k].end:ms[k + 1].start]):
+            while k + 1 in after and re.fullmatch(r"\s*(,|,?\s*và|,?\s*cùng)\s*", text[ms[k].end:ms[k + 1].start]):
                 k += 1
                 out.append((k, role))
     return out

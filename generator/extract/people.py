@@ -32,6 +32,8 @@ _TITLE_JOINERS = {"kiêm"}
 _POSITION_WORDS = {"trí", "chức", "vị", "vụ", "cương", "làm", "là", "giữ", "bầu", "trò", "kỳ", "danh", "nhiệm", "thành", "cấp"}
 _PLACE_PREPOSITIONS = {"tại", "ở", "của"}
 _MAX_PHRASE = 30
+# Words that begin an organisation's name but are also Vietnamese family names.
+_SURNAME_ORG_WORDS = {"Đoàn", "Trường"}
 _DELEGATION_ORG = re.compile(
     r"[Đđ]oàn(?:\s+đại biểu)?(?:\s+cấp cao)?\s+(?P<org>(?:Bộ|Ủy ban|Hội đồng|Cơ quan|Tổng cục|Cục|Quân đội)\s[^,;.()]{2,60}?)\s+do\s+$")
 
@@ -66,7 +68,11 @@ def _tag(tokens: list[Token], lex: Lexicon) -> _Tags:
                 tags.place[i], tags.place_kind[i] = m, kind
         if tok.lower:
             tags.stop[i] = lex.stopwords.match_at(tokens, i)
-        tags.org[i] = lex.org_heads.match_at(tokens, i)
+        org = lex.org_heads.match_at(tokens, i)
+        if org and org.end - org.start == 1 and tok.text in _SURNAME_ORG_WORDS and org.end < n \
+                and tokens[org.end].cap:
+            org = None                  # "Đoàn Văn Hải" is a name; "Đoàn đại biểu", "Đoàn Campuchia" are not
+        tags.org[i] = org
     for i in range(n):                  # words inside a place name start nothing
         if tags.place[i] is not None:
             for k in range(i + 1, tags.place[i].end):
@@ -205,8 +211,13 @@ class _Parser:
                 continue
             if tags.head[m] is not None and tags.head_kind[m] in ("rank", "honorific"):
                 break                   # the name part begins: "... Bộ Công an Đại tướng Nguyễn Văn A"
-            if tags.head[m] is not None and run_ok:
-                break
+            if tags.head[m] is not None:
+                if run_ok:
+                    break
+                m = tags.head[m].end        # "Văn phòng Chủ tịch nước": a title inside an organisation's name
+                run_start = None
+                last_end = m
+                continue
             if run_start is None and tags.org[m] is not None:
                 m = tags.org[m].end          # "Bộ Công an": an organisation, not a name
                 last_end = m
