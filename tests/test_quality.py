@@ -88,3 +88,19 @@ def test_teasers_and_pre_2020_meetings_are_not_events(built):
                      "27_vov-tolam-zolotov-2019.txt", "19_kienthuc-canhbao-vieclamluongcao.txt",
                      "12_baomoi-quang-daisuquan-australia.txt"):
         assert excluded not in files
+
+
+def test_unicode_form_and_spacing_do_not_split_officials(tmp_path, scorer):
+    import shutil
+    import unicodedata
+    content = tmp_path / "content"
+    shutil.copytree(DATA / "seeds" / "articles", content)
+    nfd = content / "002_66657b37b6429b82.txt"
+    nfd.write_text(unicodedata.normalize("NFD", nfd.read_text(encoding="utf-8")), encoding="utf-8")
+    nbsp = content / "004_6686fa3b759dbdcc.txt"
+    nbsp.write_text(nbsp.read_text(encoding="utf-8").replace("Tô Lâm", "Tô\u00a0Lâm"), encoding="utf-8")
+    build(SiteConfig(content_dir=content, output_dir=tmp_path / "site"))
+    data = json.loads((tmp_path / "site" / "timeline.json").read_text(encoding="utf-8"))
+    r = scorer.score(gold("seeds"), data)
+    assert r["events"]["f1"] == 1.0 and r["officials"]["split_people"] == 0, r["problems"]
+    assert len(data["officials"]) == 8
