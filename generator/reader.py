@@ -64,7 +64,8 @@ _CAPTION = re.compile(
 _SCENE_CAPTION = re.compile(r"^(toàn cảnh|quang cảnh|các đại biểu|đại biểu|ảnh)\b", re.I)
 _OUTLET_PREFIX = re.compile(
     r"^(?:[A-ZĐÀ-Ỹ][\w.]*(?:\s[\w.]+){0,3}\s*)?\([^()]{2,30}\)\s*[-–—]\s*"   # Hà Nội (TTXVN) -
-    r"|^\([A-Z0-9.]{2,12}\)\s*[-–—]?\s*"                                       # (PLO)-  (CAO)
+    r"|^\([\w.]{2,20}\)\s*[-–—]?\s*"                                           # (PLO)-  (Chinhphu.vn) -
+    r"|^[A-Z]{2,6}\s*[-–—]\s+"                                                  # TTO -
     r"|^[A-Z0-9]{2,8}(?:\.[A-Z]{2,4})?\s*[.]\s+(?=[A-ZĐÀ-Ỹ])"                  # TGVN.
     r"|^[A-Z0-9]{2,8}\.[A-Z]{2,4}\s*[-–—]\s*"                                  # VOV.VN -
 )

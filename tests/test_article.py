@@ -172,3 +172,13 @@ def test_signing_by_two_ministers():
 Ngày 1/7, Bộ trưởng Bộ Tư pháp Nguyễn Hải Ninh và Bộ trưởng Tư pháp Hungary Bence Tuzson đã ký Bản ghi nhớ hợp tác.
 """
     assert [(d, k) for d, k, *_ in meetings(text)] == [("2024-07-01", "signing")]
+
+
+def test_meeting_word_before_both_sides():
+    text = """ date 2024-03-06 Tin
+
+Sáng 5/3, tiếp Đại sứ Nhật Bản Yamada Taro tại Hà Nội, Thủ tướng Chính phủ Đinh Công Sơn đề nghị hai bên tăng cường hợp tác.
+"""
+    got = meetings(text)
+    assert [(d, k, sorted(n for n, _ in p)) for d, k, _, _, p in got] == [
+        ("2024-03-05", "reception", ["Yamada Taro", "Đinh Công Sơn"])]

@@ -19,6 +19,8 @@ from generator.model import Article, Candidate, Diagnostic, Mention, Participant
 from generator.names import fold, name_key, order_free
 
 _LOOKAHEAD = 3
+# people named aside, not as a side of the meeting: "tháp tùng X", "Cùng dự có X", "lời chúc của X"
+_ASIDE = re.compile(r"(tháp tùng|cùng dự|tham dự|có sự tham dự|của|tới|chuyển lời|thay mặt|theo)\s+(?:\S+\s+){0,3}$", re.I)
 _EARLIER = re.compile(r"\s*(Trước đó|Sau đó|Trước khi|Sau khi|Trước đây|Hồi|Năm ngoái)\b", re.I)
 _LEADS = re.compile(r"\b(dẫn đầu|[Tt]rưởng đoàn|chủ trì)\b")
 
@@ -192,6 +194,17 @@ def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, l
     kind = cue.kind
     if not parts and (resolved.date is None or resolved.date.precision != "day") and not resolved.day_month:
         return None
+    if parts and not _has_both_sides(parts, persons):
+        # "Sáng 5/3, tiếp Đại sứ X tại Hà Nội, Thủ tướng Y đề nghị ...": the other side elsewhere in the sentence
+        have_vn = persons[parts[0][0]].country == "VN"
+        others = [(abs(m.start - cue.start), k) for k, m in enumerate(f.mentions)
+                  if f.people[k] is not None and not m.positional and not m.title_only
+                  and (persons[f.people[k]].country == "VN") != have_vn
+                  and not _ASIDE.search(f.text[max(0, m.start - 25):m.start])]
+        if others:
+            k = min(others)[1]
+            role = "host" if persons[f.people[k]].country == "VN" else "guest"
+            parts.append((f.people[k], role, f.mentions[k].title))
     if not _has_both_sides(parts, persons):
         # the other side may be named in the next sentences: "Đoàn Campuchia do ... dẫn đầu",
         # "Đồng chủ trì Đối thoại lần này là ..."
