@@ -69,6 +69,9 @@ _OUTLET_PREFIX = re.compile(
     r"|^[A-Z0-9]{2,8}(?:\.[A-Z]{2,4})?\s*[.]\s+(?=[A-ZĐÀ-Ỹ])"                  # TGVN.
     r"|^[A-Z0-9]{2,8}\.[A-Z]{2,4}\s*[-–—]\s*"                                  # VOV.VN -
 )
+# "Thủ tướng tiếp Đại sứ ... (05/03/2024)", "... - 16:05 10/09/2025", "... 01/04/2025 18:18"
+_TEASER_TAIL = re.compile(r"(\(\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\)|[-–]\s*(?:\d{1,2}:\d{2}\s+)?\d{1,2}/\d{1,2}/\d{4}|"
+                          r"\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2})\s*$")
 _END_MARK = re.compile(r"\s*\.?/\.\s*$")
 _TERMINAL = re.compile(r"[.!?…:;\"”)»]\s*$")
 
@@ -270,6 +273,9 @@ def parse_article(path: str, text: str) -> Article:
     for line in lines:
         if not line:
             continue
+        if any(_TERMINAL_SENTENCE.search(p) and _word_count(p) >= 12 for p in paragraphs) \
+                and _TEASER_TAIL.search(line) and not _TERMINAL_SENTENCE.search(line):
+            continue                     # a related article's headline with its date, after the report
         if _is_caption(line):
             captions.append(line)
             continue

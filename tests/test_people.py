@@ -118,3 +118,8 @@ def test_country_words_inside_vietnamese_names(sentence, name):
 ], ids=["surname-doan", "presidium", "office-of-the-president"])
 def test_organisation_words_that_are_also_names_or_titles(sentence, expected):
     assert [(m.name, m.title) for m in find_mentions(sentence) if not m.title_only] == expected
+
+
+def test_country_in_brackets_after_a_name():
+    (m,) = [m for m in find_mentions("Bộ trưởng đã tiếp ông John Smith (Canada) tại Hà Nội.") if not m.title_only]
+    assert (m.name, m.country) == ("John Smith", "CA")

@@ -390,3 +390,12 @@ def test_markdown_article_with_front_matter():
     assert art.headline == "Bộ trưởng tiếp Đại sứ"
     assert any(p.startswith("Chiều 4/3, tại Hà Nội, Bộ trưởng Lê Văn Tâm") for p in art.paragraphs)
     assert not any("a.jpg" in p or "example.org" in p or "**" in p for p in art.paragraphs)
+
+
+def test_related_headlines_with_dates_after_the_report_are_dropped_without_a_header():
+    body = ("Chiều 4/3, tại Hà Nội, Bộ trưởng Lê Văn Tâm đã tiếp Đại sứ Chile Pedro Soto. "
+            "Hai bên trao đổi nhiều vấn đề cùng quan tâm trong quan hệ song phương hai nước.")
+    art = parse_article("x.txt", "Tiêu đề của bài báo về cuộc tiếp Đại sứ\n\n" + body + "\n\n"
+                        "Thủ tướng tiếp Đại sứ Hàn Quốc Kim Min Su (05/03/2023)\n"
+                        "Bộ trưởng hội đàm với Bộ trưởng Nội vụ Lào - 16:05 10/09/2022\n")
+    assert art.paragraphs[-1] == body

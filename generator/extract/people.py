@@ -329,6 +329,12 @@ class _Parser:
             if k < len(toks) and toks[k].text == ")" and tags.place[j + 1] is None:
                 aliases.append(self.text(j + 1, k))
                 j = k + 1
+        # "(Mỹ)": the country in brackets after the name
+        bracket_country = None
+        if j + 2 < len(toks) and toks[j].text == "(" and tags.place_kind[j + 1] == "country" \
+                and tags.place[j + 1].end < len(toks) and toks[tags.place[j + 1].end].text == ")":
+            bracket_country = tags.place[j + 1].value
+            j = tags.place[j + 1].end + 1
         titles = list(pending)
         # apposition: ", Bộ trưởng Bộ Công an, Ủy viên ..." or " - Title"
         while j + 1 < len(toks) and (toks[j].text == "," or toks[j].text.lower() in _TITLE_JOINERS) \
@@ -353,7 +359,7 @@ class _Parser:
                 j = end
         mention = Mention(name=name, start=toks[i].start, end=toks[j - 1].end, titles=titles,
                           rank=rank, aliases=aliases)
-        mention.country = self.country_of(titles)
+        mention.country = bracket_country or self.country_of(titles)
         return mention, j
 
     def _org_continues(self, k: int) -> bool:
