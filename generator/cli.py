@@ -41,6 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     if not config.content.is_dir():
         print(f"timeline: content folder {config.content} does not exist", file=sys.stderr)
         return 2
+    content, output = config.content.resolve(), config.output.resolve()
+    if output == content or output in content.parents or content in output.parents:
+        print(f"timeline: the output folder {output} and the content folder {content} overlap; "
+              f"choose another output so that no article is overwritten", file=sys.stderr)
+        return 2
     result = build(config)
     for d in result.diagnostics:
         if d.level != "info":

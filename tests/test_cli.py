@@ -97,3 +97,10 @@ def test_building_twice_gives_identical_bytes(make_content, tmp_path):
     run("build", "--content", str(content), "--output", str(tmp_path / "one"))
     run("build", "--content", str(content), "--output", str(tmp_path / "two"))
     assert (tmp_path / "one" / "timeline.json").read_bytes() == (tmp_path / "two" / "timeline.json").read_bytes()
+
+
+def test_output_inside_content_is_refused(make_content, capsys):
+    content = make_content({"a.txt": ARTICLE})
+    assert run("build", "--content", str(content), "--output", str(content / "site")) == 2
+    assert "overlap" in capsys.readouterr().err
+    assert not (content / "site").exists()
