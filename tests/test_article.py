@@ -182,3 +182,15 @@ Sáng 5/3, tiếp Đại sứ Nhật Bản Yamada Taro tại Hà Nội, Thủ t�
     got = meetings(text)
     assert [(d, k, sorted(n for n, _ in p)) for d, k, _, _, p in got] == [
         ("2024-03-05", "reception", ["Yamada Taro", "Đinh Công Sơn"])]
+
+
+def test_plans_are_not_meetings():
+    text = """ date 2024-03-10 Tin
+
+Theo kế hoạch, ngày 15/3, Thủ tướng Hà Văn Lộc hội đàm với Thủ tướng Ba Lan Jan Nowak.
+
+Ngày 20/3 tới, Chủ tịch nước Mai Văn Tiến tiếp Tổng thống Chile Pablo Diaz.
+
+Ngày 9/3, Bộ trưởng Lê Văn Tâm đã tiếp Đại sứ Ba Lan Adam Kowalski.
+"""
+    assert [d for d, *_ in meetings(text)] == ["2024-03-09"]

@@ -118,8 +118,13 @@ def is_online(sentence: str) -> bool:
     return bool(_ONLINE.search(sentence)) and not _ONLINE_NOT.search(sentence)
 
 
+_FUTURE_CLAUSE = re.compile(r"\b(sẽ|dự kiến|theo kế hoạch|sắp)\b|\d{1,2}[/.\-]\d{1,2}\s+(tới|sắp tới)\b", re.I)
+
+
 def is_future(sentence: str, cue: Cue) -> bool:
-    return bool(FUTURE.search(sentence[:cue.start][-40:]))
+    """A plan, not a meeting: 'sẽ hội đàm', 'dự kiến ...', 'ngày 15/3 tới ...'."""
+    before = sentence[:cue.start]
+    return bool(FUTURE.search(before[-40:]) or _FUTURE_CLAUSE.search(before))
 
 
 _VISIT_BEFORE = re.compile(r"(làm việc|thăm|công tác|sang|tới|đến)\s*$", re.I)
