@@ -5,8 +5,6 @@ import json
 import subprocess
 import sys
 
-import pytest
-
 from generator.cli import main
 
 ARTICLE = (" date 2024-05-10 Bộ trưởng tiếp Đại sứ\n\n"
@@ -58,7 +56,7 @@ def test_undated_meeting_is_listed_and_warned_not_dropped(make_content, tmp_path
 
 
 def test_config_file_sets_defaults_and_range(tmp_path, make_content):
-    content = make_content({"a.txt": ARTICLE})
+    make_content({"a.txt": ARTICLE})
     (tmp_path / "timeline.toml").write_text('content = "content"\noutput = "out"\nyears = [2025, 2026]\n', encoding="utf-8")
     assert run("build", "--config", str(tmp_path / "timeline.toml")) == 0
     data = json.loads((tmp_path / "out" / "timeline.json").read_text(encoding="utf-8"))

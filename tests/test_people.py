@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extract.people import countries_named, find_mentions
+from generator.extract.people import find_mentions
+from generator.extract.tags import countries_named
 
 
 def named(sentence):

@@ -11,9 +11,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from generator.extract import meetings as mt
-from generator.extract.dates import Resolved, YearEvidence, year_evidence
+from generator.extract.dates import Resolved, year_evidence
 from generator.extract.lexicon import Lexicon, lexicon
-from generator.extract.people import countries_named, find_mentions
+from generator.extract.people import find_mentions
+from generator.extract.tags import countries_named
 from generator.extract.text import looks_vietnamese, split_sentences
 from generator.model import Article, Candidate, Diagnostic, Mention, Participant, Person, Reference
 from generator.names import fold, name_key, order_free

@@ -10,7 +10,7 @@ from functools import lru_cache
 from importlib import resources
 
 from generator.extract.text import Token, tokenize
-from generator.names import clean_spaces, syllable_key
+from generator.names import clean_spaces
 
 
 def _lines(name: str) -> list[str]:

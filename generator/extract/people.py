@@ -17,9 +17,9 @@ institutions are looked up and never taken for a name. No person is listed anywh
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from generator.extract.lexicon import Lexicon, Match, lexicon
+from generator.extract.lexicon import Lexicon, lexicon
+from generator.extract.tags import country_at, tag
 from generator.extract.text import Token, looks_vietnamese, tokenize
 from generator.model import Mention
 
@@ -32,69 +32,8 @@ _TITLE_JOINERS = {"kiêm"}
 _POSITION_WORDS = {"trí", "chức", "vị", "vụ", "cương", "làm", "là", "giữ", "bầu", "trò", "kỳ", "danh", "nhiệm", "thành", "cấp"}
 _PLACE_PREPOSITIONS = {"tại", "ở", "của"}
 _MAX_PHRASE = 30
-# Words that begin an organisation's name but are also Vietnamese family names.
-_SURNAME_ORG_WORDS = {"Đoàn", "Trường"}
 _DELEGATION_ORG = re.compile(
     r"[Đđ]oàn(?:\s+đại biểu)?(?:\s+cấp cao)?\s+(?P<org>(?:Bộ|Ủy ban|Hội đồng|Cơ quan|Tổng cục|Cục|Quân đội)\s[^,;.()]{2,60}?)\s+do\s+$")
-
-
-@dataclass
-class _Tags:
-    head: list[Match | None]       # title, rank or honorific starting here
-    head_kind: list[str | None]
-    place: list[Match | None]      # country, region or institution starting here
-    place_kind: list[str | None]
-    stop: list[Match | None]
-    org: list[Match | None]        # an organisation's first word starting here
-    inside: list[bool]             # inside a place name
-
-
-def _tag(tokens: list[Token], lex: Lexicon) -> _Tags:
-    n = len(tokens)
-    tags = _Tags([None] * n, [None] * n, [None] * n, [None] * n, [None] * n, [None] * n, [False] * n)
-    for i, tok in enumerate(tokens):
-        if tok.kind not in ("word", "initial"):
-            continue
-        for kind, gaz in (("title", lex.titles), ("rank", lex.ranks), ("honorific", lex.honorifics)):
-            m = gaz.match_at(tokens, i)
-            if m:
-                if kind == "honorific" and (m.end >= n or not tokens[m.end].cap):
-                    continue            # "ông" must stand before a name
-                if tags.head[i] is None or m.end > tags.head[i].end:
-                    tags.head[i], tags.head_kind[i] = m, kind
-        for kind, gaz in (("country", lex.countries), ("region", lex.regions), ("institution", lex.institutions)):
-            m = country_at(tokens, i, lex) if kind == "country" else gaz.match_at(tokens, i)
-            if m and (tags.place[i] is None or m.end > tags.place[i].end):
-                tags.place[i], tags.place_kind[i] = m, kind
-        if tok.lower:
-            tags.stop[i] = lex.stopwords.match_at(tokens, i)
-        org = lex.org_heads.match_at(tokens, i)
-        if org and org.end - org.start == 1 and tok.text in _SURNAME_ORG_WORDS and org.end < n \
-                and tokens[org.end].cap:
-            org = None                  # "Đoàn Văn Hải" is a name; "Đoàn đại biểu", "Đoàn Campuchia" are not
-        tags.org[i] = org
-    for i in range(n):                  # words inside a place name start nothing
-        if tags.place[i] is not None:
-            for k in range(i + 1, tags.place[i].end):
-                tags.inside[k] = True
-                tags.head[k] = tags.head_kind[k] = None
-            if tags.place_kind[i] == "institution":
-                tags.head[i] = tags.head_kind[i] = None     # "Phủ Chủ tịch" is a palace
-    return tags
-
-
-def country_at(tokens: list[Token], i: int, lex: Lexicon) -> Match | None:
-    """A country name starting at token i; "Pháp luật" and "Anh hùng" are words, not countries."""
-    m = lex.countries.match_at(tokens, i)
-    if m and m.end - m.start == 1:
-        if m.end < len(tokens) and tokens[m.end].lower and tokens[m.end].text not in ("và", "kiêm") \
-                and lex.stopwords.match_at(tokens, m.end) is None:
-            return None
-        prev = tokens[i - 1] if i > 0 else None
-        if prev is not None and prev.kind == "word" and prev.cap and not prev.acronym \
-                and prev.end == tokens[i].start - 1:
-            return None             # "Nguyễn Tuấn Anh", "Hồ Đức Minh": part of a name
-    return m
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -131,7 +70,7 @@ class _Parser:
         self.sentence = sentence
         self.lex = lex
         self.tokens = tokenize(sentence)
-        self.tags = _tag(self.tokens, lex)
+        self.tags = tag(self.tokens, lex)
 
     def text(self, a: int, b: int) -> str:
         """Sentence text from token a to token b (exclusive)."""
@@ -148,7 +87,6 @@ class _Parser:
         toks, tags = self.tokens, self.tags
         m = tags.head[i].end
         run_start = None
-        last_end = m
         while m < len(toks) and m - i < _MAX_PHRASE:
             t = toks[m]
             run_ok = run_start is not None and _qualifies(toks[run_start:m])
@@ -167,7 +105,6 @@ class _Parser:
                     if close and all(x.acronym or x.text in "/-," for x in toks[m + 1:close]):
                         m = close + 1       # "Cục Điều tra Liên bang Mỹ (FBI)": an organisation's initials
                         run_start = None
-                        last_end = m
                         continue
                 break
             if t.kind == "num":
@@ -177,7 +114,6 @@ class _Parser:
                     break
                 m = tags.place[m].end
                 run_start = None
-                last_end = m
                 continue
             if t.lower:
                 low = t.text.lower()
@@ -194,20 +130,17 @@ class _Parser:
                 if low in _PLACE_PREPOSITIONS and m + 1 < len(toks) and tags.place_kind[m + 1] == "country" and not run_ok:
                     m = tags.place[m + 1].end
                     run_start = None
-                    last_end = m
                     continue
                 if low in _TITLE_JOINERS or tags.stop[m] is not None or run_ok:
                     break
                 run_start = None
                 m += 1
-                last_end = m
                 continue
             if t.acronym:
                 if run_ok:
                     break
                 run_start = None        # QĐND, ASEAN: an organisation
                 m += 1
-                last_end = m
                 continue
             if tags.head[m] is not None and tags.head_kind[m] in ("rank", "honorific"):
                 break                   # the name part begins: "... Bộ Công an Đại tướng Nguyễn Văn A"
@@ -216,11 +149,9 @@ class _Parser:
                     break
                 m = tags.head[m].end        # "Văn phòng Chủ tịch nước": a title inside an organisation's name
                 run_start = None
-                last_end = m
                 continue
             if run_start is None and tags.org[m] is not None:
                 m = tags.org[m].end          # "Bộ Công an": an organisation, not a name
-                last_end = m
                 continue
             if _is_name_token(t):
                 if run_start is None:
@@ -453,23 +384,3 @@ class _Parser:
 def find_mentions(sentence: str, lex: Lexicon | None = None) -> list[Mention]:
     """Every person (and every title standing alone for a person) named in a sentence."""
     return _Parser(sentence, lex or lexicon()).mentions()
-
-
-def countries_named(sentence: str, lex: Lexicon | None = None) -> list[str]:
-    """Country codes named in a sentence, in order."""
-    lex = lex or lexicon()
-    toks = tokenize(sentence)
-    out = []
-    k = 0
-    while k < len(toks):
-        hit = country_at(toks, k, lex)
-        region = lex.regions.match_at(toks, k)
-        if region and (not hit or region.end > hit.end):
-            k = region.end
-            continue
-        if hit:
-            out.append(hit.value)
-            k = hit.end
-        else:
-            k += 1
-    return out

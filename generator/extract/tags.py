@@ -1,0 +1,95 @@
+"""Gazetteer tags over a sentence's tokens: where titles, ranks, places and organisations start.
+
+The grammar of person mentions (people.py) reads these tags; they are kept apart
+because they are plain look-ups with a few rules of Vietnamese spelling: a
+country's one-word name inside a compound ('Pháp luật') or a name ('Hồ Đức Minh')
+is no country, and 'Đoàn' before a name is a family name, not a delegation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.extract.lexicon import Lexicon, Match, lexicon
+from generator.extract.text import Token, tokenize
+
+# Words that begin an organisation's name but are also Vietnamese family names.
+_SURNAME_ORG_WORDS = {"Đoàn", "Trường"}
+
+@dataclass
+class Tags:
+    head: list[Match | None]       # title, rank or honorific starting here
+    head_kind: list[str | None]
+    place: list[Match | None]      # country, region or institution starting here
+    place_kind: list[str | None]
+    stop: list[Match | None]
+    org: list[Match | None]        # an organisation's first word starting here
+    inside: list[bool]             # inside a place name
+
+
+def tag(tokens: list[Token], lex: Lexicon) -> Tags:
+    n = len(tokens)
+    tags = Tags([None] * n, [None] * n, [None] * n, [None] * n, [None] * n, [None] * n, [False] * n)
+    for i, tok in enumerate(tokens):
+        if tok.kind not in ("word", "initial"):
+            continue
+        for kind, gaz in (("title", lex.titles), ("rank", lex.ranks), ("honorific", lex.honorifics)):
+            m = gaz.match_at(tokens, i)
+            if m:
+                if kind == "honorific" and (m.end >= n or not tokens[m.end].cap):
+                    continue            # "ông" must stand before a name
+                if tags.head[i] is None or m.end > tags.head[i].end:
+                    tags.head[i], tags.head_kind[i] = m, kind
+        for kind, gaz in (("country", lex.countries), ("region", lex.regions), ("institution", lex.institutions)):
+            m = country_at(tokens, i, lex) if kind == "country" else gaz.match_at(tokens, i)
+            if m and (tags.place[i] is None or m.end > tags.place[i].end):
+                tags.place[i], tags.place_kind[i] = m, kind
+        if tok.lower:
+            tags.stop[i] = lex.stopwords.match_at(tokens, i)
+        org = lex.org_heads.match_at(tokens, i)
+        if org and org.end - org.start == 1 and tok.text in _SURNAME_ORG_WORDS and org.end < n \
+                and tokens[org.end].cap:
+            org = None                  # "Đoàn Văn Hải" is a name; "Đoàn đại biểu", "Đoàn Campuchia" are not
+        tags.org[i] = org
+    for i in range(n):                  # words inside a place name start nothing
+        if tags.place[i] is not None:
+            for k in range(i + 1, tags.place[i].end):
+                tags.inside[k] = True
+                tags.head[k] = tags.head_kind[k] = None
+            if tags.place_kind[i] == "institution":
+                tags.head[i] = tags.head_kind[i] = None     # "Phủ Chủ tịch" is a palace
+    return tags
+
+
+def country_at(tokens: list[Token], i: int, lex: Lexicon) -> Match | None:
+    """A country name starting at token i; "Pháp luật" and "Anh hùng" are words, not countries."""
+    m = lex.countries.match_at(tokens, i)
+    if m and m.end - m.start == 1:
+        if m.end < len(tokens) and tokens[m.end].lower and tokens[m.end].text not in ("và", "kiêm") \
+                and lex.stopwords.match_at(tokens, m.end) is None:
+            return None
+        prev = tokens[i - 1] if i > 0 else None
+        if prev is not None and prev.kind == "word" and prev.cap and not prev.acronym \
+                and prev.end == tokens[i].start - 1:
+            return None             # "Nguyễn Tuấn Anh", "Hồ Đức Minh": part of a name
+    return m
+
+
+
+def countries_named(sentence: str, lex: Lexicon | None = None) -> list[str]:
+    """Country codes named in a sentence, in order."""
+    lex = lex or lexicon()
+    toks = tokenize(sentence)
+    out = []
+    k = 0
+    while k < len(toks):
+        hit = country_at(toks, k, lex)
+        region = lex.regions.match_at(toks, k)
+        if region and (not hit or region.end > hit.end):
+            k = region.end
+            continue
+        if hit:
+            out.append(hit.value)
+            k = hit.end
+        else:
+            k += 1
+    return out
