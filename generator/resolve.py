@@ -63,9 +63,12 @@ class _Officials:
                 self.union(k, supers.pop())
 
     def _vietnamese(self, key: str) -> bool:
+        """Vietnamese names are never shortened by dropping a middle name, so no subset matching for them."""
         names = self.forms.get(key)
-        return bool(names) and all(looks_vietnamese(w) for n in names for w in n.split()) and \
-            self.country[key].most_common(1)[:1] in ([], [("VN", self.country[key]["VN"])])
+        if not names or not all(looks_vietnamese(w) for n in names for w in n.split()):
+            return False
+        top = self.country[key].most_common(1)
+        return not top or top[0][0] == "VN"
 
     def _compatible(self, a: str, b: str) -> bool:
         ca, cb = self.country[a], self.country[b]
@@ -162,7 +165,7 @@ def _official_ids(groups: dict[str, list[str]], people: _Officials) -> dict[str,
 
 def _canonical(forms: Counter) -> str:
     full = [f for f in forms if len(f.split()) >= 2] or list(forms)
-    return max(full, key=lambda f: (forms[f], -len(f.split()) if False else 0, len(f), f))
+    return max(full, key=lambda f: (forms[f], len(f), f))
 
 
 def _merge_events(candidates: list[Candidate]) -> list[Event]:
