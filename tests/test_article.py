@@ -194,3 +194,15 @@ Ngày 20/3 tới, Chủ tịch nước Mai Văn Tiến tiếp Tổng thống Chi
 Ngày 9/3, Bộ trưởng Lê Văn Tâm đã tiếp Đại sứ Ba Lan Adam Kowalski.
 """
     assert [d for d, *_ in meetings(text)] == ["2024-03-09"]
+
+
+def test_vietnamese_spelled_foreign_leader_takes_the_article_country():
+    text = """ date 2024-08-20 Tin
+
+Chiều 19/8, tại Bắc Kinh, Tổng Bí thư Lê Văn Quý đã hội đàm với Tổng Bí thư, Chủ tịch nước Trung Quốc Vương Minh.
+
+Sáng cùng ngày, Tổng Bí thư Lê Văn Quý đã hội kiến Thủ tướng Quốc vụ viện Lưu Cường.
+"""
+    got = meetings(text)
+    assert [sorted(p) for *_, p in got] == [
+        [("Lê Văn Quý", "VN"), ("Vương Minh", "CN")], [("Lê Văn Quý", "VN"), ("Lưu Cường", "CN")]]

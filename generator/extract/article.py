@@ -20,6 +20,11 @@ from generator.model import Article, Candidate, Diagnostic, Mention, Participant
 from generator.names import fold, name_key, order_free
 
 _LOOKAHEAD = 3
+# Titles of other states' systems: a Vietnamese-spelled name holding one is a foreigner ("Thủ tướng Quốc vụ viện Lý X").
+_FOREIGN_ONLY_TITLE = re.compile(
+    r"\b(Tổng thống|Quốc vương|Nhà Vua|Nữ hoàng|Hoàng tử|Thái tử|Nhật hoàng|Ngoại trưởng|Quốc vụ khanh|Quốc vụ viện|"
+    r"Ủy viên Quốc vụ|Nhân đại|Chính hiệp|Thủ hiến|Thống đốc bang|Thượng nghị sĩ|Hạ nghị sĩ|Tổng Chưởng lý|"
+    r"Chính pháp)\b")
 # people named aside, not as a side of the meeting: "tháp tùng X", "Cùng dự có X", "lời chúc của X"
 _ASIDE = re.compile(r"(tháp tùng|cùng dự|tham dự|có sự tham dự|của|tới|chuyển lời|thay mặt|theo)\s+(?:\S+\s+){0,3}$", re.I)
 _EARLIER = re.compile(r"\s*(Trước đó|Sau đó|Trước khi|Sau khi|Trước đây|Hồi|Năm ngoái)\b", re.I)
@@ -97,6 +102,8 @@ class _People:
             p.aliases = sorted({f for f in forms if f != p.name} | {a for a in p.aliases if a != p.name})
             if self.countries[k]:
                 p.country = self.countries[k].most_common(1)[0][0]
+            elif any(_FOREIGN_ONLY_TITLE.search(t) for t in p.titles) and dominant:
+                p.country = dominant     # "Tổng thống Tập Cận Bình": a title Việt Nam does not use
             elif all(looks_vietnamese(w) for w in p.name.replace("-", " ").split()):
                 p.country = "VN"
             else:
