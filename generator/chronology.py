@@ -5,6 +5,8 @@ from collections import Counter
 
 from slugify import slugify
 
+from generator.extract.lexicon import lexicon
+from generator.extract.text import tokenize
 from generator.model import Event, Official, Timeline
 from generator.resolve import positions
 
@@ -20,8 +22,11 @@ def event_title(e: Event) -> str:
 
 
 def _short_title(title: str) -> str:
+    """The last position in a title chain, leaving out memberships and trailing organisation names."""
+    lex = lexicon()
     parts = [p.strip() for p in title.split(",") if p.strip() and not p.strip().startswith("Ủy viên")]
-    return parts[-1] if parts else ""
+    heads = [p for p in parts if lex.titles.match_at(tokenize(p), 0)]
+    return (heads or parts or [""])[-1]
 
 
 def build_timeline(events: list[Event], officials: list[Official], start, end, diagnostics, articles: int) -> Timeline:

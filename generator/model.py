@@ -90,6 +90,7 @@ class Person:
     country: str | None = None
     titles: list[str] = field(default_factory=list)   # title chains, in order seen
     rank: str | None = None
+    mentions: int = 0
 
     @property
     def title(self) -> str:
@@ -104,6 +105,7 @@ class Participant:
     role: str                      # host, guest, co-chair
     official: str = ""             # official id, set by resolve
     aliases: list[str] = field(default_factory=list)
+    mentions: int = 1              # how often the article names the person this way
 
 
 @dataclass

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 
 from slugify import slugify
 
+from generator.extract.lexicon import lexicon
 from generator.extract.text import looks_vietnamese
 from generator.model import Candidate, Evidence, Event, Official, Participant, PartialDate, Position, Reference
 from generator.names import fold, name_key, order_free
@@ -26,7 +27,9 @@ class _Officials:
     def __init__(self):
         self.parent: dict[str, str] = {}
         self.country: dict[str, Counter] = defaultdict(Counter)
-        self.forms: dict[str, Counter] = defaultdict(Counter)
+        self.forms: dict[str, Counter] = defaultdict(Counter)       # name form -> articles using it
+        self.mentions: dict[str, Counter] = defaultdict(Counter)    # name form -> mentions in all articles
+        self.alias_forms: dict[str, set[str]] = defaultdict(set)
 
     def find(self, key: str) -> str:
         while self.parent.setdefault(key, key) != key:
@@ -42,7 +45,10 @@ class _Officials:
     def add(self, p: Participant) -> str:
         key = order_free(name_key(p.name))
         self.find(key)
-        self.forms[key][p.name] += 1
+        self.forms[key][p.name] += 0        # known; articles are counted once each in count_article
+        for alias in p.aliases:
+            if len(alias.split()) >= 2:
+                self.alias_forms[key].add(alias)
         if p.country:
             self.country[key][p.country] += 1
         for alias in p.aliases:
@@ -112,9 +118,14 @@ def resolve(candidates: list[Candidate], references: list[Reference] = ()) -> tu
     """Merge candidates into events and participants into officials (ids set, URLs relative)."""
     fix_years(candidates)
     people = _Officials()
+    seen: set[tuple[str, str]] = set()
     for c in candidates:
         for p in c.participants:
-            people.add(p)
+            key = people.add(p)
+            if (c.file, p.name) not in seen:        # one article, one vote for how it writes the name
+                seen.add((c.file, p.name))
+                people.forms[key][p.name] += 1
+                people.mentions[key][p.name] += p.mentions
     people.merge_subsets()
     groups: dict[str, list[str]] = defaultdict(list)
     for key in people.forms:
@@ -127,6 +138,10 @@ def resolve(candidates: list[Candidate], references: list[Reference] = ()) -> tu
     events = _merge_events(candidates)
     _add_referring_sources(events, candidates, references, people, official_ids)
     officials = _officials(groups, people, official_ids, events)
+    names = {o.id: o.name for o in officials}
+    for e in events:
+        for p in e.participants:
+            p.name = names[p.official]       # one spelling of each official across the site
     return events, officials
 
 
@@ -150,10 +165,11 @@ def _official_ids(groups: dict[str, list[str]], people: _Officials) -> dict[str,
     """Slugs from the canonical names; two officials that fold to one slug get -2, -3 in a stable order."""
     named = []
     for root, keys in groups.items():
-        forms = Counter()
+        forms, mentions = Counter(), Counter()
         for k in keys:
             forms.update(people.forms[k])
-        name = _canonical(forms)
+            mentions.update(people.mentions[k])
+        name = _canonical(forms, mentions)
         named.append((slugify(name) or "official", name_key(name), root))
     ids: dict[str, str] = {}
     used: Counter = Counter()
@@ -163,9 +179,11 @@ def _official_ids(groups: dict[str, list[str]], people: _Officials) -> dict[str,
     return ids
 
 
-def _canonical(forms: Counter) -> str:
+def _canonical(forms: Counter, mentions: Counter | None = None) -> str:
+    """The name as most articles write it, then as written most often, then the shorter form."""
+    mentions = mentions or Counter()
     full = [f for f in forms if len(f.split()) >= 2] or list(forms)
-    return max(full, key=lambda f: (forms[f], len(f), f))
+    return max(full, key=lambda f: (forms[f], mentions[f], -len(f), f))
 
 
 def _merge_events(candidates: list[Candidate]) -> list[Event]:
@@ -222,16 +240,31 @@ def _event(group: list[Candidate]) -> Event:
 def _officials(groups, people: _Officials, ids: dict[str, str], events: list[Event]) -> list[Official]:
     out = []
     for root, keys in groups.items():
-        forms = Counter()
-        countries = Counter()
+        forms, mentions, countries = Counter(), Counter(), Counter()
+        aliases: set[str] = set()
         for k in keys:
             forms.update(people.forms[k])
+            mentions.update(people.mentions[k])
             countries.update(people.country[k])
-        name = _canonical(forms)
-        out.append(Official(id=ids[root], name=name, aliases=sorted(f for f in forms if f != name),
+            aliases |= people.alias_forms[k]
+        name = _canonical(forms, mentions)
+        aliases = {a for a in aliases | set(forms) if name_key(a) != name_key(name)}
+        out.append(Official(id=ids[root], name=name, aliases=sorted(aliases),
                             country=countries.most_common(1)[0][0] if countries else None,
                             positions=[], events=[]))
     return out
+
+
+def _position_key(title: str, country: str | None) -> str:
+    """'Bộ trưởng Bộ Công an', 'Bộ trưởng Công an' and 'Bộ trưởng Bộ Công an Việt Nam' are one position."""
+    words = fold(title).split()
+    own = lexicon().country_keys.get(country or "", ())
+    for name in sorted(own, key=len, reverse=True):
+        n = len(name)
+        if n and words[-n:] == list(name):
+            words = words[:-n]
+            break
+    return " ".join(w for w in words if w != "bo")
 
 
 def positions(official: Official, events: list[Event]) -> list[Position]:
@@ -242,9 +275,13 @@ def positions(official: Official, events: list[Event]) -> list[Position]:
             if p.official != official.id or not p.title:
                 continue
             title = _main_title(p.title)
-            key = fold(title)
+            key = _position_key(title, official.country)
             if key not in spans:
-                spans[key] = [title, e.date.iso(), e.date.iso()]
-            else:
-                spans[key][2] = e.date.iso()
-    return [Position(t, a, b) for t, a, b in sorted(spans.values(), key=lambda s: (s[1], s[0]))]
+                spans[key] = [Counter(), e.date.iso(), e.date.iso()]
+            spans[key][0][title] += 1
+            spans[key][2] = e.date.iso()
+    out = []
+    for wordings, first, last in spans.values():
+        title = max(wordings, key=lambda t: (wordings[t], -len(t), t))   # the usual wording, else the shortest
+        out.append(Position(title, first, last))
+    return sorted(out, key=lambda p: (p.first_seen, p.title))

@@ -99,6 +99,7 @@ class _People:
             forms = self.forms[k]
             full = [f for f in forms if len(f.split()) >= 2] or list(forms)
             p.name = max(full, key=lambda f: (forms[f], len(f)))
+            p.mentions = forms[p.name]
             p.aliases = sorted({f for f in forms if f != p.name} | {a for a in p.aliases if a != p.name})
             if self.countries[k]:
                 p.country = self.countries[k].most_common(1)[0][0]
@@ -108,6 +109,18 @@ class _People:
                 p.country = "VN"
             else:
                 p.country = dominant
+
+
+def _aliases_from_captions(article: Article, people: _People, lex: Lexicon) -> None:
+    """Captions are no evidence, but 'Trợ lý ... John Peter Smith. Ảnh: TTXVN' spells out a fuller name."""
+    for caption in article.captions:
+        for m in find_mentions(caption, lex):
+            if m.title_only:
+                continue
+            words = set(name_key(m.name).split())
+            hits = [k for k, ws in enumerate(people.words) if ws < words and len(ws) >= 2]
+            if len(hits) == 1 and m.name not in people.persons[hits[0]].aliases:
+                people.persons[hits[0]].aliases.append(m.name)
 
 
 def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResult:
@@ -120,6 +133,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
     for f in facts:
         f.people = [k if k is not None else (None if m.positional else people.by_title(m))
                     for k, m in zip(f.people, f.mentions)]
+    _aliases_from_captions(article, people, lex)
     foreign = Counter(c for s in sentences for c in countries_named(s, lex) if c != "VN")
     dominant = foreign.most_common(1)[0][0] if foreign else None
     people.finish(dominant)
@@ -261,7 +275,7 @@ def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, l
     for pid, role, title in parts:
         p = persons[pid]
         participants.append(Participant(name=p.name, title=_best_title(title, p), country=p.country,
-                                        role=role, aliases=list(p.aliases)))
+                                        role=role, aliases=list(p.aliases), mentions=p.mentions))
     return Candidate(
         file=article.path, date=resolved.date, date_basis=resolved.basis, date_confidence=resolved.confidence,
         day_month=resolved.day_month, kind=mt.public_kind(kind), online=mt.is_online(f.text),
@@ -335,7 +349,8 @@ def _sharpen_and_collect_undated(article, facts, persons, candidates, used) -> l
             if any(len({persons[p].name for p, _, _ in parts} & {q.name for q in c.participants}) >= 2 for c in candidates):
                 continue
             participants = [Participant(name=persons[p].name, title=_best_title(t, persons[p]),
-                                        country=persons[p].country, role=r, aliases=list(persons[p].aliases))
+                                        country=persons[p].country, role=r, aliases=list(persons[p].aliases),
+                                        mentions=persons[p].mentions)
                             for p, r, t in parts]
             candidates.append(Candidate(
                 file=article.path, date=None, date_basis="the article gives no date for this meeting",

@@ -90,6 +90,7 @@ class Lexicon:
     relations: dict[str, int]
     congresses: dict[tuple[str, int], tuple[int, int]]
     country_names: dict[str, str]
+    country_keys: dict[str, list[tuple[str, ...]]]   # every name of a country, folded, as word tuples
 
 
 @lru_cache(maxsize=1)
@@ -131,4 +132,13 @@ def lexicon() -> Lexicon:
         relations=relations,
         congresses=congresses,
         country_names=names,
+        country_keys=_country_keys(countries),
     )
+
+
+def _country_keys(countries: list[tuple[str, str]]) -> dict[str, list[tuple[str, ...]]]:
+    from generator.names import fold
+    keys: dict[str, list[tuple[str, ...]]] = {}
+    for name, code in countries:
+        keys.setdefault(code, []).append(tuple(fold(name).split()))
+    return keys
