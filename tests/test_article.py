@@ -206,3 +206,15 @@ Sáng cùng ngày, Tổng Bí thư Lê Văn Quý đã hội kiến Thủ tướn
     got = meetings(text)
     assert [sorted(p) for *_, p in got] == [
         [("Lê Văn Quý", "VN"), ("Vương Minh", "CN")], [("Lê Văn Quý", "VN"), ("Lưu Cường", "CN")]]
+
+
+def test_a_caption_spells_out_a_fuller_name():
+    text = """ date 2024-02-14 Tin
+
+Chiều 13/2, Bộ trưởng Lê Văn Hà đã tiếp Trợ lý Ngoại trưởng Hoa Kỳ John Smith.
+
+Bộ trưởng Lê Văn Hà tiếp Trợ lý Ngoại trưởng Hoa Kỳ John Peter Smith. Ảnh: TTXVN
+"""
+    (c,) = extract_article(parse_article("a.txt", text)).candidates
+    guest = next(p for p in c.participants if p.country == "US")
+    assert guest.name == "John Smith" and "John Peter Smith" in guest.aliases

@@ -87,3 +87,22 @@ def test_month_report_joins_the_day_report_of_the_same_meeting():
     month.date = PartialDate(2024, 9)
     t = timeline([month, cand("d.txt", "2024-09-12", [VN, US])])
     assert [(e.date.iso(), [s.file for s in e.sources]) for e in t.events] == [("2024-09-12", ["d.txt", "m.txt"])]
+
+
+def test_wordings_of_one_position_are_one_position():
+    t = timeline([cand("a.txt", "2021-01-05", [("Tô Văn Lâm", "Bộ trưởng Bộ Công an", "VN"), US]),
+                  cand("b.txt", "2021-03-05", [("Tô Văn Lâm", "Bộ trưởng Công an", "VN"), US]),
+                  cand("c.txt", "2021-06-05", [("Tô Văn Lâm", "Bộ trưởng Bộ Công an Việt Nam", "VN"), US]),
+                  cand("d.txt", "2021-09-05", [("Tô Văn Lâm", "Bộ trưởng Bộ Công an", "VN"), US])])
+    o = next(o for o in t.officials if o.country == "VN")
+    assert [(p.title, p.first_seen, p.last_seen) for p in o.positions] == [
+        ("Bộ trưởng Bộ Công an", "2021-01-05", "2021-09-05")]
+
+
+def test_participants_take_the_name_most_articles_use():
+    t = timeline([cand("a.txt", "2021-01-05", [VN, ("Nikolai Ivanov", "Thư ký", "RU")]),
+                  cand("b.txt", "2022-01-05", [VN, ("Ivanov Nikolai Petrovich", "Thư ký", "RU")]),
+                  cand("c.txt", "2023-01-05", [VN, ("Nikolai Ivanov", "Trợ lý", "RU")])])
+    russian = next(o for o in t.officials if o.country == "RU")
+    assert russian.name == "Nikolai Ivanov" and russian.aliases == ["Ivanov Nikolai Petrovich"]
+    assert {p.name for e in t.events for p in e.participants if p.country == "RU"} == {"Nikolai Ivanov"}
