@@ -311,3 +311,13 @@ def test_year_evidence_over_several_sentences():
 )
 def test_roman(text, value):
     assert roman(text) == value
+
+
+@pytest.mark.parametrize("sentence,years", [
+    ("Chiến lược phát triển đến năm 2030 và tầm nhìn 2045 đã được thông qua.", []),
+    ("Mục tiêu năm 2030 là tăng gấp đôi kim ngạch.", []),
+    ("Hai bên ký Kế hoạch hợp tác năm 2022 giữa hai bộ.", [2022]),
+], ids=["strategy-and-vision", "target", "cooperation-plan"])
+def test_years_the_article_looks_forward_to_are_no_evidence(sentence, years):
+    from generator.extract.dates import year_evidence as ye
+    assert [e.year for e in ye([sentence], lambda s: [], {}, {})] == years
