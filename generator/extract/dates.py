@@ -135,7 +135,7 @@ _FOREIGN_PARTY = {"CN": re.compile(r"Đảng Cộng sản Trung Quốc"), "LA": 
 _ANNIVERSARY = re.compile(r"(\d{1,3})\s+năm\s+(?:Ngày\s+)?(?:thiết lập|lập|xác lập)\s+quan hệ ngoại giao", re.I)
 _RANGE = re.compile(r"(?:(\d{1,2})/)?" + _YEAR + r"\s*[-–]\s*(?:(\d{1,2})/)?" + _YEAR)
 # a year the article looks forward to ("tầm nhìn 2045", "Chiến lược ... đến năm 2030"), not its present
-_FUTURE_BEFORE = re.compile(r"(\bđến|\btới|tầm nhìn|\btrước|dự kiến|\bsẽ|mục tiêu|chiến lược|kế hoạch)\s+(?:\S+\s+){0,2}(năm\s+)?$"
+_FUTURE_BEFORE = re.compile(r"(\bđến|\btới|tầm nhìn|\btrước|dự kiến|\bsẽ|mục tiêu|chiến lược)\s+(?:\S+\s+){0,2}(năm\s+)?$"
                             r"|(tầm nhìn|chiến lược|mục tiêu)\b", re.I)
 _BARE_YEAR = re.compile(r"(?<![\d/.\-])" + _YEAR + r"(?![\d])")
 
