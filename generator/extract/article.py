@@ -104,7 +104,7 @@ class _People:
             if self.countries[k]:
                 p.country = self.countries[k].most_common(1)[0][0]
             elif any(_FOREIGN_ONLY_TITLE.search(t) for t in p.titles) and dominant:
-                p.country = dominant     # "Tổng thống Tập Cận Bình": a title Việt Nam does not use
+                p.country = dominant     # "Tổng thống Lý Văn Minh": a title Việt Nam does not use
             elif all(looks_vietnamese(w) for w in p.name.replace("-", " ").split()):
                 p.country = "VN"
             else:
