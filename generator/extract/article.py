@@ -91,7 +91,10 @@ class _People:
         want = fold(m.titles[-1]) if m.titles else ""
         if not want:
             return None
-        hits = [k for k, p in enumerate(self.persons) if any(fold(t).startswith(want) or want.startswith(fold(t)) and fold(t) for t in p.titles)]
+        def holds(title: str) -> bool:
+            have = fold(title)
+            return bool(have) and (have.startswith(want) or want.startswith(have))
+        hits = [k for k, p in enumerate(self.persons) if any(holds(t) for t in p.titles)]
         return hits[0] if len(hits) == 1 else None
 
     def finish(self, dominant: str | None) -> None:
@@ -211,64 +214,17 @@ def _has_both_sides(parts, persons) -> bool:
 
 
 def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, lex) -> Candidate | None:
-    expr_relative = any(d.relative for d in f.dates) or "cũng trong" in f.text.lower()
+    """The meeting a dated sentence reports, when both a Vietnamese and a foreign side can be named."""
     parts = _participants(f, cue, persons)
-    kind = cue.kind
     if not parts and (resolved.date is None or resolved.date.precision != "day") and not resolved.day_month:
         return None
+    kind = cue.kind
     if parts and not _has_both_sides(parts, persons):
-        # "Sáng 5/3, tiếp Đại sứ X tại Hà Nội, Thủ tướng Y đề nghị ...": the other side elsewhere in the sentence
-        have_vn = persons[parts[0][0]].country == "VN"
-        others = [(abs(m.start - cue.start), k) for k, m in enumerate(f.mentions)
-                  if f.people[k] is not None and not m.positional and not m.title_only
-                  and (persons[f.people[k]].country == "VN") != have_vn
-                  and not _ASIDE.search(f.text[max(0, m.start - 25):m.start])]
-        if others:
-            k = min(others)[1]
-            role = "host" if persons[f.people[k]].country == "VN" else "guest"
-            parts.append((f.people[k], role, f.mentions[k].title))
+        _other_side_in_sentence(f, cue, parts, persons)
     if not _has_both_sides(parts, persons):
-        # the other side may be named in the next sentences: "Đoàn Campuchia do ... dẫn đầu",
-        # "Đồng chủ trì Đối thoại lần này là ..."
-        for g in facts[f.index + 1:f.index + 1 + _LOOKAHEAD]:
-            if any(d.precision == "day" for d in g.dates):
-                break
-            g_cue = mt.primary_cue(g.cues)
-            if not parts:
-                if g_cue is None:
-                    continue
-                found = _participants(g, g_cue, persons)
-                if _has_both_sides(found, persons):
-                    parts = found
-                    if g_cue.kind == "talks_strong":
-                        kind = "talks_strong"
-                    break
-                continue
-            if g_cue is None and not _LEADS.search(g.text):
-                continue
-            have = {persons[p].country == "VN" for p, _, _ in parts}
-            for k, m in enumerate(g.mentions):
-                pid = g.people[k]
-                if pid is None or m.positional or any(p == pid for p, _, _ in parts):
-                    continue
-                if (persons[pid].country == "VN") not in have or not parts:
-                    role = "host" if persons[pid].country == "VN" else "guest"
-                    parts.append((pid, role, m.title))
-            if any(c.kind == "talks_strong" for c in g.cues):
-                kind = "talks_strong" if mt._KIND_PRIORITY[kind] > mt._KIND_PRIORITY["talks_strong"] else kind
-            if _has_both_sides(parts, persons):
-                break
-    if not _has_both_sides(parts, persons) and mt._DELEGATION.search(f.text):
-        # "Đoàn đại biểu Bộ Công an Việt Nam đã hội đàm ...": the head of the delegation met before
-        have_vn = any(persons[p].country == "VN" for p, _, _ in parts)
-        for prev in reversed(previous_candidates):
-            for q in prev.participants:
-                pid = next((i for i, p in enumerate(persons) if p.name == q.name), None)
-                if pid is not None and (persons[pid].country == "VN") != have_vn and parts:
-                    parts.insert(0, (pid, "host", q.title))
-                    break
-            if _has_both_sides(parts, persons):
-                break
+        parts, kind = _other_side_in_next_sentences(f, facts, parts, persons, kind)
+    if not _has_both_sides(parts, persons) and mt.DELEGATION.search(f.text):
+        _delegation_head(parts, persons, previous_candidates)
     if not _has_both_sides(parts, persons):
         return None
     participants = []
@@ -276,12 +232,68 @@ def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, l
         p = persons[pid]
         participants.append(Participant(name=p.name, title=_best_title(title, p), country=p.country,
                                         role=role, aliases=list(p.aliases), mentions=p.mentions))
+    relative = any(d.relative for d in f.dates) or "cũng trong" in f.text.lower()
     return Candidate(
         file=article.path, date=resolved.date, date_basis=resolved.basis, date_confidence=resolved.confidence,
         day_month=resolved.day_month, kind=mt.public_kind(kind), online=mt.is_online(f.text),
-        location=_location(f, cue, expr_relative, previous_candidates, lex), participants=participants, evidence=[f.text],
-        series=mt.series(f.text),
+        location=_location(f, cue, relative, previous_candidates, lex), participants=participants,
+        evidence=[f.text], series=mt.series(f.text),
     )
+
+
+def _other_side_in_sentence(f, cue, parts, persons) -> None:
+    """'Sáng 5/3, tiếp Đại sứ X tại Hà Nội, Thủ tướng Y đề nghị ...': the other side elsewhere in the sentence."""
+    have_vn = persons[parts[0][0]].country == "VN"
+    others = [(abs(m.start - cue.start), k) for k, m in enumerate(f.mentions)
+              if f.people[k] is not None and not m.positional and not m.title_only
+              and (persons[f.people[k]].country == "VN") != have_vn
+              and not _ASIDE.search(f.text[max(0, m.start - 25):m.start])]
+    if others:
+        k = min(others)[1]
+        role = "host" if persons[f.people[k]].country == "VN" else "guest"
+        parts.append((f.people[k], role, f.mentions[k].title))
+
+
+def _other_side_in_next_sentences(f, facts, parts, persons, kind):
+    """'Đoàn Campuchia do ... dẫn đầu', 'Đồng chủ trì Đối thoại lần này là ...' after the dated sentence."""
+    for g in facts[f.index + 1:f.index + 1 + _LOOKAHEAD]:
+        if any(d.precision == "day" for d in g.dates):
+            break                        # another day: another meeting
+        g_cue = mt.primary_cue(g.cues)
+        if not parts:
+            if g_cue is None:
+                continue
+            found = _participants(g, g_cue, persons)
+            if _has_both_sides(found, persons):
+                return found, ("talks_strong" if g_cue.kind == "talks_strong" else kind)
+            continue
+        if g_cue is None and not _LEADS.search(g.text):
+            continue
+        have = {persons[p].country == "VN" for p, _, _ in parts}
+        for k, m in enumerate(g.mentions):
+            pid = g.people[k]
+            if pid is None or m.positional or any(p == pid for p, _, _ in parts):
+                continue
+            if (persons[pid].country == "VN") not in have:
+                parts.append((pid, "host" if persons[pid].country == "VN" else "guest", m.title))
+        if any(c.kind == "talks_strong" for c in g.cues) and mt.KIND_PRIORITY[kind] > mt.KIND_PRIORITY["talks_strong"]:
+            kind = "talks_strong"        # "Ngay sau lễ đón, ... tiến hành hội đàm"
+        if _has_both_sides(parts, persons):
+            break
+    return parts, kind
+
+
+def _delegation_head(parts, persons, previous_candidates) -> None:
+    """'Đoàn đại biểu Bộ Công an Việt Nam đã hội đàm ...': the head of the delegation met earlier that day."""
+    if not parts:
+        return
+    have_vn = any(persons[p].country == "VN" for p, _, _ in parts)
+    for prev in reversed(previous_candidates):
+        for q in prev.participants:
+            pid = next((i for i, p in enumerate(persons) if p.name == q.name), None)
+            if pid is not None and (persons[pid].country == "VN") != have_vn:
+                parts.insert(0, (pid, "host", q.title))
+                return
 
 
 def _location(f, cue, relative: bool, previous_candidates, lex) -> str | None:

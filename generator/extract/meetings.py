@@ -21,7 +21,7 @@ from generator.model import Mention
 # Which word decides the kind when a sentence has several: a call or a co-chaired session
 # first, then talks ('hội đàm'), receptions, other talks, and a Dialogue or Conference
 # only named in passing ('Nhân dịp tham dự Hội nghị ...').
-_KIND_PRIORITY = {"call": 0, "dialogue": 1, "conference": 2, "talks_strong": 3, "reception": 4, "talks": 5,
+KIND_PRIORITY = {"call": 0, "dialogue": 1, "conference": 2, "talks_strong": 3, "reception": 4, "talks": 5,
                   "dialogue_named": 6, "conference_named": 7, "signing": 8, "visit": 9}
 _NOT_TIEP = {"tục", "nhận", "cận", "thu", "nối", "theo", "giáp", "sức", "tế", "viên", "tuyến", "diễn", "quản", "thị", "đoàn"}
 _NOT_TIEP_BEFORE = {"trực", "gián", "kế", "liên", "chuyển"}
@@ -32,12 +32,12 @@ FUTURE = re.compile(r"\b(sẽ|dự kiến|sắp tới|kế hoạch|chuẩn bị|
 _LOCATION = re.compile(
     r"\btại\s+((?:(?:trụ sở|Trụ sở|thủ đô|Thủ đô|thành phố|Thành phố|TP\.?|tỉnh|Tỉnh)\s+)?[A-ZĐÀ-ỸÁ-Ỹ][^,.;:()]*?)"
     r"(?=\s*(?:,|\.|;|:|$|\(|\bvào\b|\bchiều\b|\bsáng\b|\btối\b|\btrưa\b|\bngày\b|\btrong\b|\bnhân\b|\bđã\b|\bvà\b|\bcủa\b|\bvới\b|\bdo\b))")
-_DELEGATION = re.compile(r"\b[Đđ]oàn\b")
+DELEGATION = re.compile(r"\b[Đđ]oàn\b")
 
 
 @dataclass
 class Cue:
-    kind: str          # a key of _KIND_PRIORITY
+    kind: str          # a key of KIND_PRIORITY
     start: int
     end: int
     text: str
@@ -91,7 +91,7 @@ def primary_cue(cues: list[Cue]) -> Cue | None:
     real = [c for c in cues if c.kind != "visit"]
     if not real:
         return None
-    return min(real, key=lambda c: (_KIND_PRIORITY[c.kind], c.start))
+    return min(real, key=lambda c: (KIND_PRIORITY[c.kind], c.start))
 
 
 def public_kind(kind: str) -> str:
