@@ -235,6 +235,27 @@ def _markdown_to_text(text: str) -> tuple[str, dict[str, str]]:
     return "\n".join(lines), meta
 
 
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines.
+
+    A line that goes on in lower case, or after a comma, continues the one before. In
+    a text wrapped at a fixed width (most lines 55-100 characters, cut mid-sentence),
+    any line after a cut one does.
+    """
+    cut = [line for line in lines if 55 <= len(line) <= 100 and not _TERMINAL.search(line)]
+    wrapped = len(cut) >= 5 and len(cut) * 2 >= len([line for line in lines if line])
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        joins = prev and line and not _TERMINAL_SENTENCE.search(prev) and (
+            line[0].islower() or prev.endswith(",") or (wrapped and len(prev) >= 55))
+        if joins:
+            out[-1] = f"{prev} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def parse_article(path: str, text: str) -> Article:
     """Clean one article's text; `path` is its name relative to the content folder."""
     raw = unicodedata.normalize("NFC", text)
@@ -249,8 +270,7 @@ def parse_article(path: str, text: str) -> Article:
             published = _date(m.group(1), m.group(2), m.group(3))
             basis = f"front matter date {m.group(0)}"
         headline = meta.get("title") or None
-    lines = [clean_spaces(line) for line in body.split("\n")]
-    lines = [line for line in lines if line]
+    lines = [line for line in _unwrap([clean_spaces(line) for line in body.split("\n")]) if line]
     for i, line in enumerate(lines[:4]):
         m = _HEADER.match(line)
         if m and published is None:

@@ -399,3 +399,24 @@ def test_related_headlines_with_dates_after_the_report_are_dropped_without_a_hea
                         "Thủ tướng tiếp Đại sứ Hàn Quốc Kim Min Su (05/03/2023)\n"
                         "Bộ trưởng hội đàm với Bộ trưởng Nội vụ Lào - 16:05 10/09/2022\n")
     assert art.paragraphs[-1] == body
+
+
+def test_hard_wrapped_lines_are_joined():
+    text = ("Tiêu đề của bài báo về cuộc tiếp Đại sứ Chile\n\n"
+            "Chiều 4/3, tại Hà Nội, Bộ trưởng Bộ Ngoại giao Lê Văn Tâm đã tiếp Đại sứ\n"
+            "Chile Pedro Soto nhân dịp ông đến chào từ biệt. Hai bên trao đổi nhiều vấn\n"
+            "đề cùng quan tâm trong quan hệ song phương giữa hai nước, nhất là hợp tác\n"
+            "kinh tế, thương mại và đầu tư, giáo dục, đào tạo và giao lưu nhân dân giữa\n"
+            "hai nước. Bộ trưởng Lê Văn Tâm đánh giá cao những đóng góp của Đại sứ Pedro\n"
+            "Soto trong nhiệm kỳ công tác tại Việt Nam.\n")
+    art = parse_article("x.txt", text)
+    assert art.paragraphs[1].startswith("Chiều 4/3, tại Hà Nội, Bộ trưởng Bộ Ngoại giao Lê Văn Tâm đã tiếp "
+                                        "Đại sứ Chile Pedro Soto nhân dịp")
+    assert art.paragraphs[1].endswith("của Đại sứ Pedro Soto trong nhiệm kỳ công tác tại Việt Nam.")
+
+
+def test_a_headline_without_full_stop_is_not_joined_to_the_lead():
+    art = parse_article("x.txt", "Bộ trưởng tiếp Đại sứ Chile tại trụ sở Bộ Ngoại giao\n"
+                        "Chiều 4/3, tại Hà Nội, Bộ trưởng Lê Văn Tâm đã tiếp Đại sứ Chile Pedro Soto. "
+                        "Hai bên trao đổi nhiều vấn đề cùng quan tâm trong quan hệ song phương hai nước.\n")
+    assert art.paragraphs[0] == "Bộ trưởng tiếp Đại sứ Chile tại trụ sở Bộ Ngoại giao"
