@@ -242,13 +242,17 @@ def _unwrap(lines: list[str]) -> list[str]:
     a text wrapped at a fixed width (most lines 55-100 characters, cut mid-sentence),
     any line after a cut one does.
     """
+    lengths = sorted(len(line) for line in lines if line)
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
     cut = [line for line in lines if 55 <= len(line) <= 100 and not _TERMINAL.search(line)]
-    wrapped = len(cut) >= 5 and len(cut) * 2 >= len([line for line in lines if line])
+    wrapped = 55 <= width <= 100 and len(cut) >= 5 and len(cut) * 2 >= len(lengths)
     out: list[str] = []
+    raw_prev = ""
     for line in lines:
         prev = out[-1] if out else ""
-        joins = prev and line and not _TERMINAL_SENTENCE.search(prev) and (
-            line[0].islower() or prev.endswith(",") or (wrapped and len(prev) >= 55))
+        joins = prev and line and not _TERMINAL_SENTENCE.search(prev) and not _CAPTION_DATELINE.search(prev) and (
+            line[0].islower() or prev.endswith(",") or (wrapped and len(raw_prev) >= width - 15))
+        raw_prev = line
         if joins:
             out[-1] = f"{prev} {line}"
         else:

@@ -104,3 +104,15 @@ def test_unicode_form_and_spacing_do_not_split_officials(tmp_path, scorer):
     r = scorer.score(gold("seeds"), data)
     assert r["events"]["f1"] == 1.0 and r["officials"]["split_people"] == 0, r["problems"]
     assert len(data["officials"]) == 8
+
+
+def test_articles_hard_wrapped_at_80_columns_score_the_same(tmp_path, scorer):
+    import textwrap
+    content = tmp_path / "content"
+    content.mkdir()
+    for f in (DATA / "seeds" / "articles").iterdir():
+        lines = [w for line in f.read_text(encoding="utf-8").split("\n") for w in (textwrap.wrap(line, 80) or [""])]
+        (content / f.name).write_text("\n".join(lines), encoding="utf-8")
+    build(SiteConfig(content_dir=content, output_dir=tmp_path / "site"))
+    r = scorer.score(gold("seeds"), json.loads((tmp_path / "site" / "timeline.json").read_text(encoding="utf-8")))
+    assert r["events"]["f1"] == 1.0 and r["date"] == 1.0 and r["people"]["recall"] == 1.0, r["problems"]
