@@ -321,3 +321,15 @@ def test_roman(text, value):
 def test_years_the_article_looks_forward_to_are_no_evidence(sentence, years):
     from generator.extract.dates import year_evidence as ye
     assert [e.year for e in ye([sentence], lambda s: [], {}, {})] == years
+
+
+@pytest.mark.parametrize("sentence,years", [
+    ("Cơ chế đối thoại được thiết lập từ năm 2013.", []),
+    ("Quan hệ Đối tác chiến lược mà hai nước xác lập năm 2013 tiếp tục phát triển.", []),
+    ("Sau gần 70 năm thiết lập quan hệ ngoại giao, hai nước gắn bó.", [2019]),
+    ("Hai bên kỷ niệm hơn 25 năm thiết lập quan hệ ngoại giao.", [2021]),
+    ("Bộ trưởng thăm Trung Quốc từ ngày 12 đến 16/9/2023.", [2023]),
+], ids=["since", "established-in", "nearly-70-years", "more-than-25-years", "full-date"])
+def test_years_that_bound_or_state_the_present(sentence, years):
+    from generator.extract.dates import year_evidence as ye
+    assert [e.year for e in ye([sentence], lambda s: ["RU"] if "70" in s else ["US"], {"RU": 1950, "US": 1995}, {})] == years

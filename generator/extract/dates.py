@@ -132,12 +132,15 @@ _CONGRESS = re.compile(
     r"Đại hội\s+(?:đại biểu toàn quốc\s+)?(?:(?:của\s+)?Đảng\s+(?:Cộng sản Việt Nam\s+)?)?(?:lần thứ\s+)?"
     r"(?P<num>[IVXLC]+|\d{1,2})\b(?P<after>[^.;]{0,60})")
 _FOREIGN_PARTY = {"CN": re.compile(r"Đảng Cộng sản Trung Quốc"), "LA": re.compile(r"Đảng Nhân dân Cách mạng Lào")}
-_ANNIVERSARY = re.compile(r"(\d{1,3})\s+năm\s+(?:Ngày\s+)?(?:thiết lập|lập|xác lập)\s+quan hệ ngoại giao", re.I)
+_ANNIVERSARY = re.compile(r"(?:(gần|hơn|trên)\s+)?(\d{1,3})\s+năm\s+(?:Ngày\s+)?(?:thiết lập|lập|xác lập)\s+quan hệ ngoại giao",
+                          re.I)
 _RANGE = re.compile(r"(?:(\d{1,2})/)?" + _YEAR + r"\s*[-–]\s*(?:(\d{1,2})/)?" + _YEAR)
 # a year the article looks forward to ("tầm nhìn 2045", "Chiến lược ... đến năm 2030"), not its present
 _FUTURE_BEFORE = re.compile(r"(\bđến|\btới|tầm nhìn|\btrước|dự kiến|\bsẽ|mục tiêu|chiến lược)\s+(?:\S+\s+){0,2}(năm\s+)?$"
                             r"|(tầm nhìn|chiến lược|mục tiêu)\b", re.I)
 _BARE_YEAR = re.compile(r"(?<![\d/.\-])" + _YEAR + r"(?![\d])")
+# a year something began in ("từ năm 2008", "được thiết lập năm 2013") says only that the present is later
+_SINCE_BEFORE = re.compile(r"(\btừ|kể từ|thiết lập|xác lập|thành lập|ra đời|nâng cấp|nâng lên)\s+(?:\S+\s+){0,3}(năm\s+)?$", re.I)
 
 
 @dataclass
@@ -168,12 +171,17 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
                 if hit:
                     out.append(YearEvidence(hit[0], f"the {m.group('num')} party congress ({party}, {hit[0]})"))
         for m in _ANNIVERSARY.finditer(sentence):
-            years = int(m.group(1))
+            years = int(m.group(2))
+            # "gần 70 năm": the anniversary is still ahead; "hơn 25 năm": it has passed
+            shift = {"gần": -1, "hơn": 1, "trên": 1}.get((m.group(1) or "").lower(), 0)
             foreign = [c for c in countries_in(sentence) if c in relations]
             if len(set(foreign)) == 1:
                 established = relations[foreign[0]]
-                out.append(YearEvidence(established + years,
-                                        f"'{m.group(0)}' with {foreign[0]} ({established} + {years})"))
+                out.append(YearEvidence(established + years + shift,
+                                        f"'{m.group(0)}' with {foreign[0]} ({established} + {years}"
+                                        + (f" {shift:+d})" if shift else ")")))
+        for m in re.finditer(r"(?<![\d/])\d{1,2}[/.\-]\d{1,2}[/.\-]" + _YEAR + r"(?!\d)", sentence):
+            out.append(YearEvidence(int(m.group(1)), f"the date '{m.group(0)}' written in the article"))
         ranges = list(_RANGE.finditer(sentence))
         in_range: set[int] = set()
         for m in ranges:
@@ -190,7 +198,8 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
         for m in _BARE_YEAR.finditer(sentence):
             if m.start(1) in in_range:
                 continue
-            if _FUTURE_BEFORE.search(sentence[max(0, m.start() - 30):m.start()]):
+            before = sentence[max(0, m.start() - 30):m.start()]
+            if _FUTURE_BEFORE.search(before) or _SINCE_BEFORE.search(before):
                 continue
             out.append(YearEvidence(int(m.group(1)), f"the year {m.group(1)} written in the article"))
     return out

@@ -87,6 +87,7 @@ class _Parser:
         toks, tags = self.tokens, self.tags
         m = tags.head[i].end
         run_start = None
+        after_dash = -1                 # a one-word name right after " - " is an outlet ("- Sputnik"), not a person
         while m < len(toks) and m - i < _MAX_PHRASE:
             t = toks[m]
             run_ok = run_start is not None and _qualifies(toks[run_start:m])
@@ -95,6 +96,7 @@ class _Parser:
                     if run_ok:
                         break
                     run_start = None
+                    after_dash = m + 1
                     m += 1
                     continue
                 if t.text in "&'’":
@@ -159,7 +161,7 @@ class _Parser:
                 m += 1
                 continue
             break
-        if run_start is not None and _qualifies(toks[run_start:m]):
+        if run_start is not None and _qualifies(toks[run_start:m]) and (run_start != after_dash or m - run_start >= 2):
             run = _cut_to_name(toks[run_start:m])
             start = toks.index(run[0], run_start)
             return start, (start, m), m
