@@ -9,6 +9,7 @@ the year of another article that reports the same meeting with a known date.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from slugify import slugify
@@ -18,6 +19,8 @@ from generator.extract.text import looks_vietnamese
 from generator.model import Candidate, Evidence, Event, Official, Participant, PartialDate, Position, Reference
 from generator.names import fold, name_key, order_free
 
+# the organisations the participants' titles name: "Bộ trưởng Bộ Công an" -> "Bộ Công an"
+_ORGANIZATION = re.compile(r"\b(Bộ|Ủy ban|Hội đồng|Cơ quan|Tổng cục|Cục|Quân đội|Quân ủy|Văn phòng|Ban)\s(?!trưởng|viên)[^,;()]+")
 _KIND_ORDER = ["call", "dialogue", "conference", "talks", "reception", "signing", "visit", "other"]
 
 
@@ -232,9 +235,15 @@ def _event(group: list[Candidate]) -> Event:
             sources.append(Evidence(c.file, c.evidence[0]))
     sources.sort(key=lambda s: s.file)
     parts = sorted(participants.values(), key=lambda p: (p.role not in ("host", "co-chair"), p.country != "VN"))
+    organizations = []
+    for p in parts:
+        for position in re.split(r",| kiêm ", _main_title(p.title)):
+            m = _ORGANIZATION.search(position)
+            if m and m.group(0).strip() not in organizations:
+                organizations.append(m.group(0).strip())
     return Event(id="", date=best.date, date_basis=best.date_basis, kind=kind,
                  online=any(c.online for c in group), location=location, title="",
-                 participants=parts, organizations=[], sources=sources)
+                 participants=parts, organizations=organizations, sources=sources)
 
 
 def _officials(groups, people: _Officials, ids: dict[str, str], events: list[Event]) -> list[Official]:

@@ -106,3 +106,9 @@ def test_participants_take_the_name_most_articles_use():
     russian = next(o for o in t.officials if o.country == "RU")
     assert russian.name == "Nikolai Ivanov" and russian.aliases == ["Ivanov Nikolai Petrovich"]
     assert {p.name for e in t.events for p in e.participants if p.country == "RU"} == {"Nikolai Ivanov"}
+
+
+def test_organizations_come_from_the_participants_positions():
+    t = timeline([cand("a.txt", "2021-01-05", [("Tô Văn Lâm", "Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an", "VN"),
+                                               ("Ali Khan", "Bộ trưởng Bộ Nội vụ kiêm Bộ trưởng Bộ Tư pháp Pakistan", "PK")])])
+    assert t.events[0].organizations == ["Bộ Công an", "Bộ Nội vụ", "Bộ Tư pháp Pakistan"]
