@@ -68,7 +68,6 @@ def build(config: SiteConfig) -> BuildResult:
                                           f"country unknown for {o.name}"))
     for r in results:
         if not r.candidates:
-            diagnostics[:] = [d for d in diagnostics if not (d.file == r.article.path and d.level == "info")]
             diagnostics.append(Diagnostic(r.article.path, "no meeting found in this article"))
     writer = Writer(config.output)
     config.output.mkdir(parents=True, exist_ok=True)

@@ -183,10 +183,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
             candidates.extend(_one_per_guest(cand))
             used.add(f.index)
     references = _sharpen_and_collect_undated(article, facts, persons, candidates, used)
-    diagnostics = []
-    if not candidates:
-        diagnostics.append(Diagnostic(article.path, "no meeting found in this article", "info"))
-    return ArticleResult(article, persons, candidates, diagnostics, references)
+    return ArticleResult(article, persons, candidates, [], references)
 
 
 def _one_per_guest(cand: Candidate) -> list[Candidate]:
