@@ -41,7 +41,6 @@ def extract_all(content: Path) -> tuple[list[ArticleResult], list[Diagnostic]]:
             diagnostics.append(Diagnostic(rel, f"could not be processed ({type(exc).__name__}: {exc})", "error"))
             continue
         results.append(result)
-        diagnostics.extend(result.diagnostics)
     return results, diagnostics
 
 
@@ -50,26 +49,29 @@ def build(config: SiteConfig) -> BuildResult:
     candidates = [c for r in results for c in r.candidates]
     events, officials = resolve(candidates, [ref for r in results for ref in r.references])
     timeline = build_timeline(events, officials, config.start, config.end, diagnostics, len(results))
-    for e in timeline.undated:
-        names = " / ".join(p.name for p in e.participants)
-        for s in e.sources:
-            diagnostics.append(Diagnostic(s.file, f"meeting without a date, listed as undated: {names}"))
-    for e in timeline.out_of_range:
-        if "inferred from" in e.date_basis:
-            # an inferred year may be wrong: say so rather than drop the meeting quietly
-            names = " / ".join(p.name for p in e.participants)
-            for s in e.sources:
-                diagnostics.append(Diagnostic(s.file, f"meeting dated {e.date.iso()} by inference ({e.date_basis}), "
-                                                      f"outside the range: {names}"))
-    for o in timeline.officials:
-        if o.country is None:
-            diagnostics.append(Diagnostic(", ".join(sorted({s.file for e in timeline.events for s in e.sources
-                                                             if any(p.official == o.id for p in e.participants)})) or "-",
-                                          f"country unknown for {o.name}"))
-    for r in results:
-        if not r.candidates:
-            diagnostics.append(Diagnostic(r.article.path, "no meeting found in this article"))
+    diagnostics.extend(diagnose(timeline, results))
     writer = Writer(config.output)
     config.output.mkdir(parents=True, exist_ok=True)
     writer.write("timeline.json", timeline_json(timeline))
     return BuildResult(timeline, diagnostics, writer.changed)
+
+
+def diagnose(timeline: Timeline, results: list[ArticleResult]) -> list[Diagnostic]:
+    """What the user should look at: meetings without a date or dated by a guess outside the range,
+    officials of no known country, articles in which no meeting was found."""
+    out = []
+    for e in timeline.undated:
+        names = " / ".join(p.name for p in e.participants)
+        out += [Diagnostic(s.file, f"meeting without a date, listed as undated: {names}") for s in e.sources]
+    for e in timeline.out_of_range:
+        if "inferred from" in e.date_basis:
+            names = " / ".join(p.name for p in e.participants)
+            out += [Diagnostic(s.file, f"meeting dated {e.date.iso()} by inference ({e.date_basis}), "
+                                       f"outside the range: {names}") for s in e.sources]
+    for o in timeline.officials:
+        if o.country is None:
+            files = sorted({s.file for e in timeline.events for s in e.sources
+                            if any(p.official == o.id for p in e.participants)})
+            out.append(Diagnostic(", ".join(files) or "-", f"country unknown for {o.name}"))
+    out += [Diagnostic(r.article.path, "no meeting found in this article") for r in results if not r.candidates]
+    return out

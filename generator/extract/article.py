@@ -16,7 +16,7 @@ from generator.extract.lexicon import Lexicon, lexicon
 from generator.extract.people import find_mentions
 from generator.extract.tags import countries_named
 from generator.extract.text import looks_vietnamese, split_sentences
-from generator.model import Article, Candidate, Diagnostic, Mention, Participant, Person, Reference
+from generator.model import Article, Candidate, Mention, Participant, Person, Reference
 from generator.names import fold, name_key, order_free
 
 _LOOKAHEAD = 3
@@ -36,7 +36,6 @@ class ArticleResult:
     article: Article
     persons: list[Person]
     candidates: list[Candidate]
-    diagnostics: list[Diagnostic] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
 
 
@@ -183,7 +182,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
             candidates.extend(_one_per_guest(cand))
             used.add(f.index)
     references = _sharpen_and_collect_undated(article, facts, persons, candidates, used)
-    return ArticleResult(article, persons, candidates, [], references)
+    return ArticleResult(article, persons, candidates, references)
 
 
 def _one_per_guest(cand: Candidate) -> list[Candidate]:
