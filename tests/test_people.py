@@ -124,3 +124,13 @@ def test_organisation_words_that_are_also_names_or_titles(sentence, expected):
 def test_country_in_brackets_after_a_name():
     (m,) = [m for m in find_mentions("Bộ trưởng đã tiếp ông John Smith (Canada) tại Hà Nội.") if not m.title_only]
     assert (m.name, m.country) == ("John Smith", "CA")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Thứ trưởng Lê Văn An tiếp Phó Trợ lý Ngoại trưởng Hoa Kỳ John Smith.",
+     [("Lê Văn An", "Thứ trưởng"), ("John Smith", "Phó Trợ lý Ngoại trưởng Hoa Kỳ")]),
+    ("Quyền Bộ trưởng Quốc phòng Mỹ Mark Evans đã tới.", [("Mark Evans", "Quyền Bộ trưởng Quốc phòng Mỹ")]),
+    ("Tân Đại sứ Nhật Bản Ito Kenji trình Quốc thư.", [("Ito Kenji", "Tân Đại sứ Nhật Bản")]),
+], ids=["deputy", "acting", "new"])
+def test_title_prefixes(sentence, expected):
+    assert [(m.name, m.title) for m in find_mentions(sentence) if not m.title_only] == expected

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from generator.extract.lexicon import Lexicon, Match, lexicon
 from generator.extract.text import Token, tokenize
 
+# Words that make another title of a title: deputy, acting, new, former.
+_TITLE_PREFIXES = {"Phó", "Quyền", "Tân", "Cựu", "Nguyên"}
 # Words that begin an organisation's name but are also Vietnamese family names.
 _SURNAME_ORG_WORDS = {"Đoàn", "Trường"}
 
@@ -50,6 +52,11 @@ def tag(tokens: list[Token], lex: Lexicon) -> Tags:
                 and tokens[org.end].cap:
             org = None                  # "Đoàn Văn Hải" is a name; "Đoàn đại biểu", "Đoàn Campuchia" are not
         tags.org[i] = org
+    for i in range(n - 1):              # "Phó Trợ lý Ngoại trưởng", "Quyền Bộ trưởng": a prefix and a title
+        head = tags.head[i + 1]
+        if tokens[i].text in _TITLE_PREFIXES and head is not None and tags.head_kind[i + 1] == "title" \
+                and (tags.head[i] is None or tags.head[i].end <= head.end):
+            tags.head[i], tags.head_kind[i] = Match(i, head.end, head.value, head.entry), "title"
     for i in range(n):                  # words inside a place name start nothing
         if tags.place[i] is not None:
             for k in range(i + 1, tags.place[i].end):
