@@ -333,3 +333,12 @@ def test_years_the_article_looks_forward_to_are_no_evidence(sentence, years):
 def test_years_that_bound_or_state_the_present(sentence, years):
     from generator.extract.dates import year_evidence as ye
     assert [e.year for e in ye([sentence], lambda s: ["RU"] if "70" in s else ["US"], {"RU": 1950, "US": 1995}, {})] == years
+
+
+@pytest.mark.parametrize("sentence,day,month,year", [
+    ("Ngày 3-4/12, tại Hà Nội, đã diễn ra Đối thoại.", 3, 12, None),
+    ("Trong hai ngày 3 và 4/12/2023, hai bên đã hội đàm.", 3, 12, 2023),
+], ids=["hyphen", "and-with-year"])
+def test_two_day_meetings_are_dated_by_their_first_day(sentence, day, month, year):
+    (d,) = find_dates(sentence)
+    assert (d.day, d.month, d.year, d.is_range) == (day, month, year, False)

@@ -43,6 +43,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # từ ngày 11 đến 13-3 / từ 12 đến 16/9/2023
     ("range", re.compile(r"\btừ\s+(?:ngày\s+)?(\d{1,2})(?:[/.\-](\d{1,2}))?\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?"
                          r"(\d{1,2})[/.\-](\d{1,2})(?:[/.\-]" + _YEAR + r")?(?!\d)", re.I)),
+    # Ngày 3-4/12, trong hai ngày 3 và 4/12: a meeting over two days, dated by its first
+    ("span", re.compile(r"\b(?:hai\s+|ba\s+)?ngày\s+(\d{1,2})\s*(?:-|–|và|,)\s*(\d{1,2})[/.\-](\d{1,2})(?:[/.\-]" + _YEAR
+                        + r")?(?![\d/]*\d)", re.I)),
     # chiều qua (27/08), chiều nay (3/12), hôm nay (11/10)
     ("relparen", re.compile(r"\b" + _PART + r"\s+(nay|qua)\s*\(\s*(\d{1,2})[/.\-](\d{1,2})(?:[/.\-]" + _YEAR + r")?\s*\)", re.I)),
     # Chiều thứ Hai (30/11)
@@ -84,6 +87,11 @@ def find_dates(sentence: str) -> list[DateExpr]:
                 expr.day, expr.month = int(g[2]), int(g[3])
                 expr.year = int(g[4]) if g[4] else None
                 expr.is_range = True
+            elif name == "span":
+                if not int(g[0]) < int(g[1]) <= 31:
+                    continue
+                expr.day, expr.month = int(g[0]), int(g[2])
+                expr.year = int(g[3]) if g[3] else None
             elif name == "relparen":
                 expr.day, expr.month = int(g[1]), int(g[2])
                 expr.year = int(g[3]) if g[3] else None
