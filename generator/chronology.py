@@ -39,7 +39,8 @@ def build_timeline(events: list[Event], officials: list[Official], start, end, d
     _assign_ids(in_range, prefix_date=True)
     _assign_ids(undated, prefix_date=False)
     in_range.sort(key=lambda e: (e.date.iso(), e.id))
-    shown = {p.official for e in in_range + undated for p in e.participants}
+    # an official page needs a dated meeting in the chronology; undated meetings name their people only
+    shown = {p.official for e in in_range for p in e.participants}
     kept = [o for o in officials if o.id in shown]
     for o in kept:
         o.events = [e.id for e in in_range if any(p.official == o.id for p in e.participants)]
