@@ -62,14 +62,30 @@ class _Officials:
         return key
 
     def merge_subsets(self) -> None:
+        """Foreign names: a shorter form ('Smith', 'Michael Smith') is the one fuller name it is part of,
+        and one letter apart in one long word ('Sergei'/'Sergey') is a transliteration of the same name."""
         keys = list(self.forms)
         words = {k: set(k.split()) for k in keys}
         for k in keys:
-            if len(words[k]) < 2 or self._vietnamese(k):
+            if self._vietnamese(k) or len(words[k]) == 1 and len(k) < 4:
                 continue
             supers = {self.find(o) for o in keys if o != k and words[k] < words[o] and self._compatible(k, o)}
             if len(supers) == 1:
                 self.union(k, supers.pop())
+        for a in keys:
+            for b in keys:
+                if a < b and self._transliterated(a, b):
+                    self.union(a, b)
+
+    def _transliterated(self, a: str, b: str) -> bool:
+        ta, tb = a.split(), b.split()
+        if len(ta) != len(tb) or len(ta) < 2 or self._vietnamese(a) or self._vietnamese(b):
+            return False
+        ca, cb = set(self.country[a]), set(self.country[b])
+        if not ca or ca != cb:
+            return False
+        diff = [(x, y) for x, y in zip(ta, tb) if x != y]
+        return len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 5 and _one_edit(*diff[0])
 
     def _vietnamese(self, key: str) -> bool:
         """Vietnamese names are never shortened by dropping a middle name, so no subset matching for them."""
@@ -82,6 +98,16 @@ class _Officials:
     def _compatible(self, a: str, b: str) -> bool:
         ca, cb = self.country[a], self.country[b]
         return not ca or not cb or bool(set(ca) & set(cb))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when one letter replaced, added or dropped turns a into b."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _main_title(title: str) -> str:

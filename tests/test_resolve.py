@@ -112,3 +112,14 @@ def test_organizations_come_from_the_participants_positions():
     t = timeline([cand("a.txt", "2021-01-05", [("Tô Văn Lâm", "Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an", "VN"),
                                                ("Ali Khan", "Bộ trưởng Bộ Nội vụ kiêm Bộ trưởng Bộ Tư pháp Pakistan", "PK")])])
     assert t.events[0].organizations == ["Bộ Công an", "Bộ Nội vụ", "Bộ Tư pháp Pakistan"]
+
+
+def test_a_short_form_and_a_transliteration_join_their_official():
+    t = timeline([cand("a.txt", "2021-01-05", [VN, ("Prayut Chan-o-cha", "Thủ tướng Thái Lan", "TH")]),
+                  cand("b.txt", "2021-02-05", [VN, ("Prayut", "Thủ tướng", "TH")]),
+                  cand("c.txt", "2021-03-05", [VN, ("Sergei Lavrin", "Ngoại trưởng", "RU")]),
+                  cand("d.txt", "2021-04-05", [VN, ("Sergey Lavrin", "Ngoại trưởng Nga", "RU")]),
+                  cand("e.txt", "2021-05-05", [VN, ("John Smith", "Đại sứ", "US")]),
+                  cand("f.txt", "2021-06-05", [VN, ("Jane Smith", "Đại sứ", "US")])])
+    names = sorted(o.name for o in t.officials if o.country != "VN")
+    assert len(names) == 4 and "John Smith" in names and "Jane Smith" in names
