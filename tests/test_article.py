@@ -218,3 +218,11 @@ Bộ trưởng Lê Văn Hà tiếp Trợ lý Ngoại trưởng Hoa Kỳ John Pet
     (c,) = extract_article(parse_article("a.txt", text)).candidates
     guest = next(p for p in c.participants if p.country == "US")
     assert guest.name == "John Smith" and "John Peter Smith" in guest.aliases
+
+
+def test_the_day_named_last_before_the_meeting_word_dates_it():
+    text = """ date 2024-03-06 Tin
+
+Tiếp nối chuyến thăm của Thủ tướng ngày 3/3, chiều 5/3 Bộ trưởng Lê Văn Tâm đã hội đàm với Bộ trưởng Ngoại giao Peru Luis Vega.
+"""
+    assert [d for d, *_ in meetings(text)] == ["2024-03-05"]

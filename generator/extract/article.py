@@ -154,7 +154,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
     unused_date: tuple[int, Resolved] | None = None     # a dated sentence that reported no meeting
     for f in facts:
         cue = mt.primary_cue(f.cues)
-        expr = mt.anchor_date(f.dates)
+        expr = mt.anchor_date(f.dates, cue)
         if expr is not None and (expr.precision == "day" or cue is not None):
             resolved = mt.resolve_anchor(expr, article.published, article.published_basis, evidence, previous)
         else:

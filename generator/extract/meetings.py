@@ -163,12 +163,18 @@ def is_building(place: str) -> bool:
     return bool(re.match(r"(trụ sở|phủ|nhà|dinh|điện|tòa)\b", place, re.I))
 
 
-def anchor_date(dates: list[DateExpr]) -> DateExpr | None:
-    """The date a meeting sentence is about: its first day, else a month that opens the sentence."""
+def anchor_date(dates: list[DateExpr], cue: Cue | None = None) -> DateExpr | None:
+    """The date a meeting sentence is about: the day named last before the meeting word
+    ('Tiếp nối chuyến thăm ngày 3/3, chiều 5/3 ... hội đàm'), else the first day after it,
+    else a month that opens the sentence."""
     usable = [d for d in dates if not d.is_range]
-    for d in usable:
-        if d.precision == "day":
-            return d
+    days = [d for d in usable if d.precision == "day"]
+    if cue is not None:
+        before = [d for d in days if d.end <= cue.start]
+        if before:
+            return before[-1]
+    if days:
+        return days[0]
     for d in usable:
         if d.precision == "month" and d.start < 15:
             return d
