@@ -342,3 +342,13 @@ def test_years_that_bound_or_state_the_present(sentence, years):
 def test_two_day_meetings_are_dated_by_their_first_day(sentence, day, month, year):
     (d,) = find_dates(sentence)
     assert (d.day, d.month, d.year, d.is_range) == (day, month, year, False)
+
+
+@pytest.mark.parametrize("sentence,years", [
+    ("Hai nước kỷ niệm 30 năm bình thường hóa quan hệ Việt Nam - Trung Quốc.", [2021]),
+    ("Năm 2025, hai bên sẽ tổ chức nhiều hoạt động kỷ niệm.", []),
+    ("Hội nghị năm 2027 tới sẽ diễn ra tại Hà Nội.", []),
+], ids=["normalisation-anniversary", "will", "coming"])
+def test_normalisation_and_future_years(sentence, years):
+    from generator.extract.dates import year_evidence as ye
+    assert [e.year for e in ye([sentence], lambda s: ["CN"], {"CN": 1950}, {}, {"CN": 1991})] == years

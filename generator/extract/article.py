@@ -144,7 +144,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
     evidence = None
     if article.published is None:
         found = year_evidence(sentences, lambda s: [c for c in countries_named(s, lex) if c != "VN"] or [dominant],
-                              lex.relations, lex.congresses)
+                              lex.relations, lex.congresses, lex.normalizations)
         if found:
             evidence = max(found, key=lambda e: e.year)
 

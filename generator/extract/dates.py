@@ -140,12 +140,13 @@ _CONGRESS = re.compile(
     r"Đại hội\s+(?:đại biểu toàn quốc\s+)?(?:(?:của\s+)?Đảng\s+(?:Cộng sản Việt Nam\s+)?)?(?:lần thứ\s+)?"
     r"(?P<num>[IVXLC]+|\d{1,2})\b(?P<after>[^.;]{0,60})")
 _FOREIGN_PARTY = {"CN": re.compile(r"Đảng Cộng sản Trung Quốc"), "LA": re.compile(r"Đảng Nhân dân Cách mạng Lào")}
-_ANNIVERSARY = re.compile(r"(?:(gần|hơn|trên)\s+)?(\d{1,3})\s+năm\s+(?:Ngày\s+)?(?:thiết lập|lập|xác lập)\s+quan hệ ngoại giao",
-                          re.I)
+_ANNIVERSARY = re.compile(r"(?:(gần|hơn|trên)\s+)?(\d{1,3})\s+năm\s+(?:Ngày\s+)?"
+                          r"(thiết lập|lập|xác lập|bình thường hóa|bình thường hoá)\s+quan hệ", re.I)
 _RANGE = re.compile(r"(?:(\d{1,2})/)?" + _YEAR + r"\s*[-–]\s*(?:(\d{1,2})/)?" + _YEAR)
 # a year the article looks forward to ("tầm nhìn 2045", "Chiến lược ... đến năm 2030"), not its present
 _FUTURE_BEFORE = re.compile(r"(\bđến|\btới|tầm nhìn|\btrước|dự kiến|\bsẽ|mục tiêu|chiến lược)\s+(?:\S+\s+){0,2}(năm\s+)?$"
                             r"|(tầm nhìn|chiến lược|mục tiêu)\b", re.I)
+_FUTURE_AFTER = re.compile(r"\s*(tới|sắp tới)\b|[^.;]{0,40}\bsẽ\b", re.I)
 _BARE_YEAR = re.compile(r"(?<![\d/.\-])" + _YEAR + r"(?![\d])")
 # a year something began in ("từ năm 2008", "được thiết lập năm 2013") says only that the present is later
 _SINCE_BEFORE = re.compile(r"(\btừ|kể từ|thiết lập|xác lập|thành lập|ra đời|nâng cấp|nâng lên)\s+(?:\S+\s+){0,3}(năm\s+)?$", re.I)
@@ -158,13 +159,15 @@ class YearEvidence:
 
 
 def year_evidence(sentences: list[str], countries_in: callable, relations: dict[str, int],
-                  congresses: dict[tuple[str, int], tuple[int, int]]) -> list[YearEvidence]:
+                  congresses: dict[tuple[str, int], tuple[int, int]],
+                  normalized: dict[str, int] | None = None) -> list[YearEvidence]:
     """Years the article shows as its present or its past, each with the reason.
 
     `countries_in(sentence)` lists the foreign country codes a sentence names,
     for anniversaries of diplomatic relations.
     """
     out: list[YearEvidence] = []
+    normalized = normalized or {}
     for sentence in sentences:
         for m in _CONGRESS.finditer(sentence):
             number = int(m.group("num")) if m.group("num").isdigit() else roman(m.group("num"))
@@ -185,6 +188,8 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
             foreign = [c for c in countries_in(sentence) if c in relations]
             if len(set(foreign)) == 1:
                 established = relations[foreign[0]]
+                if m.group(3).lower().startswith("bình thường"):
+                    established = normalized.get(foreign[0], established)
                 out.append(YearEvidence(established + years + shift,
                                         f"'{m.group(0)}' with {foreign[0]} ({established} + {years}"
                                         + (f" {shift:+d})" if shift else ")")))
@@ -207,7 +212,8 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
             if m.start(1) in in_range:
                 continue
             before = sentence[max(0, m.start() - 30):m.start()]
-            if _FUTURE_BEFORE.search(before) or _SINCE_BEFORE.search(before):
+            if _FUTURE_BEFORE.search(before) or _SINCE_BEFORE.search(before) \
+                    or _FUTURE_AFTER.match(sentence[m.end():m.end() + 50]):
                 continue
             out.append(YearEvidence(int(m.group(1)), f"the year {m.group(1)} written in the article"))
     return out

@@ -88,6 +88,7 @@ class Lexicon:
     cues: Gazetteer
     cues_lower: set[str]
     relations: dict[str, int]
+    normalizations: dict[str, int]
     congresses: dict[tuple[str, int], tuple[int, int]]
     country_names: dict[str, str]
     country_keys: dict[str, list[tuple[str, ...]]]   # every name of a country, folded, as word tuples
@@ -130,6 +131,8 @@ def lexicon() -> Lexicon:
         cues=Gazetteer(cues),
         cues_lower={phrase for phrase, _ in cues if phrase[0].islower()},
         relations=relations,
+        normalizations={code: int(year) for code, _, year in (l.partition("\t") for l in _lines("normalizations.tsv"))
+                        if year.strip().isdigit()},
         congresses=congresses,
         country_names=names,
         country_keys=_country_keys(countries),
