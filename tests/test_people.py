@@ -134,3 +134,12 @@ def test_country_in_brackets_after_a_name():
 ], ids=["deputy", "acting", "new"])
 def test_title_prefixes(sentence, expected):
     assert [(m.name, m.title) for m in find_mentions(sentence) if not m.title_only] == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Bộ trưởng Lê Văn An đã hội đàm với người đồng cấp Nhật Bản Kishida Taro.",
+     [("Lê Văn An", None), ("Kishida Taro", "JP")]),
+    ("Bộ trưởng Lê Văn An điện đàm với người đồng cấp Maria Silva.", [("Lê Văn An", None), ("Maria Silva", None)]),
+], ids=["with-country", "without-country"])
+def test_counterpart(sentence, expected):
+    assert [(m.name, m.country) for m in find_mentions(sentence) if not m.title_only] == expected

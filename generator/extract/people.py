@@ -26,7 +26,8 @@ from generator.model import Mention
 # Lower-case particles inside foreign names: "Ursula von der Leyen".
 _PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "bin", "binti", "al", "el", "dos", "das", "di", "du", "le", "la"}
 # Plain forms of address, not kept in the name or as an honorific alias.
-_PLAIN_ADDRESS = {"ông", "bà", "ngài", "đồng chí", "quý ngài"}
+_PLAIN_ADDRESS = {"ông", "bà", "ngài", "đồng chí", "quý ngài", "người đồng cấp"}
+_COUNTERPART = {"người đồng cấp"}
 _TITLE_JOINERS = {"kiêm"}
 # Words before a title that name a position rather than a person: "vào vị trí Chủ tịch ...".
 _POSITION_WORDS = {"trí", "chức", "vị", "vụ", "cương", "làm", "là", "giữ", "bầu", "trò", "kỳ", "danh", "nhiệm", "thành", "cấp"}
@@ -217,13 +218,19 @@ class _Parser:
                 if k < len(toks) and tags.head[k] is not None and tags.head_kind[k] in ("rank", "honorific"):
                     j = k
                     continue
+                country = None
+                if entry.lower() in _COUNTERPART and k < len(toks) and tags.place_kind[k] == "country":
+                    country = tags.place[k].value      # "người đồng cấp Nhật Bản Kishida Taro"
+                    k = tags.place[k].end
                 span = self.name_after(k)
                 if span is None:
                     if k < len(toks) and tags.head[k] is not None:
                         j = k
                         continue
                     return None, head.end
-                return self._finish(i, span, pending, rank, honorific)
+                mention, nxt = self._finish(i, span, pending, rank, honorific if not country else None)
+                mention.country = mention.country or country
+                return mention, nxt
             # a title
             title_end, span, nxt = self.phrase(j)
             title = self.text(j, title_end).strip(" ,-–")
