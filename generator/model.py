@@ -128,7 +128,6 @@ class Candidate:
     location: str | None
     participants: list[Participant]
     evidence: list[str]
-    organizations: list[str] = field(default_factory=list)
     series: tuple[str, int] | None = None   # ("hội nghị", 7): the 7th session of a named mechanism
 
 
