@@ -226,3 +226,12 @@ def test_the_day_named_last_before_the_meeting_word_dates_it():
 Tiếp nối chuyến thăm của Thủ tướng ngày 3/3, chiều 5/3 Bộ trưởng Lê Văn Tâm đã hội đàm với Bộ trưởng Ngoại giao Peru Luis Vega.
 """
     assert [d for d, *_ in meetings(text)] == ["2024-03-05"]
+
+
+def test_a_call_on_the_sidelines_takes_the_date_of_the_meeting():
+    text = """Trong hai ngày 4-5/12/2023, tại Canberra, Thứ trưởng Bộ Quốc phòng Trần Văn Hưng và ông Peter Brown, Tổng Thư ký Bộ Quốc phòng Australia đã đồng chủ trì Đối thoại Chiến lược lần thứ 5.
+
+Bên lề Đối thoại, Thứ trưởng Trần Văn Hưng đã đến chào Phó Thủ tướng Australia Richard Miles.
+"""
+    got = meetings(text)
+    assert [(d, k) for d, k, *_ in got] == [("2023-12-04", "dialogue"), ("2023-12", "reception")]

@@ -16,7 +16,7 @@ from generator.extract.lexicon import Lexicon, lexicon
 from generator.extract.people import find_mentions
 from generator.extract.tags import countries_named
 from generator.extract.text import looks_vietnamese, split_sentences
-from generator.model import Article, Candidate, Mention, Participant, Person, Reference
+from generator.model import Article, Candidate, Mention, PartialDate, Participant, Person, Reference
 from generator.names import fold, name_key, order_free
 
 _LOOKAHEAD = 3
@@ -27,6 +27,7 @@ _FOREIGN_ONLY_TITLE = re.compile(
     r"Chính pháp)\b")
 # people named aside, not as a side of the meeting: "tháp tùng X", "Cùng dự có X", "lời chúc của X"
 _ASIDE = re.compile(r"(tháp tùng|cùng dự|tham dự|có sự tham dự|của|tới|chuyển lời|thay mặt|theo)\s+(?:\S+\s+){0,3}$", re.I)
+_ASIDE_MEETING = re.compile(r"\s*(Bên lề|Nhân dịp này|Dịp này|Trong dịp này|Cũng trong dịp|Trong khuôn khổ|Ngay sau)\b", re.I)
 _EARLIER = re.compile(r"\s*(Trước đó|Sau đó|Trước khi|Sau khi|Trước đây|Hồi|Năm ngoái)\b", re.I)
 _LEADS = re.compile(r"\b(dẫn đầu|[Tt]rưởng đoàn|chủ trì)\b")
 
@@ -152,6 +153,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
     previous: Resolved | None = None
     used: set[int] = set()
     unused_date: tuple[int, Resolved] | None = None     # a dated sentence that reported no meeting
+    last_span = False                                   # the last meeting ran over several days
     for f in facts:
         cue = mt.primary_cue(f.cues)
         expr = mt.anchor_date(f.dates, cue)
@@ -165,6 +167,15 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
             before = unused_date[1]
             resolved = Resolved(before.date, f"{before.basis}, the date of the sentence before",
                                 before.confidence, before.day_month)
+            expr = True
+        elif resolved is None and cue is not None and not f.dates and candidates and _ASIDE_MEETING.match(f.text):
+            # "Bên lề Đối thoại, X đã đến chào Y": during the meeting just reported
+            before = candidates[-1]
+            date = before.date
+            if date is not None and last_span:
+                date = PartialDate(date.year, date.month)   # a meeting over several days: which one is not said
+            resolved = Resolved(date, f"during the meeting reported just before ({before.date_basis})",
+                                before.date_confidence, None if last_span else before.day_month)
             expr = True
         if cue is None or expr is None or mt.is_future(f.text, cue):
             if resolved is not None and resolved.day_month:
@@ -181,6 +192,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
         if cand is not None:
             candidates.extend(_one_per_guest(cand))
             used.add(f.index)
+            last_span = expr is not True and getattr(expr, "span", False)
     references = _sharpen_and_collect_undated(article, facts, persons, candidates, used)
     return ArticleResult(article, persons, candidates, references)
 

@@ -31,6 +31,7 @@ class DateExpr:
     relative: str | None = None      # today, yesterday, same_day
     is_range: bool = False
     weekday: int | None = None
+    span: bool = False               # "Ngày 3-4/12": the first of several days
 
     @property
     def precision(self) -> str:
@@ -92,6 +93,7 @@ def find_dates(sentence: str) -> list[DateExpr]:
                     continue
                 expr.day, expr.month = int(g[0]), int(g[2])
                 expr.year = int(g[3]) if g[3] else None
+                expr.span = True
             elif name == "relparen":
                 expr.day, expr.month = int(g[1]), int(g[2])
                 expr.year = int(g[3]) if g[3] else None
