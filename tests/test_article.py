@@ -24,8 +24,8 @@ Cũng trong chiều 5/6, Chủ tịch nước Trần Quốc Huy đã hội kiế
 """
     assert meetings(text) == [
         ("2024-06-05", "reception", False, "Hà Nội", [("David Brown", "CA"), ("Nguyễn Văn Bình", "VN")]),
-        ("2024-06-05", "reception", False, "Trụ sở Chính phủ", [("David Brown", "CA"), ("Lê Hoàng Nam", "VN")]),
-        ("2024-06-05", "talks", False, None, [("David Brown", "CA"), ("Trần Quốc Huy", "VN")]),
+        ("2024-06-05", "reception", False, "Trụ sở Chính phủ, Hà Nội", [("David Brown", "CA"), ("Lê Hoàng Nam", "VN")]),
+        ("2024-06-05", "talks", False, "Hà Nội", [("David Brown", "CA"), ("Trần Quốc Huy", "VN")]),
     ]
 
 

@@ -240,7 +240,7 @@ def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, l
         p = persons[pid]
         participants.append(Participant(name=p.name, title=_best_title(title, p), country=p.country,
                                         role=role, aliases=list(p.aliases), mentions=p.mentions))
-    relative = any(d.relative for d in f.dates) or "cũng trong" in f.text.lower()
+    relative = any(d.relative for d in f.dates) or "cũng trong" in f.text.lower() or bool(_ASIDE_MEETING.match(f.text))
     return Candidate(
         file=article.path, date=resolved.date, date_basis=resolved.basis, date_confidence=resolved.confidence,
         day_month=resolved.day_month, kind=mt.public_kind(kind), online=mt.is_online(f.text),
@@ -309,11 +309,19 @@ def _location(f, cue, relative: bool, previous_candidates, lex) -> str | None:
         codes = countries_named(text, lex)
         return text.split(",")[0].strip() if codes else None
     place = mt.location(f.text, f.mentions, cue, country)
+    if place and not countries_named(place, lex):
+        # "tại Trụ sở Chính phủ": a building of a Vietnamese institution, in its city
+        folded = fold(place)
+        city = next((c for b, c in lex.buildings if folded.startswith(b) or folded.startswith("tru so " + b)), None)
+        if city and fold(city) not in folded:
+            place = f"{place}, {city}"
     if place is None and relative and previous_candidates:
         # "Chiều cùng ngày, ... tới chào ...": still in the town of the meeting just reported
         before = previous_candidates[-1].location
         if before and not mt.is_building(before):
             return before
+        if before and ", " in before:
+            return before.rsplit(", ", 1)[1]     # "Trụ sở Chính phủ, Hà Nội": the town, not the building
     return place
 
 

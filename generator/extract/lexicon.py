@@ -92,6 +92,7 @@ class Lexicon:
     congresses: dict[tuple[str, int], tuple[int, int]]
     country_names: dict[str, str]
     country_keys: dict[str, list[tuple[str, ...]]]   # every name of a country, folded, as word tuples
+    buildings: list[tuple[str, str]]                 # (building, city), folded building first
 
 
 @lru_cache(maxsize=1)
@@ -136,7 +137,14 @@ def lexicon() -> Lexicon:
         congresses=congresses,
         country_names=names,
         country_keys=_country_keys(countries),
+        buildings=sorted(((_fold(b), city) for b, _, city in (l.partition("\t") for l in _lines("buildings.tsv")) if city),
+                         key=lambda x: -len(x[0])),
     )
+
+
+def _fold(text: str) -> str:
+    from generator.names import fold
+    return fold(text)
 
 
 def _country_keys(countries: list[tuple[str, str]]) -> dict[str, list[tuple[str, ...]]]:

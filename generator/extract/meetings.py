@@ -131,9 +131,15 @@ _VISIT_BEFORE = re.compile(r"(làm việc|thăm|công tác|sang|tới|đến)\s*
 _VISITED = re.compile(r"\bthăm(?:\s+chính thức|\s+cấp nhà nước|\s+làm việc)?\s+([A-ZĐÀ-ỸÁ-Ỹ][\wÀ-ỹ]*(?:\s[A-ZĐÀ-ỸÁ-Ỹ][\wÀ-ỹ]*){0,3})")
 
 
+_BRIDGE = re.compile(r"\bđiểm cầu\s+([A-ZĐÀ-ỸÁ-Ỹ][^,.;:()]*?)(?=\s*(?:,|\.|;|$|\(|\bvà\b|\bvới\b))")
+
+
 def location(sentence: str, mentions: list[Mention], cue: Cue | None = None, countries=None) -> str | None:
     """Where: the first 'tại X' of the sentence that is not where a visitor works ('sang làm việc tại ...');
     failing that, the country a visit is to ('thăm chính thức Singapore')."""
+    bridge = _BRIDGE.search(sentence)
+    if bridge:
+        return bridge.group(1).strip()      # online: "từ điểm cầu Hà Nội"
     found = list(_LOCATION.finditer(sentence))
     for m in found:
         if _VISIT_BEFORE.search(sentence[:m.start()]):
