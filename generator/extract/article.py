@@ -115,15 +115,23 @@ class _People:
 
 
 def _aliases_from_captions(article: Article, people: _People, lex: Lexicon) -> None:
-    """Captions are no evidence, but 'Trợ lý ... John Peter Smith. Ảnh: TTXVN' spells out a fuller name."""
+    """Captions are no evidence of a meeting, but 'Bộ trưởng Quốc phòng Ấn Độ John Peter Smith. Ảnh: ...'
+    spells out a fuller name and title of someone the report names."""
     for caption in article.captions:
         for m in find_mentions(caption, lex):
             if m.title_only:
                 continue
             words = set(name_key(m.name).split())
-            hits = [k for k, ws in enumerate(people.words) if ws < words and len(ws) >= 2]
-            if len(hits) == 1 and m.name not in people.persons[hits[0]].aliases:
-                people.persons[hits[0]].aliases.append(m.name)
+            hits = [k for k, ws in enumerate(people.words) if (ws < words or ws == words) and len(ws) >= 2]
+            if len(hits) != 1:
+                continue
+            person = people.persons[hits[0]]
+            if words != people.words[hits[0]] and m.name not in person.aliases:
+                person.aliases.append(m.name)
+            if m.title and m.title not in person.titles:
+                person.titles.append(m.title)
+            if m.country:
+                people.countries[hits[0]][m.country] += 1
 
 
 def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResult:
