@@ -27,7 +27,9 @@ _FOREIGN_ONLY_TITLE = re.compile(
     r"Chính pháp)\b")
 # people named aside, not as a side of the meeting: "tháp tùng X", "Cùng dự có X", "lời chúc của X"
 _ASIDE = re.compile(r"(tháp tùng|cùng dự|tham dự|có sự tham dự|của|tới|chuyển lời|thay mặt|theo)\s+(?:\S+\s+){0,3}$", re.I)
-_ASIDE_MEETING = re.compile(r"\s*(Bên lề|Nhân dịp này|Dịp này|Trong dịp này|Cũng trong dịp|Trong khuôn khổ|Ngay sau)\b", re.I)
+_ASIDE_MEETING = re.compile(
+    r"\s*(Bên lề|Nhân dịp này|Dịp này|Trong dịp này|Cũng trong dịp|Trong khuôn khổ|Trong chuyến thăm|Ngay sau|"
+    r"(Trước|Sau|Kết thúc) (buổi|cuộc|khi)? ?(tiếp|hội đàm|gặp|làm việc|điện đàm|lễ đón|đối thoại)|Kết thúc|Tại đây)\b", re.I)
 _EARLIER = re.compile(r"\s*(Trước đó|Sau đó|Trước khi|Sau khi|Trước đây|Hồi|Năm ngoái)\b", re.I)
 _LEADS = re.compile(r"\b(dẫn đầu|[Tt]rưởng đoàn|chủ trì)\b")
 
@@ -160,8 +162,8 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
     candidates: list[Candidate] = []
     previous: Resolved | None = None
     used: set[int] = set()
-    unused_date: tuple[int, Resolved] | None = None     # a dated sentence that reported no meeting
-    last_span = False                                   # the last meeting ran over several days
+    recent: tuple[int, Resolved, bool, bool] | None = None   # the last dated sentence: index, date,
+                                                             # several days, reported a meeting
     for f in facts:
         cue = mt.primary_cue(f.cues)
         expr = mt.anchor_date(f.dates, cue)
@@ -169,40 +171,43 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
             resolved = mt.resolve_anchor(expr, article.published, article.published_basis, evidence, previous)
         else:
             resolved = None
-        if resolved is None and cue is not None and not f.dates and unused_date and unused_date[0] == f.index - 1 \
-                and not _EARLIER.match(f.text):
-            # "Ngày 5/3, đoàn ... tới Hà Nội. Trong chuyến thăm, Bộ trưởng X đã hội đàm với ..."
-            before = unused_date[1]
-            resolved = Resolved(before.date, f"{before.basis}, the date of the sentence before",
-                                before.confidence, before.day_month)
-            expr = True
-        elif resolved is None and cue is not None and not f.dates and candidates and _ASIDE_MEETING.match(f.text):
-            # "Bên lề Đối thoại, X đã đến chào Y": during the meeting just reported
-            before = candidates[-1]
-            date = before.date
-            if date is not None and last_span:
-                date = PartialDate(date.year, date.month)   # a meeting over several days: which one is not said
-            resolved = Resolved(date, f"during the meeting reported just before ({before.date_basis})",
-                                before.date_confidence, None if last_span else before.day_month)
-            expr = True
-        if cue is None or expr is None or mt.is_future(f.text, cue):
-            if resolved is not None and resolved.day_month:
+        inherited = False
+        if resolved is None and cue is not None and not f.dates and recent is not None:
+            resolved = _context_date(f, recent)
+            inherited = resolved is not None
+        if cue is None or (expr is None and not inherited) or mt.is_future(f.text, cue):
+            if resolved is not None and resolved.day_month and not mt.FUTURE.search(f.text):
                 previous = resolved
-                unused_date = None if mt.FUTURE.search(f.text) else (f.index, resolved)
+                recent = (f.index, resolved, bool(expr and expr.span), False)
             continue
         cand = _candidate(article, f, cue, resolved, facts, persons, candidates, lex)
-        if cand is not None and expr is True and any(
+        if cand is not None and inherited and any(
                 len({p.name for p in cand.participants} & {q.name for q in c.participants}) >= 2 for c in candidates):
             cand = None                  # "Phát biểu tại hội đàm, ...": the meeting already reported
-        if resolved.day_month or resolved.date:
+        if not inherited and (resolved.day_month or resolved.date):
             previous = resolved
-        unused_date = None if cand is not None else (f.index, resolved)
+            recent = (f.index, resolved, bool(expr.span), cand is not None)
         if cand is not None:
             candidates.extend(_one_per_guest(cand))
             used.add(f.index)
-            last_span = expr is not True and getattr(expr, "span", False)
     references = _sharpen_and_collect_undated(article, facts, persons, candidates, used)
     return ArticleResult(article, persons, candidates, references)
+
+
+def _context_date(f, recent: tuple[int, Resolved, bool, bool]) -> Resolved | None:
+    """The date of a meeting sentence that gives none, from the dated sentence just before it:
+    'Ngày 5/3, đoàn ... tới Hà Nội. Trong chuyến thăm, X đã hội đàm với Y', 'Bên lề Đối thoại, X đã đến chào Y',
+    'Ngay sau lễ đón, ...', 'Trước buổi tiếp, X và Y đã ký ...'."""
+    index, before, several_days, reported = recent
+    aside = _ASIDE_MEETING.match(f.text)
+    follows = f.index - index == 1 and not reported and not _EARLIER.match(f.text)
+    if not (aside or follows):          # an aside refers to the last dated meeting, however far back
+        return None
+    date, day_month = before.date, before.day_month
+    if several_days and aside and date is not None:
+        date, day_month = PartialDate(date.year, date.month), None   # which of the days is not said
+    return Resolved(date, f"{before.basis}, the date of the meeting or sentence just before",
+                    before.confidence, day_month)
 
 
 def _one_per_guest(cand: Candidate) -> list[Candidate]:
