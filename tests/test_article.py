@@ -235,3 +235,16 @@ Bên lề Đối thoại, Thứ trưởng Trần Văn Hưng đã đến chào Ph
 """
     got = meetings(text)
     assert [(d, k) for d, k, *_ in got] == [("2023-12-04", "dialogue"), ("2023-12", "reception")]
+
+
+def test_a_meeting_recalled_by_its_month_and_a_month_that_belongs_to_something_else():
+    text = """ date 2023-04-13 Tin
+
+Tháng 7-2021, Bộ trưởng Bộ Công an Lê Văn Hòa đã hội đàm trực tuyến với Bộ trưởng Nội vụ Pháp Jean Martin.
+
+Tại hội đàm, hai bên nhắc lại chuyến thăm của Thủ tướng Pháp (tháng 6/2020).
+
+Chiều 12/4, tại Hà Nội, Bộ trưởng Lê Văn Hòa tiếp Đại sứ Pháp Paul Durand. Chiều cùng ngày, Thứ trưởng Vũ Văn Hải tiếp Đại sứ Đức Hans Weber.
+"""
+    got = meetings(text)
+    assert [d for d, *_ in got] == ["2021-07", "2023-04-12", "2023-04-12"]

@@ -143,3 +143,13 @@ def test_title_prefixes(sentence, expected):
 ], ids=["with-country", "without-country"])
 def test_counterpart(sentence, expected):
     assert [(m.name, m.country) for m in find_mentions(sentence) if not m.title_only] == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Thượng tướng Nguyễn Tân Cương, Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam phát biểu.",
+     [("Nguyễn Tân Cương", "Thượng tướng")]),
+    ("Đại tướng Cảnh sát Ivan Petrov, Bộ trưởng Bộ Nội vụ Liên bang Nga, phát biểu.",
+     [("Ivan Petrov", "Đại tướng Cảnh sát")]),
+], ids=["region-inside-a-name", "rank-with-its-force"])
+def test_ranks_and_names_that_contain_place_words(sentence, expected):
+    assert [(m.name, m.rank) for m in find_mentions(sentence) if not m.title_only] == expected

@@ -176,15 +176,19 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
             resolved = _context_date(f, recent)
             inherited = resolved is not None
         if cue is None or (expr is None and not inherited) or mt.is_future(f.text, cue):
-            if resolved is not None and resolved.day_month and not mt.FUTURE.search(f.text):
+            if resolved is not None and (resolved.day_month or resolved.date and resolved.date.precision == "day") \
+                    and not mt.FUTURE.search(f.text):
                 previous = resolved
                 recent = (f.index, resolved, bool(expr and expr.span), False)
             continue
+        if not inherited and expr.precision != "day" and any(d.precision == "day" for d in f.dates):
+            continue                     # the month of something else in a sentence about a day
         cand = _candidate(article, f, cue, resolved, facts, persons, candidates, lex)
         if cand is not None and inherited and any(
                 len({p.name for p in cand.participants} & {q.name for q in c.participants}) >= 2 for c in candidates):
             cand = None                  # "Phát biểu tại hội đàm, ...": the meeting already reported
-        if not inherited and (resolved.day_month or resolved.date):
+        if not inherited and (resolved.day_month or resolved.date and resolved.date.precision == "day"):
+            # 'cùng ngày' and asides refer to a day, never to a month
             previous = resolved
             recent = (f.index, resolved, bool(expr.span), cand is not None)
         if cand is not None:
@@ -242,6 +246,8 @@ def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, l
     kind = cue.kind
     if parts and not _has_both_sides(parts, persons):
         _other_side_in_sentence(f, cue, parts, persons)
+    if resolved.date is not None and resolved.date.precision != "day" and not _has_both_sides(parts, persons):
+        return None                      # a meeting recalled by its month names both sides or is no event
     if not _has_both_sides(parts, persons):
         parts, kind = _other_side_in_next_sentences(f, facts, parts, persons, kind)
     if not _has_both_sides(parts, persons) and mt.DELEGATION.search(f.text):

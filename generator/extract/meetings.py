@@ -172,7 +172,7 @@ def is_building(place: str) -> bool:
 def anchor_date(dates: list[DateExpr], cue: Cue | None = None) -> DateExpr | None:
     """The date a meeting sentence is about: the day named last before the meeting word
     ('Tiếp nối chuyến thăm ngày 3/3, chiều 5/3 ... hội đàm'), else the first day after it,
-    else a month that opens the sentence."""
+    else a month."""
     usable = [d for d in dates if not d.is_range]
     days = [d for d in usable if d.precision == "day"]
     if cue is not None:
@@ -182,7 +182,7 @@ def anchor_date(dates: list[DateExpr], cue: Cue | None = None) -> DateExpr | Non
     if days:
         return days[0]
     for d in usable:
-        if d.precision == "month" and d.start < 15:
+        if d.precision == "month":       # "Tháng 9/2025, ...", "... đã hội đàm trực tuyến vào tháng 7-2021"
             return d
     return None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.extract.lexicon import Lexicon, Match, lexicon
-from generator.extract.text import Token, tokenize
+from generator.extract.text import Token, looks_vietnamese, tokenize
 
 # Words that make another title of a title: deputy, acting, new, former.
 _TITLE_PREFIXES = {"Phó", "Quyền", "Tân", "Cựu", "Nguyên"}
@@ -43,6 +43,8 @@ def tag(tokens: list[Token], lex: Lexicon) -> Tags:
                     tags.head[i], tags.head_kind[i] = m, kind
         for kind, gaz in (("country", lex.countries), ("region", lex.regions), ("institution", lex.institutions)):
             m = country_at(tokens, i, lex) if kind == "country" else gaz.match_at(tokens, i)
+            if m and kind == "region" and _inside_name(tokens, i):
+                m = None                # "Nguyễn Tân Cương": a name, though Tân Cương is also a region
             if m and (tags.place[i] is None or m.end > tags.place[i].end):
                 tags.place[i], tags.place_kind[i] = m, kind
         if tok.lower:
@@ -74,11 +76,16 @@ def country_at(tokens: list[Token], i: int, lex: Lexicon) -> Match | None:
         if m.end < len(tokens) and tokens[m.end].lower and tokens[m.end].text not in ("và", "kiêm") \
                 and lex.stopwords.match_at(tokens, m.end) is None:
             return None
-        prev = tokens[i - 1] if i > 0 else None
-        if prev is not None and prev.kind == "word" and prev.cap and not prev.acronym \
-                and prev.end == tokens[i].start - 1:
+        if _inside_name(tokens, i):
             return None             # "Nguyễn Tuấn Anh", "Hồ Đức Minh": part of a name
     return m
+
+
+def _inside_name(tokens: list[Token], i: int) -> bool:
+    """A capitalised word right before, as in a Vietnamese name: 'Nguyễn Tuấn Anh', 'Nguyễn Tân Cương'."""
+    prev = tokens[i - 1] if i > 0 else None
+    return prev is not None and prev.kind == "word" and prev.cap and not prev.acronym \
+        and prev.end == tokens[i].start - 1 and looks_vietnamese(prev.text) and looks_vietnamese(tokens[i].text)
 
 
 
