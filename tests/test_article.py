@@ -248,3 +248,21 @@ Chiều 12/4, tại Hà Nội, Bộ trưởng Lê Văn Hòa tiếp Đại sứ P
 """
     got = meetings(text)
     assert [d for d, *_ in got] == ["2021-07", "2023-04-12", "2023-04-12"]
+
+
+def test_the_meeting_word_with_two_sides_decides():
+    text = """ date 2025-08-20 Tin
+
+Trước đó, chiều 17/8, tại Hà Nội, Bộ trưởng Mai Văn Tài đã tiếp ông Lưu Minh, Thứ trưởng Bộ An ninh Quốc gia Trung Quốc, dẫn đầu Đoàn đại biểu cấp cao sang Việt Nam dự Lễ kỷ niệm 80 năm Ngày truyền thống và đồng chủ trì Đối thoại An ninh chiến lược cấp Thứ trưởng lần thứ 7.
+"""
+    assert [(d, k) for d, k, *_ in meetings(text)] == [("2025-08-17", "reception")]
+
+
+def test_words_of_an_opening_aside_are_not_the_meeting_word():
+    text = """ date 2022-09-09 Tin
+
+Ngày 8/9, Bộ trưởng Đinh Văn Nam đã tiếp ông Tom Reed, Tư lệnh Cảnh sát Liên bang Australia.
+
+Trước buổi tiếp, Thứ trưởng Hà Văn Lộc và Tư lệnh Tom Reed đã ký Bản ghi nhớ hợp tác phòng, chống tội phạm.
+"""
+    assert [(d, k) for d, k, *_ in meetings(text)] == [("2022-09-08", "reception"), ("2022-09-08", "signing")]

@@ -165,7 +165,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
     recent: tuple[int, Resolved, bool, bool] | None = None   # the last dated sentence: index, date,
                                                              # several days, reported a meeting
     for f in facts:
-        cue = mt.primary_cue(f.cues)
+        cue = _main_cue(f, persons)
         expr = mt.anchor_date(f.dates, cue)
         if expr is not None and (expr.precision == "day" or cue is not None):
             resolved = mt.resolve_anchor(expr, article.published, article.published_basis, evidence, previous)
@@ -196,6 +196,18 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
             used.add(f.index)
     references = _sharpen_and_collect_undated(article, facts, persons, candidates, used)
     return ArticleResult(article, persons, candidates, references)
+
+
+def _main_cue(f, persons: list[Person]) -> mt.Cue | None:
+    """The meeting word of the sentence: the strongest one that has a Vietnamese and a foreign side
+    ('X đã tiếp Y, ... và đồng chủ trì Đối thoại ...' is a reception), else the strongest one.
+    Words inside an opening aside ('Trước buổi tiếp, X và Y đã ký ...') are not the sentence's own."""
+    aside = _ASIDE_MEETING.match(f.text)
+    cues = [c for c in f.cues if c.kind != "visit" and not (aside and c.end <= aside.end())]
+    for cue in sorted(cues, key=lambda c: (mt.KIND_PRIORITY[c.kind], c.start)):
+        if _has_both_sides(_participants(f, cue, persons), persons):
+            return cue
+    return mt.primary_cue(cues)
 
 
 def _context_date(f, recent: tuple[int, Resolved, bool, bool]) -> Resolved | None:
