@@ -352,3 +352,13 @@ def test_two_day_meetings_are_dated_by_their_first_day(sentence, day, month, yea
 def test_normalisation_and_future_years(sentence, years):
     from generator.extract.dates import year_evidence as ye
     assert [e.year for e in ye([sentence], lambda s: ["CN"], {"CN": 1950}, {}, {"CN": 1991})] == years
+
+
+@pytest.mark.parametrize("sentence,years", [
+    ("Hai nước kỷ niệm 30 năm ký Hiệp ước hữu nghị (1994).", [2024]),
+    ("Hai bên nhất trí tổ chức Đối thoại lần thứ 12 tại Moscow vào năm 2025.", []),
+    ("Hai bên chuẩn bị kỷ niệm 75 năm thiết lập quan hệ ngoại giao vào năm tới.", [2024]),
+], ids=["anniversary-of-a-bracketed-year", "agreed-plan", "anniversary-next-year"])
+def test_anniversaries_and_plans(sentence, years):
+    from generator.extract.dates import year_evidence as ye
+    assert [e.year for e in ye([sentence], lambda s: ["RU"], {"RU": 1950}, {})] == years

@@ -149,6 +149,12 @@ _RANGE = re.compile(r"(?:(\d{1,2})/)?" + _YEAR + r"\s*[-–]\s*(?:(\d{1,2})/)?" 
 _FUTURE_BEFORE = re.compile(r"(\bđến|\btới|tầm nhìn|\btrước|dự kiến|\bsẽ|mục tiêu|chiến lược)\s+(?:\S+\s+){0,2}(năm\s+)?$"
                             r"|(tầm nhìn|chiến lược|mục tiêu)\b", re.I)
 _FUTURE_AFTER = re.compile(r"\s*(tới|sắp tới)\b|[^.;]{0,40}\bsẽ\b", re.I)
+# "vào năm tới": next year
+_NEXT_YEAR = re.compile(r"[^.;]{0,40}\b(vào\s+)?năm\s+(tới|sau)\b", re.I)
+# "kỷ niệm 30 năm ký Hiệp ước ... (1994)": the anniversary of a year the article gives
+_ANNIVERSARY_OF_YEAR = re.compile(r"kỷ niệm\s+(\d{1,3})\s+năm\b[^()]{0,160}\(\s*" + _YEAR + r"\s*\)", re.I)
+# "Hai bên nhất trí tổ chức Đối thoại lần thứ 12 tại Moscow vào năm 2025": a plan
+_PLAN = re.compile(r"\b(nhất trí|thống nhất|đồng ý|sẽ|dự kiến|kế hoạch)\b[^.;]{0,80}\b(tổ chức|tiến hành|diễn ra|tới thăm|sang thăm)\b", re.I)
 _BARE_YEAR = re.compile(r"(?<![\d/.\-])" + _YEAR + r"(?![\d])")
 # a year something began in ("từ năm 2008", "được thiết lập năm 2013") says only that the present is later
 _SINCE_BEFORE = re.compile(r"(\btừ|kể từ|thiết lập|xác lập|thành lập|ra đời|nâng cấp|nâng lên)\s+(?:\S+\s+){0,3}(năm\s+)?$", re.I)
@@ -187,6 +193,8 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
             years = int(m.group(2))
             # "gần 70 năm": the anniversary is still ahead; "hơn 25 năm": it has passed
             shift = {"gần": -1, "hơn": 1, "trên": 1}.get((m.group(1) or "").lower(), 0)
+            if _NEXT_YEAR.match(sentence[m.end():m.end() + 60]):
+                shift -= 1               # "... 75 năm thiết lập quan hệ ngoại giao ... vào năm tới"
             foreign = [c for c in countries_in(sentence) if c in relations]
             if len(set(foreign)) == 1:
                 established = relations[foreign[0]]
@@ -195,6 +203,11 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
                 out.append(YearEvidence(established + years + shift,
                                         f"'{m.group(0)}' with {foreign[0]} ({established} + {years}"
                                         + (f" {shift:+d})" if shift else ")")))
+        in_anniversary = set()
+        for m in _ANNIVERSARY_OF_YEAR.finditer(sentence):
+            years, since = int(m.group(1)), int(m.group(2))
+            in_anniversary.add(m.start(2))
+            out.append(YearEvidence(since + years, f"'{m.group(0)}' ({since} + {years})"))
         for m in re.finditer(r"(?<![\d/])\d{1,2}[/.\-]\d{1,2}[/.\-]" + _YEAR + r"(?!\d)", sentence):
             out.append(YearEvidence(int(m.group(1)), f"the date '{m.group(0)}' written in the article"))
         ranges = list(_RANGE.finditer(sentence))
@@ -214,8 +227,9 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
             if m.start(1) in in_range:
                 continue
             before = sentence[max(0, m.start() - 30):m.start()]
-            if _FUTURE_BEFORE.search(before) or _SINCE_BEFORE.search(before) \
-                    or _FUTURE_AFTER.match(sentence[m.end():m.end() + 50]):
+            plan = _PLAN.search(sentence[:m.start()])
+            if _FUTURE_BEFORE.search(before) or _SINCE_BEFORE.search(before) or plan \
+                    or _FUTURE_AFTER.match(sentence[m.end():m.end() + 50]) or m.start(1) in in_anniversary:
                 continue
             out.append(YearEvidence(int(m.group(1)), f"the year {m.group(1)} written in the article"))
     return out
