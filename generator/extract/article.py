@@ -356,14 +356,27 @@ def _location(f, cue, relative: bool, previous_candidates, lex) -> str | None:
     return place
 
 
+def _extends(full: str, short: str) -> bool:
+    """Every position of the short title chain begins a position of the full one, in order."""
+    parts = [fold(p) for p in re.split(r",| kiêm ", full)]
+    k = 0
+    for want in (fold(p) for p in re.split(r",| kiêm ", short)):
+        while k < len(parts) and not parts[k].startswith(want):
+            k += 1
+        if k == len(parts):
+            return False
+        k += 1
+    return True
+
+
 _HOST_COUNTRY = re.compile(r"\bnước (chủ nhà|bạn)\b")
 
 
 def _best_title(title: str, person: Person) -> str:
     """The title the sentence gives, or the fullest one the article gives when the sentence is terse."""
-    if not (title and (", " in title or len(title.split()) > 2)):
-        longer = [t for t in person.titles if fold(title) in fold(t)] if title else list(person.titles)
-        title = max(longer, key=len) if longer else title
+    fuller = [t for t in person.titles if len(t) > len(title) and _extends(t, title)]
+    if fuller:
+        title = max(fuller, key=len)     # "Phó Thủ tướng, Bộ trưởng" -> "..., Phó Thủ tướng, Bộ trưởng Bộ Công an Lào"
     if person.country and _HOST_COUNTRY.search(title):
         # "Bộ trưởng Bộ Nội vụ nước chủ nhà": the host country is the person's own
         name = lexicon().country_names.get(person.country)

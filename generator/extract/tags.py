@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from generator.extract.lexicon import Lexicon, Match, lexicon
 from generator.extract.text import Token, looks_vietnamese, tokenize
 
+# Lower-case compounds inside organisation names whose first word alone would end a title:
+# "Quân đội nhân dân", "Tòa án nhân dân tối cao".
+_ORG_COMPOUNDS = {("nhân", "dân"), ("tối", "cao"), ("cùng", "cấp")}
 # Words that make another title of a title: deputy, acting, new, former.
 _TITLE_PREFIXES = {"Phó", "Quyền", "Tân", "Cựu", "Nguyên"}
 # Words that begin an organisation's name but are also Vietnamese family names.
@@ -47,7 +50,7 @@ def tag(tokens: list[Token], lex: Lexicon) -> Tags:
                 m = None                # "Nguyễn Tân Cương": a name, though Tân Cương is also a region
             if m and (tags.place[i] is None or m.end > tags.place[i].end):
                 tags.place[i], tags.place_kind[i] = m, kind
-        if tok.lower:
+        if tok.lower and not (i + 1 < n and (tok.text, tokens[i + 1].text) in _ORG_COMPOUNDS):
             tags.stop[i] = lex.stopwords.match_at(tokens, i)
         org = lex.org_heads.match_at(tokens, i)
         if org and org.end - org.start == 1 and tok.text in _SURNAME_ORG_WORDS and org.end < n \
