@@ -47,7 +47,7 @@ def tag(tokens: list[Token], lex: Lexicon) -> Tags:
         for kind, gaz in (("country", lex.countries), ("region", lex.regions), ("institution", lex.institutions)):
             m = country_at(tokens, i, lex) if kind == "country" else gaz.match_at(tokens, i)
             if m and kind == "region" and _inside_name(tokens, i):
-                m = None                # "Nguyễn Tân Cương": a name, though Tân Cương is also a region
+                m = None                # "Lê Tân Cương": a name, though Tân Cương is also a region
             if m and (tags.place[i] is None or m.end > tags.place[i].end):
                 tags.place[i], tags.place_kind[i] = m, kind
         if tok.lower and not (i + 1 < n and (tok.text, tokens[i + 1].text) in _ORG_COMPOUNDS):
@@ -85,7 +85,7 @@ def country_at(tokens: list[Token], i: int, lex: Lexicon) -> Match | None:
 
 
 def _inside_name(tokens: list[Token], i: int) -> bool:
-    """A capitalised word right before, as in a Vietnamese name: 'Nguyễn Tuấn Anh', 'Nguyễn Tân Cương'."""
+    """A capitalised word right before, as in a Vietnamese name: 'Nguyễn Tuấn Anh', 'Lê Tân Cương'."""
     prev = tokens[i - 1] if i > 0 else None
     return prev is not None and prev.kind == "word" and prev.cap and not prev.acronym \
         and prev.end == tokens[i].start - 1 and looks_vietnamese(prev.text) and looks_vietnamese(tokens[i].text)
