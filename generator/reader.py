@@ -53,7 +53,7 @@ _CHROME = re.compile(
 _FOOTER = re.compile(
     r"^(tổng biên tập|phó tổng biên tập|địa chỉ\s*:|lưu ý\s*:|gửi file|để tham gia thảo luận|"
     r"hãy kích hoạt|bản quyền|copyright|©|giấy phép|liên hệ quảng cáo|trang chủ\s*>|"
-    r"vui lòng|ý kiến bạn đọc|gửi bình luận)",
+    r"vui lòng|ý kiến bạn đọc|gửi bình luận|tags?\s*:|từ khó?a\s*:|từ khoá\s*:|chủ đề\s*:)",
     re.I,
 )
 _CAPTION = re.compile(

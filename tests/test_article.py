@@ -266,3 +266,15 @@ Ngày 8/9, Bộ trưởng Đinh Văn Nam đã tiếp ông Tom Reed, Tư lệnh C
 Trước buổi tiếp, Thứ trưởng Hà Văn Lộc và Tư lệnh Tom Reed đã ký Bản ghi nhớ hợp tác phòng, chống tội phạm.
 """
     assert [(d, k) for d, k, *_ in meetings(text)] == [("2022-09-08", "reception"), ("2022-09-08", "signing")]
+
+
+def test_credentials_are_received_from_each_ambassador():
+    text = """ date 2024-01-16 Tin
+
+Sáng 15/1, tại Phủ Chủ tịch, Chủ tịch nước Võ Văn An đã nhận Quốc thư của Đại sứ Chile Pedro Soto và Đại sứ Peru Luis Vega.
+
+Tags: Chủ tịch nước, Quốc thư, Đại sứ Chile Pedro Soto, Đại sứ Peru
+"""
+    got = meetings(text)
+    assert [(d, k, sorted(n for n, _ in p)) for d, k, _, _, p in got] == [
+        ("2024-01-15", "reception", ["Pedro Soto", "Võ Văn An"]), ("2024-01-15", "reception", ["Luis Vega", "Võ Văn An"])]
