@@ -24,9 +24,10 @@ _LOOKAHEAD = 3
 # people named aside, not as a side of the meeting: "tháp tùng X", "Cùng dự có X", "lời chúc của X"
 _ASIDE = re.compile(r"(tháp tùng|cùng dự|tham dự|có sự tham dự|của|tới|chuyển lời|thay mặt|theo)\s+(?:\S+\s+){0,3}$", re.I)
 _ASIDE_MEETING = re.compile(
-    r"\s*(Bên lề|Nhân dịp này|Dịp này|Trong dịp này|Cũng trong dịp|Trong khuôn khổ|Trong chuyến thăm|Ngay sau|"
+    r"\s*(Bên lề|Nhân dịp này|Dịp này|Trong dịp này|Cũng trong dịp|Trong khuôn khổ|Trong chuyến thăm|Ngay sau|Tiếp đó|Sau đó|"
     r"(Trước|Sau|Kết thúc) (buổi|cuộc|khi)? ?(tiếp|hội đàm|gặp|làm việc|điện đàm|lễ đón|đối thoại)|Kết thúc|Tại đây)\b", re.I)
-_EARLIER = re.compile(r"\s*(Trước đó|Sau đó|Trước khi|Sau khi|Trước đây|Hồi|Năm ngoái)\b", re.I)
+_IN_TURN = re.compile(r"\blần lượt\b")
+_EARLIER = re.compile(r"\s*(Trước đó|Trước khi|Trước đây|Hồi|Năm ngoái)\b", re.I)
 _LEADS = re.compile(r"\b(dẫn đầu|[Tt]rưởng đoàn|chủ trì)\b")
 
 
@@ -68,7 +69,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
                                                              # several days, reported a meeting
     for f in facts:
         cue = _main_cue(f, persons)
-        expr = mt.anchor_date(f.dates, cue)
+        expr = mt.anchor_date(f.dates, cue, f.text)
         if expr is not None and (expr.precision == "day" or cue is not None):
             resolved = mt.resolve_anchor(expr, article.published, article.published_basis, evidence, previous)
         else:
@@ -94,7 +95,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
             previous = resolved
             recent = (f.index, resolved, bool(expr.span), cand is not None)
         if cand is not None:
-            candidates.extend(_one_per_guest(cand))
+            candidates.extend(_separate_meetings(cand))
             used.add(f.index)
     references = _sharpen_and_collect_undated(article, facts, persons, candidates, used)
     return ArticleResult(article, persons, candidates, references)
@@ -128,13 +129,18 @@ def _context_date(f, recent: tuple[int, Resolved, bool, bool]) -> Resolved | Non
                     before.confidence, day_month)
 
 
-def _one_per_guest(cand: Candidate) -> list[Candidate]:
-    """'Thủ tướng tiếp Đại sứ Nhật Bản A, Đại sứ Hàn Quốc B': one meeting with each guest."""
+def _separate_meetings(cand: Candidate) -> list[Candidate]:
+    """'Thủ tướng tiếp Đại sứ Nhật Bản A, Đại sứ Hàn Quốc B': one meeting with each guest;
+    'Chủ tịch nước A và Chủ tịch Quốc hội B lần lượt hội kiến C': one meeting for each host."""
     guests = [p for p in cand.participants if p.role == "guest"]
     hosts = [p for p in cand.participants if p.role != "guest"]
-    if len(guests) < 2 or not hosts or len({g.country for g in guests}) < len(guests):
+    if not hosts or not guests:
         return [cand]
-    return [replace(cand, participants=hosts + [g]) for g in guests]
+    if len(hosts) > 1 and _IN_TURN.search(cand.evidence[0]):
+        return [replace(cand, participants=[h] + guests) for h in hosts]
+    if len(guests) > 1 and len({g.country for g in guests}) == len(guests):
+        return [replace(cand, participants=hosts + [g]) for g in guests]
+    return [cand]
 
 
 def _participants(f: mt.SentenceFacts, cue: mt.Cue, persons: list[Person]) -> list[tuple[int, str, str]]:

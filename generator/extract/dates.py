@@ -142,6 +142,8 @@ _CONGRESS = re.compile(
     r"Đại hội\s+(?:đại biểu toàn quốc\s+)?(?:(?:của\s+)?Đảng\s+(?:Cộng sản Việt Nam\s+)?)?(?:lần thứ\s+)?"
     r"(?P<num>[IVXLC]+|\d{1,2})\b(?P<after>[^.;]{0,60})")
 _FOREIGN_PARTY = {"CN": re.compile(r"Đảng Cộng sản Trung Quốc"), "LA": re.compile(r"Đảng Nhân dân Cách mạng Lào")}
+# "tiến tới Đại hội XIII", "chào mừng Đại hội ... sắp tới": a congress still ahead
+_CONGRESS_AHEAD = re.compile(r"(tiến tới|hướng tới|chuẩn bị|chào mừng|trước thềm)\s+(?:\S+\s+){0,2}$", re.I)
 _ANNIVERSARY = re.compile(r"(?:(gần|hơn|trên)\s+)?(\d{1,3})\s+năm\s+(?:Ngày\s+)?"
                           r"(thiết lập|lập|xác lập|bình thường hóa|bình thường hoá)\s+quan hệ", re.I)
 _RANGE = re.compile(r"(?:(\d{1,2})/)?" + _YEAR + r"\s*[-–]\s*(?:(\d{1,2})/)?" + _YEAR)
@@ -188,7 +190,11 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
             if party == "VN" and not m.group("num").isdigit() or party != "VN" or "Đảng" in m.group(0):
                 hit = congresses.get((party, number))
                 if hit:
-                    out.append(YearEvidence(hit[0], f"the {m.group('num')} party congress ({party}, {hit[0]})"))
+                    ahead = _CONGRESS_AHEAD.search(sentence[max(0, m.start() - 40):m.start()]) or \
+                        _FUTURE_AFTER.match(m.group("after"))
+                    year = hit[0] - 1 if ahead else hit[0]
+                    out.append(YearEvidence(year, f"the {m.group('num')} party congress ({party}, {hit[0]})"
+                                            + (", still ahead" if ahead else "")))
         for m in _ANNIVERSARY.finditer(sentence):
             years = int(m.group(2))
             # "gần 70 năm": the anniversary is still ahead; "hơn 25 năm": it has passed

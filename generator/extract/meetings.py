@@ -84,7 +84,15 @@ def find_cues(sentence: str, lex: Lexicon) -> list[Cue]:
                 kind = "conference" if re.search(r"\b(Hội nghị|Phiên họp|Kỳ họp)", after) else "dialogue"
             out.append(Cue(kind, tokens[m.start].start, tokens[m.end - 1].end, sentence[tokens[m.start].start:tokens[m.end - 1].end]))
         i = m.end
-    return out
+    for m in _SIGNING.finditer(sentence):
+        if not any(c.start <= m.start() < c.end for c in out):
+            out.append(Cue("signing", m.start(), m.start() + 2, m.group(0)))
+    return sorted(out, key=lambda c: c.start)
+
+
+# "ký trực tuyến Bản ghi nhớ", "ký kết Hiệp định": a signing
+_SIGNING = re.compile(r"\bký(?:\s+(?:kết|trực tuyến|chính thức|tắt))?\s+(?:các\s+|một\s+)?"
+                      r"(?:Bản ghi nhớ|Hiệp định|Thỏa thuận|Thoả thuận|Biên bản|Kế hoạch|Tuyên bố|Hiệp ước|Nghị định thư|Chương trình)")
 
 
 def primary_cue(cues: list[Cue]) -> Cue | None:
@@ -169,7 +177,12 @@ def is_building(place: str) -> bool:
     return bool(re.match(r"(trụ sở|phủ|nhà|dinh|điện|tòa)\b", place, re.I))
 
 
-def anchor_date(dates: list[DateExpr], cue: Cue | None = None) -> DateExpr | None:
+# "Tại buổi tiếp, ...", "Trong cuộc điện đàm, ...": the meeting already reported, spoken of again
+RECALL = re.compile(r"\s*(Tại|Trong|Sau|Trước|Kết thúc|Mở đầu|Phát biểu tại)\s+(buổi|cuộc)?\s*"
+                    r"(tiếp|hội đàm|gặp|điện đàm|làm việc|hội kiến|đối thoại|trao đổi|chào)", re.I)
+
+
+def anchor_date(dates: list[DateExpr], cue: Cue | None = None, sentence: str = "") -> DateExpr | None:
     """The date a meeting sentence is about: the day named last before the meeting word
     ('Tiếp nối chuyến thăm ngày 3/3, chiều 5/3 ... hội đàm'), else the first day after it,
     else a month."""
@@ -181,8 +194,12 @@ def anchor_date(dates: list[DateExpr], cue: Cue | None = None) -> DateExpr | Non
             return before[-1]
     if days:
         return days[0]
+    if RECALL.match(sentence):
+        return None                      # its month is of something else the sentence recalls
     for d in usable:
-        if d.precision == "month":       # "Tháng 9/2025, ...", "... đã hội đàm trực tuyến vào tháng 7-2021"
+        # "Tháng 9/2025, X và Y đã ...", "... đã hội đàm trực tuyến vào tháng 7-2021": a month before the
+        # meeting word, or just after it
+        if d.precision == "month" and (cue is None or d.end <= cue.start or d.start - cue.end <= 80):
             return d
     return None
 
@@ -195,6 +212,10 @@ def sides(facts: SentenceFacts, cue: Cue) -> list[tuple[int, str]]:
     after = [k for k, m in enumerate(ms) if m.start >= cue.end and not m.positional]
     cochair = cue.kind in ("dialogue", "conference") and cue.text.lower().startswith("đồng")
     out: list[tuple[int, str]] = []
+    between = re.match(r"\s*(?:trực tuyến\s+|cấp cao\s+)?giữa\s", text[cue.end:])
+    if between and len(after) >= 2 and re.fullmatch(r"\s*(với|và)\s*", text[ms[after[0]].end:ms[after[1]].start]):
+        # "cuộc hội đàm giữa Thủ tướng A với Thủ tướng B": the two sides follow the word
+        return [(after[0], "host"), (after[1], "guest")]
     if before:
         k = before[-1]
         gap = text[ms[k].end:cue.start]
