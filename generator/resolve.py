@@ -21,6 +21,8 @@ from generator.names import fold, name_key, order_free
 
 # the organisations the participants' titles name: "Bộ trưởng Bộ Công an" -> "Bộ Công an"
 _ORGANIZATION = re.compile(r"\b(Bộ|Ủy ban|Hội đồng|Cơ quan|Tổng cục|Cục|Quân đội|Quân ủy|Văn phòng|Ban)\s(?!trưởng|viên)[^,;()]+")
+# kinds of meeting that are separate events even between the same people on the same day
+_FAMILY = {"dialogue": 1, "conference": 1, "signing": 2}
 _KIND_ORDER = ["call", "dialogue", "conference", "talks", "reception", "signing", "visit", "other"]
 
 
@@ -221,6 +223,8 @@ def _merge_events(candidates: list[Candidate]) -> list[Event]:
         ids = {p.official for p in c.participants}
         for g in groups:
             first = g[0]
+            if _FAMILY.get(first.kind, 0) != _FAMILY.get(c.kind, 0):
+                continue                 # talks and the co-chaired session or signing after them are two events
             if (first.date and c.date and first.date == c.date) or (first.date is None and c.date is None and first.file == c.file):
                 shared = ids & {p.official for x in g for p in x.participants}
                 if len(shared) >= min(2, len(ids)):

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def gold_names() -> set[str]:
     names = set()
-    for corpus in ("seeds", "dev", "synthetic_a", "synthetic_b"):
+    for corpus in ("seeds", "dev", "synthetic_a", "synthetic_b", "synthetic_c", "synthetic_d"):
         data = gold(corpus)
         for event in data["events"]:
             for p in event["participants"]:

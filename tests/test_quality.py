@@ -118,10 +118,10 @@ def test_articles_hard_wrapped_at_80_columns_score_the_same(tmp_path, scorer):
     assert r["events"]["f1"] == 1.0 and r["date"] == 1.0 and r["people"]["recall"] == 1.0, r["problems"]
 
 
-@pytest.mark.parametrize("corpus", ["synthetic_a", "synthetic_b"])
+@pytest.mark.parametrize("corpus", ["synthetic_a", "synthetic_b", "synthetic_c", "synthetic_d"])
 def test_articles_from_other_outlets_meet_the_bar(built, scorer, corpus):
     r = scorer.score(gold(corpus), built(corpus))
-    assert r["events"]["f1"] >= 0.95, r["problems"]
+    assert r["events"]["f1"] >= 0.9, r["problems"]
     assert r["date"] >= 0.9, r["problems"]
     assert r["people"]["recall"] >= 0.95, r["problems"]
     assert r["officials"]["split_people"] == 0 and r["officials"]["junk_pages"] == 0, r["problems"]

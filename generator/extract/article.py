@@ -24,8 +24,9 @@ _LOOKAHEAD = 3
 # people named aside, not as a side of the meeting: "tháp tùng X", "Cùng dự có X", "lời chúc của X"
 _ASIDE = re.compile(r"(tháp tùng|cùng dự|tham dự|có sự tham dự|của|tới|chuyển lời|thay mặt|theo)\s+(?:\S+\s+){0,3}$", re.I)
 _ASIDE_MEETING = re.compile(
-    r"\s*(Bên lề|Nhân dịp này|Dịp này|Trong dịp này|Cũng trong dịp|Trong khuôn khổ|Trong chuyến thăm|Ngay sau|Tiếp đó|Sau đó|"
+    r"\s*(Bên lề|Nhân dịp này|Dịp này|Trong dịp này|Cũng trong dịp|Trong khuôn khổ|Trong chuyến thăm|Ngay sau|Tiếp đó|Sau đó|Trong đó|"
     r"(Trước|Sau|Kết thúc) (buổi|cuộc|khi)? ?(tiếp|hội đàm|gặp|làm việc|điện đàm|lễ đón|đối thoại)|Kết thúc|Tại đây)\b", re.I)
+_BOTH = re.compile(r"\b[Hh]ai (Thủ tướng|Bộ trưởng|Thứ trưởng|Chủ tịch|Tổng Bí thư|Ngoại trưởng|nhà lãnh đạo|lãnh đạo|trưởng đoàn|Trưởng đoàn)\b")
 _IN_TURN = re.compile(r"\blần lượt\b")
 _EARLIER = re.compile(r"\s*(Trước đó|Trước khi|Trước đây|Hồi|Năm ngoái)\b", re.I)
 _LEADS = re.compile(r"\b(dẫn đầu|[Tt]rưởng đoàn|chủ trì)\b")
@@ -161,6 +162,16 @@ def _has_both_sides(parts, persons) -> bool:
 def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, lex) -> Candidate | None:
     """The meeting a dated sentence reports, when both a Vietnamese and a foreign side can be named."""
     parts = _participants(f, cue, persons)
+    both = _BOTH.search(f.text[:cue.start])
+    if previous_candidates and both and cue.kind != "signing" \
+            and re.fullmatch(r"[^,;]{0,25}", f.text[both.end():cue.start]):
+        # "Chiều cùng ngày, hai Thủ tướng đồng chủ trì Kỳ họp ...": the two who just met
+        role = "co-chair" if cue.kind in ("dialogue", "conference") else None
+        parts = []
+        for q in previous_candidates[-1].participants:
+            pid = next((i for i, p in enumerate(persons) if p.name == q.name), None)
+            if pid is not None:
+                parts.append((pid, role or q.role, q.title))
     if not parts and (resolved.date is None or resolved.date.precision != "day") and not resolved.day_month:
         return None
     kind = cue.kind

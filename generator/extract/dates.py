@@ -157,6 +157,7 @@ _NEXT_YEAR = re.compile(r"[^.;]{0,40}\b(vào\s+)?năm\s+(tới|sau)\b", re.I)
 _ANNIVERSARY_OF_YEAR = re.compile(r"kỷ niệm\s+(\d{1,3})\s+năm\b[^()]{0,160}\(\s*" + _YEAR + r"\s*\)", re.I)
 # "Hai bên nhất trí tổ chức Đối thoại lần thứ 12 tại Moscow vào năm 2025": a plan
 _PLAN = re.compile(r"\b(nhất trí|thống nhất|đồng ý|sẽ|dự kiến|kế hoạch)\b[^.;]{0,80}\b(tổ chức|tiến hành|diễn ra|tới thăm|sang thăm)\b", re.I)
+_PLAN_PERIOD = re.compile(r"\b(ký|Bản ghi nhớ|Hiệp định|Kế hoạch|Chương trình|Thỏa thuận|Thoả thuận)\b[^.;]{0,120}giai đoạn\s*$", re.I)
 _BARE_YEAR = re.compile(r"(?<![\d/.\-])" + _YEAR + r"(?![\d])")
 # a year something began in ("từ năm 2008", "được thiết lập năm 2013") says only that the present is later
 _SINCE_BEFORE = re.compile(r"(\btừ|kể từ|thiết lập|xác lập|thành lập|ra đời|nâng cấp|nâng lên)\s+(?:\S+\s+){0,3}(năm\s+)?$", re.I)
@@ -224,6 +225,8 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
             if not first < last <= first + 80:
                 continue
             anniversary = re.search(r"(kỷ niệm|\d+\s+năm)[^()]{0,120}$", sentence[:m.start()].rstrip(" ("), re.I)
+            if not anniversary and _PLAN_PERIOD.search(sentence[:m.start()]):
+                continue                 # "ký Bản ghi nhớ ... giai đoạn 2021 - 2025": a plan's years, not the present
             chosen = last if anniversary else first
             out.append(YearEvidence(chosen, f"'{m.group(0)}'" + (" (an anniversary)" if anniversary else " (a term that has begun)")))
         for m in re.finditer(r"\btháng\s+\d{1,2}\s*[/.\-]\s*" + _YEAR, sentence, re.I):

@@ -73,6 +73,8 @@ def find_cues(sentence: str, lex: Lexicon) -> list[Cue]:
             ok = False
         if words[0] == "gặp" and nxt in _NOT_GAP:
             ok = False
+        if re.search(r"chứng kiến\s+(lễ\s+)?$", sentence[:tokens[m.start].start]):
+            ok = False                       # "chứng kiến lễ ký kết": witnesses, not the signatories
         if ok:
             kind = m.value
             if kind in ("dialogue", "conference") and first[0].isupper():
@@ -85,7 +87,8 @@ def find_cues(sentence: str, lex: Lexicon) -> list[Cue]:
             out.append(Cue(kind, tokens[m.start].start, tokens[m.end - 1].end, sentence[tokens[m.start].start:tokens[m.end - 1].end]))
         i = m.end
     for m in _SIGNING.finditer(sentence):
-        if not any(c.start <= m.start() < c.end for c in out):
+        if not any(c.start <= m.start() < c.end for c in out) \
+                and not re.search(r"chứng kiến\s+(lễ\s+)?$", sentence[:m.start()]):
             out.append(Cue("signing", m.start(), m.start() + 2, m.group(0)))
     return sorted(out, key=lambda c: c.start)
 

@@ -74,6 +74,10 @@ class People:
             have = fold(title)
             return bool(have) and (have.startswith(want) or want.startswith(have))
         hits = [k for k, p in enumerate(self.persons) if any(holds(t) for t in p.titles)]
+        if len(hits) > 1:
+            # a Vietnamese report calls its own official by the bare title ("Bộ trưởng đến chào ...")
+            hits = [k for k in hits if not (set(self.countries[k]) - {"VN"})
+                    and all(looks_vietnamese(w) for w in self.persons[k].name.split())]
         return hits[0] if len(hits) == 1 else None
 
     def finish(self, dominant: str | None) -> None:

@@ -27,7 +27,11 @@ def split_sentences(paragraph: str) -> list[str]:
     tail = paragraph[start:].strip()
     if tail:
         out.append(tail)
-    return [s for s in out if s]
+    # "...; chiều cùng ngày, Bộ trưởng đến chào ...": a clause with a time of its own is a sentence of its own
+    return [part.strip() for s in out for part in _NEW_TIME_CLAUSE.split(s) if part.strip()]
+
+
+_NEW_TIME_CLAUSE = re.compile(r";\s+(?=(?:sáng|chiều|tối|trưa|ngày|hôm|cùng ngày|sau đó|tiếp đó|trước đó)\b)", re.I)
 
 
 @dataclass(frozen=True)
