@@ -278,3 +278,35 @@ Tags: Chủ tịch nước, Quốc thư, Đại sứ Chile Pedro Soto, Đại s�
     got = meetings(text)
     assert [(d, k, sorted(n for n, _ in p)) for d, k, _, _, p in got] == [
         ("2024-01-15", "reception", ["Pedro Soto", "Võ Văn An"]), ("2024-01-15", "reception", ["Luis Vega", "Võ Văn An"])]
+
+
+def test_the_two_who_just_met_co_chair_the_session_after_their_talks():
+    text = """ date 2024-01-06 Tin
+
+Sáng 6-1, Thủ tướng Lê Văn Định đã hội đàm với Thủ tướng Lào Somsak Vong.
+
+Chiều cùng ngày, hai Thủ tướng đồng chủ trì Kỳ họp lần thứ 46 Ủy ban liên Chính phủ Việt Nam - Lào.
+
+Sau hội đàm, hai Thủ tướng chứng kiến lễ ký kết các văn kiện hợp tác.
+"""
+    got = meetings(text)
+    assert [(d, k) for d, k, *_ in got] == [("2024-01-06", "talks"), ("2024-01-06", "conference")]
+    from generator.config import SiteConfig
+    import tempfile, pathlib, json
+    from generator.build import build
+    with tempfile.TemporaryDirectory() as tmp:
+        content = pathlib.Path(tmp, "content")
+        content.mkdir()
+        (content / "a.txt").write_text(text, encoding="utf-8")
+        build(SiteConfig(content_dir=content, output_dir=pathlib.Path(tmp, "site")))
+        events = json.loads(pathlib.Path(tmp, "site", "timeline.json").read_text(encoding="utf-8"))["events"]
+    assert sorted(e["kind"] for e in events) == ["conference", "talks"]      # two events, not merged
+
+
+def test_a_clause_with_its_own_time_after_a_semicolon():
+    text = """ date 2024-01-13 Tin
+
+Sáng 12/1, Bộ trưởng Lê Văn Tân đã hội đàm với Bộ trưởng Nội vụ Campuchia Sok Dara; chiều cùng ngày, Bộ trưởng đến chào Thủ tướng Campuchia Hun Vichet.
+"""
+    got = meetings(text)
+    assert [sorted(n for n, _ in p) for *_, p in got] == [["Lê Văn Tân", "Sok Dara"], ["Hun Vichet", "Lê Văn Tân"]]
