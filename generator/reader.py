@@ -196,8 +196,10 @@ def _is_chrome(line: str) -> bool:
         return True
     if _is_other_script(line):
         return True
-    if " | " in line and len(line) < 90 and not _TERMINAL_SENTENCE.search(line):
-        return True                      # breadcrumbs: "Công an nhân dân | Lãnh đạo Bộ Công an"
+    if " | " in line and (len(line) < 90 or line.count(" | ") >= 3) and not _TERMINAL_SENTENCE.search(line):
+        return True                      # breadcrumbs and menus: "Công an nhân dân | Lãnh đạo Bộ Công an"
+    if line.startswith("[") and not _TERMINAL_SENTENCE.search(line):
+        return True                      # "[Facebook] [Zalo] [Chia sẻ]"
     if _word_count(line) <= 6 and not re.search(r"\w[.!?…]\s*$", line):
         return True                      # labels and bylines: "Thời sự", "P.V (theo TTXVN)"
     return False

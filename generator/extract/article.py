@@ -182,7 +182,7 @@ def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, l
     if not _has_both_sides(parts, persons):
         parts, kind = _other_side_in_next_sentences(f, facts, parts, persons, kind)
     if not _has_both_sides(parts, persons) and mt.DELEGATION.search(f.text):
-        _delegation_head(parts, persons, previous_candidates)
+        _delegation_head(parts, persons, previous_candidates, f, facts)
     if not _has_both_sides(parts, persons):
         return None
     participants = []
@@ -241,11 +241,20 @@ def _other_side_in_next_sentences(f, facts, parts, persons, kind):
     return parts, kind
 
 
-def _delegation_head(parts, persons, previous_candidates) -> None:
-    """'Đoàn đại biểu Bộ Công an Việt Nam đã hội đàm ...': the head of the delegation met earlier that day."""
+def _delegation_head(parts, persons, previous_candidates, f=None, facts=()) -> None:
+    """'... đã tiếp đoàn': the head of the delegation, named as leading it in the sentences just before
+    ('đoàn ... do Thượng tướng X dẫn đầu'), or met earlier that day."""
     if not parts:
         return
     have_vn = any(persons[p].country == "VN" for p, _, _ in parts)
+    for g in (facts[f.index - 1::-1][:2] if f is not None and f.index else ()):
+        for k, m in enumerate(g.mentions):
+            pid = g.people[k]
+            if pid is None or (persons[pid].country == "VN") == have_vn:
+                continue
+            if re.search(r"\bdo\s+$", g.text[max(0, m.start - 6):m.start]) or _LEADS.search(g.text[m.end:m.end + 40]):
+                parts.insert(0, (pid, "guest" if have_vn else "host", m.title))
+                return
     for prev in reversed(previous_candidates):
         for q in prev.participants:
             pid = next((i for i, p in enumerate(persons) if p.name == q.name), None)

@@ -60,6 +60,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("day", re.compile(r"\b(" + _PART + r")\s+(?:(?:mùng|mồng)\s+)?(\d{1,2})([/.\-])(\d{1,2})(?:\3" + _YEAR + r")?(?![\d/.\-]*\d)", re.I)),
     # a bare 13/2 or 22/2/2023 (slashes only: 2.000 and 2020-2021 are not dates)
     ("bare", re.compile(r"(?<![\d/.\-])(\d{1,2})/(\d{1,2})(?:/" + _YEAR + r")?(?![\d/]*\d)")),
+    # hồi tháng 5 vừa qua, tháng 4 năm nay: a month of the publication year
+    ("month_this_year", re.compile(r"\btháng\s+(\d{1,2})\s+(?:vừa qua|năm nay|vừa rồi)\b", re.I)),
     ("today", re.compile(r"\b(?:hôm|sáng|chiều|tối|trưa|đêm)\s+nay\b", re.I)),
     ("yesterday", re.compile(r"\b(?:hôm|sáng|chiều|tối|trưa|đêm)\s+qua\b", re.I)),
     ("same_day", re.compile(r"\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?cùng\s+ngày\b|\bngày\s+hôm\s+đó\b", re.I)),
@@ -111,6 +113,8 @@ def find_dates(sentence: str) -> list[DateExpr]:
                     continue
                 expr.day, expr.month = int(g[1]), int(g[3])
                 expr.year = int(g[4]) if g[4] else None
+            elif name == "month_this_year":
+                expr.month = int(g[0])
             elif name == "bare":
                 expr.day, expr.month = int(g[0]), int(g[1])
                 expr.year = int(g[2]) if g[2] else None
@@ -284,6 +288,10 @@ def resolve(expr: DateExpr, published: PartialDate | None, published_basis: str,
     if expr.year:
         return Resolved(PartialDate(expr.year, expr.month, expr.day), f"{quoted} (year written)", 3)
     if expr.day is None:
+        if expr.month and published:     # "tháng 5 vừa qua": a month of the publication year, or the one before
+            year = published.year - (expr.month > (published.month or 12))
+            return Resolved(PartialDate(year, expr.month), f"{quoted} + year of the {_source(published_basis)} "
+                                                           f"{published.iso()}", 3)
         return Resolved(None, f"{quoted} has no year", 0)
     if published:
         year = published.year

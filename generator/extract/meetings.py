@@ -23,7 +23,7 @@ from generator.model import Mention
 # only named in passing ('Nhân dịp tham dự Hội nghị ...').
 KIND_PRIORITY = {"call": 0, "dialogue": 1, "conference": 2, "talks_strong": 3, "reception": 4, "talks": 5,
                   "dialogue_named": 6, "conference_named": 7, "signing": 8, "visit": 9}
-_NOT_TIEP = {"tục", "nhận", "cận", "thu", "nối", "theo", "giáp", "sức", "tế", "viên", "tuyến", "diễn", "quản", "thị", "đoàn"}
+_NOT_TIEP = {"tục", "nhận", "cận", "thu", "nối", "theo", "giáp", "sức", "tế", "viên", "tuyến", "diễn", "quản", "thị"}
 _NOT_TIEP_BEFORE = {"trực", "gián", "kế", "liên", "chuyển"}
 _NOT_GAP = {"khó", "phải", "nạn", "sự", "trở", "rủi", "lại"}
 _ONLINE = re.compile(r"trực tuyến|truyền hình trực tuyến|hình thức trực tuyến|qua video|hội nghị truyền hình", re.I)
@@ -71,6 +71,8 @@ def find_cues(sentence: str, lex: Lexicon) -> list[Cue]:
             ok = False                       # "đối thoại" the common noun, not a named Dialogue
         if words == ["tiếp"] and (nxt in _NOT_TIEP or prev in _NOT_TIEP_BEFORE):
             ok = False
+        if re.search(r"dành thời gian\s+$", sentence[:tokens[m.start].start]):
+            ok = False                       # "cảm ơn ... đã dành thời gian tiếp đoàn": thanks, not a meeting
         if words[0] == "gặp" and nxt in _NOT_GAP:
             ok = False
         if re.search(r"chứng kiến\s+(lễ\s+)?$", sentence[:tokens[m.start].start]):
