@@ -310,3 +310,10 @@ Sáng 12/1, Bộ trưởng Lê Văn Tân đã hội đàm với Bộ trưởng N
 """
     got = meetings(text)
     assert [sorted(n for n, _ in p) for *_, p in got] == [["Lê Văn Tân", "Sok Dara"], ["Hun Vichet", "Lê Văn Tân"]]
+
+
+def test_a_session_numbered_in_words():
+    from generator.extract.meetings import series
+    assert series("Đối thoại Chính sách Quốc phòng lần thứ mười bốn vừa diễn ra") == ("đối thoại", 14)
+    assert series("Hội nghị hợp tác lần thứ hai mươi mốt") == ("hội nghị", 21)
+    assert series("Kỳ họp lần thứ XIV của Ủy ban") == ("kỳ họp", 14)

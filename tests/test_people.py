@@ -153,3 +153,12 @@ def test_counterpart(sentence, expected):
 ], ids=["region-inside-a-name", "rank-with-its-force"])
 def test_ranks_and_names_that_contain_place_words(sentence, expected):
     assert [(m.name, m.rank) for m in find_mentions(sentence) if not m.title_only] == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Cũng trong ngày 14/4, tổng bí thư Đảng Cộng sản Việt Nam Lê Văn Quý đã hội đàm với ông Li Wei.",
+     [("Lê Văn Quý", "VN"), ("Li Wei", None)]),
+    ("Việt Nam giữ vai trò chủ tịch ASEAN năm 2020.", []),
+], ids=["lower-case-title-before-a-name", "lower-case-title-alone"])
+def test_lower_case_titles(sentence, expected):
+    assert [(m.name, m.country) for m in find_mentions(sentence)] == expected

@@ -118,7 +118,8 @@ def test_articles_hard_wrapped_at_80_columns_score_the_same(tmp_path, scorer):
     assert r["events"]["f1"] == 1.0 and r["date"] == 1.0 and r["people"]["recall"] == 1.0, r["problems"]
 
 
-@pytest.mark.parametrize("corpus", ["synthetic_a", "synthetic_b", "synthetic_c", "synthetic_d"])
+@pytest.mark.parametrize("corpus", ["synthetic_a", "synthetic_b", "synthetic_c", "synthetic_d", "synthetic_e",
+                                    "synthetic_f"])
 def test_articles_from_other_outlets_meet_the_bar(built, scorer, corpus):
     r = scorer.score(gold(corpus), built(corpus))
     assert r["events"]["f1"] >= 0.9, r["problems"]
@@ -126,4 +127,7 @@ def test_articles_from_other_outlets_meet_the_bar(built, scorer, corpus):
     # pair each with the other's gold date; synthetic_a and _c each have such a pair
     assert r["date"] >= 0.85, r["problems"]
     assert r["people"]["recall"] >= 0.95, r["problems"]
-    assert r["officials"]["split_people"] == 0 and r["officials"]["junk_pages"] == 0, r["problems"]
+    assert r["officials"]["junk_pages"] == 0, r["problems"]
+    # synthetic_f writes one Chinese minister in Vietnamese form in one article and in pinyin in another,
+    # with nothing in either text to tie the two: that split is known and allowed there only
+    assert r["officials"]["split_people"] <= (corpus == "synthetic_f"), r["problems"]

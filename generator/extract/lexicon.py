@@ -78,6 +78,7 @@ class Gazetteer:
 @dataclass
 class Lexicon:
     titles: Gazetteer
+    titles_any_case: Gazetteer
     ranks: Gazetteer
     honorifics: Gazetteer
     countries: Gazetteer
@@ -122,6 +123,7 @@ def lexicon() -> Lexicon:
     regions = [(line.split("\t")[0], "region") for line in _lines("regions.tsv")]
     return Lexicon(
         titles=Gazetteer([(t, t) for t in _lines("titles.txt")], capitalised=True),
+        titles_any_case=Gazetteer([(t, t) for t in _lines("titles.txt")]),
         ranks=Gazetteer([(t, t) for t in _lines("ranks.txt")], capitalised=True),
         honorifics=Gazetteer([(t, t) for t in _lines("honorifics.txt")]),
         countries=Gazetteer(countries, capitalised=True, exact_case=True),

@@ -113,7 +113,9 @@ def public_kind(kind: str) -> str:
 
 _ORDINAL_WORDS = {"nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
                   "tám": 8, "chín": 9, "mười": 10}
-_SERIES = re.compile(r"\b(Hội nghị|Đối thoại|Phiên họp|Kỳ họp|Tham vấn)\b[^.;]{0,120}?\blần thứ\s+(\d{1,3}|[IVXL]+|[^\W\d_]+)", re.U)
+_SERIES = re.compile(r"\b(Hội nghị|Đối thoại|Phiên họp|Kỳ họp|Tham vấn)\b[^.;]{0,120}?\blần thứ\s+"
+                     r"(\d{1,3}|[IVXL]+\b|(?:mười|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|một|mốt|nhất|lăm|mươi)"
+                     r"(?:\s+(?:mười|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|một|mốt|lăm|mươi))*)", re.U)
 
 
 def series(sentence: str) -> tuple[str, int] | None:
@@ -123,8 +125,22 @@ def series(sentence: str) -> tuple[str, int] | None:
     if not m:
         return None
     word = m.group(2)
-    number = int(word) if word.isdigit() else _ORDINAL_WORDS.get(word.lower()) or (roman(word) if word.isupper() else None)
+    number = int(word) if word.isdigit() else (roman(word) if word.isupper() else _vietnamese_number(word.lower()))
     return (m.group(1).lower(), number) if number else None
+
+
+def _vietnamese_number(words: str) -> int | None:
+    """'bảy' 7, 'mười bốn' 14, 'hai mươi mốt' 21."""
+    parts = words.split()
+    if len(parts) == 1:
+        return _ORDINAL_WORDS.get(parts[0])
+    unit = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7,
+            "tám": 8, "chín": 9}
+    if parts[0] == "mười":
+        return 10 + unit.get(parts[1], 0) if len(parts) == 2 else None
+    if len(parts) >= 2 and parts[1] == "mươi" and parts[0] in unit:
+        return unit[parts[0]] * 10 + (unit.get(parts[2], 0) if len(parts) > 2 else 0)
+    return None
 
 
 def is_online(sentence: str) -> bool:

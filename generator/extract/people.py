@@ -238,6 +238,8 @@ class _Parser:
                 if title:
                     pending.append(title)
                 return self._finish(i, span, pending, rank, honorific)
+            if kind == "title_lower":
+                return None, i + 1       # a lower-case title word counts only before a name
             pending.append(title)
             if nxt < len(toks) and (toks[nxt].text == "," or toks[nxt].text.lower() in _TITLE_JOINERS) \
                     and nxt + 1 < len(toks) and tags.head[nxt + 1] is not None:

@@ -15,6 +15,8 @@ from generator.extract.text import Token, looks_vietnamese, tokenize
 # Lower-case compounds inside organisation names whose first word alone would end a title:
 # "Quân đội nhân dân", "Tòa án nhân dân tối cao".
 _ORG_COMPOUNDS = {("nhân", "dân"), ("tối", "cao"), ("cùng", "cấp")}
+# Title words that a report translated from a foreign outlet may write in lower case.
+_LOWER_TITLE_STARTS = {"tổng", "chủ", "thủ", "bộ", "ngoại", "đại", "thứ", "phó"}
 # Words that make another title of a title: deputy, acting, new, former.
 _TITLE_PREFIXES = {"Phó", "Quyền", "Tân", "Cựu", "Nguyên"}
 # Words that begin an organisation's name but are also Vietnamese family names.
@@ -39,6 +41,10 @@ def tag(tokens: list[Token], lex: Lexicon) -> Tags:
             continue
         for kind, gaz in (("title", lex.titles), ("rank", lex.ranks), ("honorific", lex.honorifics)):
             m = gaz.match_at(tokens, i)
+            if m is None and kind == "title" and tok.lower and tok.text in _LOWER_TITLE_STARTS:
+                m = lex.titles_any_case.match_at(tokens, i)   # "tổng bí thư ... Lê Văn A" in a translated report
+                if m is not None:
+                    kind = "title_lower"
             if m:
                 if kind == "honorific" and (m.end >= n or not tokens[m.end].cap):
                     continue            # "ông" must stand before a name
