@@ -162,3 +162,8 @@ def test_ranks_and_names_that_contain_place_words(sentence, expected):
 ], ids=["lower-case-title-before-a-name", "lower-case-title-alone"])
 def test_lower_case_titles(sentence, expected):
     assert [(m.name, m.country) for m in find_mentions(sentence)] == expected
+
+
+def test_a_company_name_before_its_chairman():
+    ms = [m for m in find_mentions("Thủ tướng tiếp Chủ tịch Tập đoàn Samsung Lee Jae-yong.") if not m.title_only]
+    assert [(m.name, m.title) for m in ms] == [("Lee Jae-yong", "Chủ tịch Tập đoàn Samsung")]

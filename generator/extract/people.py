@@ -89,6 +89,7 @@ class _Parser:
         m = tags.head[i].end
         run_start = None
         after_dash = -1                 # a one-word name right after " - " is an outlet ("- Sputnik"), not a person
+        after_org = -1                  # "Tập đoàn Samsung Lee Jae-yong": the company's name comes first
         while m < len(toks) and m - i < _MAX_PHRASE:
             t = toks[m]
             run_ok = run_start is not None and _qualifies(toks[run_start:m])
@@ -155,6 +156,7 @@ class _Parser:
                 continue
             if run_start is None and tags.org[m] is not None:
                 m = tags.org[m].end          # "Bộ Công an": an organisation, not a name
+                after_org = m
                 continue
             if _is_name_token(t):
                 if run_start is None:
@@ -163,6 +165,8 @@ class _Parser:
                 continue
             break
         if run_start is not None and _qualifies(toks[run_start:m]) and (run_start != after_dash or m - run_start >= 2):
+            if run_start == after_org and m - run_start >= 3 and not looks_vietnamese(toks[run_start].text):
+                run_start += 1
             run = _cut_to_name(toks[run_start:m])
             start = toks.index(run[0], run_start)
             return start, (start, m), m
