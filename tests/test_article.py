@@ -317,3 +317,12 @@ def test_a_session_numbered_in_words():
     assert series("Đối thoại Chính sách Quốc phòng lần thứ mười bốn vừa diễn ra") == ("đối thoại", 14)
     assert series("Hội nghị hợp tác lần thứ hai mươi mốt") == ("hội nghị", 21)
     assert series("Kỳ họp lần thứ XIV của Ủy ban") == ("kỳ họp", 14)
+
+
+def test_guests_received_in_turn_are_separate_meetings():
+    text = """ date 2024-03-06 Tin
+
+Chiều 5/3, Chủ tịch nước Mai Văn Hòa đã lần lượt tiếp Đại sứ Hoa Kỳ John Smith và Tổng Lãnh sự Hoa Kỳ Susan Lee.
+"""
+    got = meetings(text)
+    assert sorted(sorted(n for n, _ in p) for *_, p in got) == [["John Smith", "Mai Văn Hòa"], ["Mai Văn Hòa", "Susan Lee"]]

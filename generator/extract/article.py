@@ -139,7 +139,7 @@ def _separate_meetings(cand: Candidate) -> list[Candidate]:
         return [cand]
     if len(hosts) > 1 and _IN_TURN.search(cand.evidence[0]):
         return [replace(cand, participants=[h] + guests) for h in hosts]
-    if len(guests) > 1 and len({g.country for g in guests}) == len(guests):
+    if len(guests) > 1 and (len({g.country for g in guests}) == len(guests) or _IN_TURN.search(cand.evidence[0])):
         return [replace(cand, participants=hosts + [g]) for g in guests]
     return [cand]
 
