@@ -161,7 +161,8 @@ _NEXT_YEAR = re.compile(r"[^.;]{0,40}\b(vào\s+)?năm\s+(tới|sau)\b", re.I)
 _ANNIVERSARY_OF_YEAR = re.compile(r"kỷ niệm\s+(\d{1,3})\s+năm\b[^()]{0,160}\(\s*" + _YEAR + r"\s*\)", re.I)
 # "Hai bên nhất trí tổ chức Đối thoại lần thứ 12 tại Moscow vào năm 2025": a plan
 _PLAN = re.compile(r"\b(nhất trí|thống nhất|đồng ý|sẽ|dự kiến|kế hoạch)\b[^.;]{0,80}\b(tổ chức|tiến hành|diễn ra|tới thăm|sang thăm)\b", re.I)
-_PLAN_PERIOD = re.compile(r"\b(ký|Bản ghi nhớ|Hiệp định|Kế hoạch|Chương trình|Thỏa thuận|Thoả thuận)\b[^.;]{0,120}giai đoạn\s*$", re.I)
+_PLAN_PERIOD = re.compile(r"\b(ký|Bản ghi nhớ|Hiệp định|Kế hoạch|Chương trình|Thỏa thuận|Thoả thuận|Quy hoạch|Chiến lược)\b"
+                          r"[^.;]{0,120}(giai đoạn|thời kỳ)\s*$", re.I)
 _BARE_YEAR = re.compile(r"(?<![\d/.\-])" + _YEAR + r"(?![\d])")
 # a year something began in ("từ năm 2008", "được thiết lập năm 2013") says only that the present is later
 _SINCE_BEFORE = re.compile(r"(\btừ|kể từ|thiết lập|xác lập|thành lập|ra đời|nâng cấp|nâng lên)\s+(?:\S+\s+){0,3}(năm\s+)?$", re.I)

@@ -28,7 +28,8 @@ _NOT_TIEP_BEFORE = {"trực", "gián", "kế", "liên", "chuyển"}
 _NOT_GAP = {"khó", "phải", "nạn", "sự", "trở", "rủi", "lại"}
 _ONLINE = re.compile(r"trực tuyến|truyền hình trực tuyến|hình thức trực tuyến|qua video|hội nghị truyền hình", re.I)
 _ONLINE_NOT = re.compile(r"(lừa đảo|tội phạm|mua sắm|thương mại|giao dịch|học|cờ bạc|đánh bạc)\s+(qua mạng\s+)?trực tuyến", re.I)
-FUTURE = re.compile(r"\b(sẽ|dự kiến|sắp tới|kế hoạch|chuẩn bị|mời .{0,60}thăm)\b", re.I)
+# lower case on purpose: "Bộ Kế hoạch và Đầu tư" is a ministry, "kế hoạch" a plan
+FUTURE = re.compile(r"\b([Ss]ẽ|[Dd]ự kiến|sắp tới|kế hoạch|[Cc]huẩn bị|mời .{0,60}thăm)\b")
 _LOCATION = re.compile(
     r"\btại\s+((?:(?:trụ sở|Trụ sở|thủ đô|Thủ đô|thành phố|Thành phố|TP\.?|tỉnh|Tỉnh)\s+)?[A-ZĐÀ-ỸÁ-Ỹ][^,.;:()]*?)"
     r"(?=\s*(?:,|\.|;|:|$|\(|\bvào\b|\bchiều\b|\bsáng\b|\btối\b|\btrưa\b|\bngày\b|\btrong\b|\bnhân\b|\bđã\b|\bvà\b|\bcủa\b|\bvới\b|\bdo\b))")
@@ -147,7 +148,7 @@ def is_online(sentence: str) -> bool:
     return bool(_ONLINE.search(sentence)) and not _ONLINE_NOT.search(sentence)
 
 
-_FUTURE_CLAUSE = re.compile(r"\b(sẽ|dự kiến|theo kế hoạch|sắp)\b|\d{1,2}[/.\-]\d{1,2}\s+(tới|sắp tới)\b", re.I)
+_FUTURE_CLAUSE = re.compile(r"\b([Ss]ẽ|[Dd]ự kiến|[Tt]heo kế hoạch|[Ss]ắp)\b|\d{1,2}[/.\-]\d{1,2}\s+(tới|sắp tới)\b")
 
 
 def is_future(sentence: str, cue: Cue) -> bool:
