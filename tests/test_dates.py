@@ -362,3 +362,10 @@ def test_normalisation_and_future_years(sentence, years):
 def test_anniversaries_and_plans(sentence, years):
     from generator.extract.dates import year_evidence as ye
     assert [e.year for e in ye([sentence], lambda s: ["RU"], {"RU": 1950}, {})] == years
+
+
+def test_anniversary_of_a_partnership():
+    from generator.extract.dates import year_evidence as ye
+    got = ye(["Năm nay hai nước kỷ niệm 10 năm thiết lập quan hệ Đối tác toàn diện Việt Nam - Hoa Kỳ."],
+             lambda s: ["US"], {"US": 1995}, {}, {}, {("US", "toan dien"): 2013})
+    assert [e.year for e in got] == [2023]

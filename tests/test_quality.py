@@ -119,7 +119,7 @@ def test_articles_hard_wrapped_at_80_columns_score_the_same(tmp_path, scorer):
 
 
 @pytest.mark.parametrize("corpus", ["synthetic_a", "synthetic_b", "synthetic_c", "synthetic_d", "synthetic_e",
-                                    "synthetic_f"])
+                                    "synthetic_f", "synthetic_g"])
 def test_articles_from_other_outlets_meet_the_bar(built, scorer, corpus):
     r = scorer.score(gold(corpus), built(corpus))
     assert r["events"]["f1"] >= 0.9, r["problems"]

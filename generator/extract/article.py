@@ -59,7 +59,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
     evidence = None
     if article.published is None:
         found = year_evidence(sentences, lambda s: [c for c in countries_named(s, lex) if c != "VN"] or [dominant],
-                              lex.relations, lex.congresses, lex.normalizations)
+                              lex.relations, lex.congresses, lex.normalizations, lex.partnerships)
         if found:
             evidence = max(found, key=lambda e: e.year)
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from generator.model import PartialDate
+from generator.names import fold
 
 _PART = r"(?:rạng\s+)?(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)"
 _WEEKDAYS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "2": 0, "3": 1, "4": 2, "5": 3, "6": 4, "7": 5}
@@ -149,7 +150,7 @@ _FOREIGN_PARTY = {"CN": re.compile(r"Đảng Cộng sản Trung Quốc"), "LA": 
 # "tiến tới Đại hội XIII", "chào mừng Đại hội ... sắp tới": a congress still ahead
 _CONGRESS_AHEAD = re.compile(r"(tiến tới|hướng tới|chuẩn bị|chào mừng|trước thềm)\s+(?:\S+\s+){0,2}$", re.I)
 _ANNIVERSARY = re.compile(r"(?:(gần|hơn|trên)\s+)?(\d{1,3})\s+năm\s+(?:Ngày\s+)?"
-                          r"(thiết lập|lập|xác lập|bình thường hóa|bình thường hoá)\s+quan hệ", re.I)
+                          r"(thiết lập|lập|xác lập|bình thường hóa|bình thường hoá)\s+quan hệ(?!\s+[Đđ]ối tác)", re.I)
 _RANGE = re.compile(r"(?:(\d{1,2})/)?" + _YEAR + r"\s*[-–]\s*(?:(\d{1,2})/)?" + _YEAR)
 # a year the article looks forward to ("tầm nhìn 2045", "Chiến lược ... đến năm 2030"), not its present
 _FUTURE_BEFORE = re.compile(r"(\bđến|\btới|tầm nhìn|\btrước|dự kiến|\bsẽ|mục tiêu|chiến lược)\s+(?:\S+\s+){0,2}(năm\s+)?$"
@@ -163,6 +164,9 @@ _ANNIVERSARY_OF_YEAR = re.compile(r"kỷ niệm\s+(\d{1,3})\s+năm\b[^()]{0,160}
 _PLAN = re.compile(r"\b(nhất trí|thống nhất|đồng ý|sẽ|dự kiến|kế hoạch)\b[^.;]{0,80}\b(tổ chức|tiến hành|diễn ra|tới thăm|sang thăm)\b", re.I)
 _PLAN_PERIOD = re.compile(r"\b(ký|Bản ghi nhớ|Hiệp định|Kế hoạch|Chương trình|Thỏa thuận|Thoả thuận|Quy hoạch|Chiến lược)\b"
                           r"[^.;]{0,120}(giai đoạn|thời kỳ)\s*$", re.I)
+# "kỷ niệm 10 năm thiết lập quan hệ Đối tác toàn diện"
+_PARTNERSHIP = re.compile(r"(\d{1,2})\s+năm\s+(?:thiết lập|xác lập|nâng cấp|nâng tầm)?\s*(?:quan hệ\s+)?Đối tác\s+"
+                          r"(hợp tác chiến lược toàn diện|chiến lược toàn diện|chiến lược|toàn diện)", re.I)
 _BARE_YEAR = re.compile(r"(?<![\d/.\-])" + _YEAR + r"(?![\d])")
 # a year something began in ("từ năm 2008", "được thiết lập năm 2013") says only that the present is later
 _SINCE_BEFORE = re.compile(r"(\btừ|kể từ|thiết lập|xác lập|thành lập|ra đời|nâng cấp|nâng lên)\s+(?:\S+\s+){0,3}(năm\s+)?$", re.I)
@@ -176,7 +180,8 @@ class YearEvidence:
 
 def year_evidence(sentences: list[str], countries_in: callable, relations: dict[str, int],
                   congresses: dict[tuple[str, int], tuple[int, int]],
-                  normalized: dict[str, int] | None = None) -> list[YearEvidence]:
+                  normalized: dict[str, int] | None = None,
+                  partnerships: dict[tuple[str, str], int] | None = None) -> list[YearEvidence]:
     """Years the article shows as its present or its past, each with the reason.
 
     `countries_in(sentence)` lists the foreign country codes a sentence names,
@@ -184,6 +189,7 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
     """
     out: list[YearEvidence] = []
     normalized = normalized or {}
+    partnerships = partnerships or {}
     for sentence in sentences:
         for m in _CONGRESS.finditer(sentence):
             number = int(m.group("num")) if m.group("num").isdigit() else roman(m.group("num"))
@@ -215,6 +221,13 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
                 out.append(YearEvidence(established + years + shift,
                                         f"'{m.group(0)}' with {foreign[0]} ({established} + {years}"
                                         + (f" {shift:+d})" if shift else ")")))
+        for m in _PARTNERSHIP.finditer(sentence):
+            years, kind = int(m.group(1)), fold(m.group(2))
+            for code in dict.fromkeys(countries_in(sentence)):
+                since = partnerships.get((code, kind))
+                if since:
+                    out.append(YearEvidence(since + years, f"'{m.group(0)}' with {code} ({since} + {years})"))
+                    break
         in_anniversary = set()
         for m in _ANNIVERSARY_OF_YEAR.finditer(sentence):
             years, since = int(m.group(1)), int(m.group(2))

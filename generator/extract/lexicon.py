@@ -90,6 +90,7 @@ class Lexicon:
     cues_lower: set[str]
     relations: dict[str, int]
     normalizations: dict[str, int]
+    partnerships: dict[tuple[str, str], int]
     congresses: dict[tuple[str, int], tuple[int, int]]
     country_names: dict[str, str]
     country_keys: dict[str, list[tuple[str, ...]]]   # every name of a country, folded, as word tuples
@@ -134,6 +135,8 @@ def lexicon() -> Lexicon:
         cues=Gazetteer(cues),
         cues_lower={phrase for phrase, _ in cues if phrase[0].islower()},
         relations=relations,
+        partnerships={(p[0], p[1]): int(p[2]) for p in (l.split("\t") for l in _lines("partnerships.tsv"))
+                      if len(p) == 3 and p[2].strip().isdigit()},
         normalizations={code: int(year) for code, _, year in (l.partition("\t") for l in _lines("normalizations.tsv"))
                         if year.strip().isdigit()},
         congresses=congresses,
