@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from generator.extract import meetings as mt
-from generator.extract.dates import Resolved, year_evidence
+from generator.extract.dates import Resolved, resolve, year_evidence
 from generator.extract.lexicon import Lexicon, lexicon
 from generator.extract.people import find_mentions
 from generator.extract.persons import People, aliases_from_captions
@@ -72,7 +72,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
         cue = _main_cue(f, persons)
         expr = mt.anchor_date(f.dates, cue, f.text)
         if expr is not None and (expr.precision == "day" or cue is not None):
-            resolved = mt.resolve_anchor(expr, article.published, article.published_basis, evidence, previous)
+            resolved = resolve(expr, article.published, article.published_basis, evidence, previous)
         else:
             resolved = None
         inherited = False

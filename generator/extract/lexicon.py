@@ -10,7 +10,7 @@ from functools import lru_cache
 from importlib import resources
 
 from generator.extract.text import Token, tokenize
-from generator.names import clean_spaces
+from generator.names import clean_spaces, fold
 
 
 def _lines(name: str) -> list[str]:
@@ -142,18 +142,15 @@ def lexicon() -> Lexicon:
         congresses=congresses,
         country_names=names,
         country_keys=_country_keys(countries),
-        buildings=sorted(((_fold(b), city) for b, _, city in (l.partition("\t") for l in _lines("buildings.tsv")) if city),
+        buildings=sorted(((fold(b), city) for b, _, city in (l.partition("\t") for l in _lines("buildings.tsv")) if city),
                          key=lambda x: -len(x[0])),
     )
 
 
-def _fold(text: str) -> str:
-    from generator.names import fold
-    return fold(text)
+
 
 
 def _country_keys(countries: list[tuple[str, str]]) -> dict[str, list[tuple[str, ...]]]:
-    from generator.names import fold
     keys: dict[str, list[tuple[str, ...]]] = {}
     for name, code in countries:
         keys.setdefault(code, []).append(tuple(fold(name).split()))

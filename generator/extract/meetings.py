@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.extract.dates import DateExpr, Resolved, YearEvidence, find_dates, resolve
+from generator.extract.dates import DateExpr, find_dates
 from generator.extract.lexicon import Lexicon
 from generator.extract.text import tokenize
 from generator.model import Mention
@@ -267,8 +267,3 @@ def sides(facts: SentenceFacts, cue: Cue) -> list[tuple[int, str]]:
 
 def analyse(index: int, sentence: str, lex: Lexicon, find_mentions) -> SentenceFacts:
     return SentenceFacts(index, sentence, find_mentions(sentence, lex), find_dates(sentence), find_cues(sentence, lex))
-
-
-def resolve_anchor(expr: DateExpr, published, published_basis: str, evidence: YearEvidence | None,
-                   previous: Resolved | None) -> Resolved:
-    return resolve(expr, published, published_basis, evidence, previous)
