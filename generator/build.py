@@ -7,10 +7,15 @@ from pathlib import Path
 from generator.chronology import build_timeline
 from generator.config import SiteConfig
 from generator.extract.article import ArticleResult, extract_article
+from generator.i18n import Interface
 from generator.model import Diagnostic, Timeline
 from generator.output import timeline_json
+from generator.pages import SitePlan
+from generator.permalinks import Registry, RegistryError, assign_permalinks, load_registry, registry_json
 from generator.reader import ArticleError, find_articles, read_article
+from generator.render import Renderer, ThemeError, render_site
 from generator.resolve import resolve
+from generator.urls import BaseURL
 from generator.writer import Writer
 
 
@@ -18,7 +23,9 @@ from generator.writer import Writer
 class BuildResult:
     timeline: Timeline
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    written: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)      # files whose bytes changed
+    removed: list[str] = field(default_factory=list)      # pages of the previous build that are gone
+    ok: bool = True                                       # False: nothing was written (theme error)
 
     @property
     def warnings(self) -> list[Diagnostic]:
@@ -45,15 +52,39 @@ def extract_all(content: Path) -> tuple[list[ArticleResult], list[Diagnostic]]:
 
 
 def build(config: SiteConfig) -> BuildResult:
+    """read → extract → resolve → chronology → permalinks → pages → render → write."""
     results, diagnostics = extract_all(config.content)
     candidates = [c for r in results for c in r.candidates]
     events, officials = resolve(candidates, [ref for r in results for ref in r.references])
     timeline = build_timeline(events, officials, config.start, config.end, diagnostics, len(results))
     diagnostics.extend(diagnose(timeline, results))
+
+    registry_file = config.permalinks_file
+    try:
+        registry = load_registry(registry_file) if registry_file else Registry()
+    except RegistryError as exc:       # keep the user's file as it is; build without it
+        diagnostics.append(Diagnostic(str(registry_file), f"{exc}; addresses are not recorded this time", "error"))
+        registry, registry_file = Registry(), None
+    registry, redirects = assign_permalinks(timeline, registry)
+
+    base = BaseURL.parse(config.base_url)
+    plan = SitePlan(timeline, Interface(config.language), base, config.title, config.order == "newest")
+    try:
+        renderer = Renderer(config.theme, config.root, plan.t, base, config.title)
+        files = render_site(renderer, plan, plan.pages(redirects))
+    except ThemeError as exc:          # the last good site stays as it is
+        diagnostics.append(Diagnostic(config.theme, str(exc), "error"))
+        return BuildResult(timeline, diagnostics, ok=False)
+    files["timeline.json"] = timeline_json(timeline)
+
     writer = Writer(config.output)
     config.output.mkdir(parents=True, exist_ok=True)
-    writer.write("timeline.json", timeline_json(timeline))
-    return BuildResult(timeline, diagnostics, writer.changed)
+    for rel in sorted(files):
+        writer.write(rel, files[rel])
+    writer.prune()
+    if registry_file:
+        Writer(registry_file.parent).write(registry_file.name, registry_json(registry))
+    return BuildResult(timeline, diagnostics, writer.changed, writer.removed)
 
 
 def diagnose(timeline: Timeline, results: list[ArticleResult]) -> list[Diagnostic]:

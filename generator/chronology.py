@@ -15,13 +15,13 @@ _VERBS = {"reception": "tiếp", "talks": "hội đàm với", "call": "điện 
 
 
 def event_title(e: Event) -> str:
-    names = [f"{_short_title(p.title)} {p.name}".strip() for p in e.participants]
+    names = [f"{short_title(p.title)} {p.name}".strip() for p in e.participants]
     if len(names) < 2:
         return names[0] if names else ""
     return f"{names[0]} {_VERBS.get(e.kind, 'gặp')} {', '.join(names[1:])}"
 
 
-def _short_title(title: str) -> str:
+def short_title(title: str) -> str:
     """The last position in a title chain, leaving out memberships and trailing organisation names."""
     lex = lexicon()
     parts = [p.strip() for p in title.split(",") if p.strip() and not p.strip().startswith("Ủy viên")]

@@ -6,6 +6,8 @@ import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from generator.urls import BaseURL, BaseURLError
+
 CONFIG_NAME = "timeline.toml"
 
 
@@ -23,6 +25,8 @@ class SiteConfig:
     start: dt.date = dt.date(2020, 1, 1)
     end: dt.date = dt.date(2026, 12, 31)
     theme: str = "default"
+    order: str = "newest"          # the chronology: "newest" or "oldest" first
+    permalinks: Path | None = Path("permalinks.json")   # relative to the content folder; None: not kept
     root: Path = field(default=Path("."), repr=False)   # folder relative paths are taken from
 
     @property
@@ -30,11 +34,17 @@ class SiteConfig:
         return self.content_dir if self.content_dir.is_absolute() else self.root / self.content_dir
 
     @property
+    def permalinks_file(self) -> Path | None:
+        if self.permalinks is None:
+            return None
+        return self.permalinks if self.permalinks.is_absolute() else self.content / self.permalinks
+
+    @property
     def output(self) -> Path:
         return self.output_dir if self.output_dir.is_absolute() else self.root / self.output_dir
 
 
-_KEYS = {f.name for f in fields(SiteConfig)} - {"root", "content_dir", "output_dir", "start", "end"}
+_KEYS = {f.name for f in fields(SiteConfig)} - {"root", "content_dir", "output_dir", "start", "end", "permalinks"}
 
 
 def _as_date(value, where: str) -> dt.date:
@@ -67,6 +77,13 @@ def load_config(path: Path | None = None, root: Path | None = None) -> SiteConfi
             config.content_dir = Path(value)
         elif key == "output":
             config.output_dir = Path(value)
+        elif key == "permalinks":
+            if value is False or value == "":
+                config.permalinks = None
+            elif isinstance(value, str):
+                config.permalinks = Path(value)
+            else:
+                raise ConfigError(f"{path}: 'permalinks' must be a file name, or false to keep no registry")
         elif key == "years":
             if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value)):
                 raise ConfigError(f"{path}: 'years' must be two years, like [2020, 2026]")
@@ -83,6 +100,17 @@ def load_config(path: Path | None = None, root: Path | None = None) -> SiteConfi
             raise ConfigError(f"{path}: unknown setting '{key}'")
     if config.start > config.end:
         raise ConfigError(f"{path}: the year range starts after it ends")
-    if config.language not in ("vi", "en"):
-        raise ConfigError(f"{path}: 'language' must be \"vi\" or \"en\"")
+    check(config, str(path))
     return config
+
+
+def check(config: SiteConfig, where: str) -> None:
+    """Settings that may also come from the command line are checked here, once for both."""
+    if config.language not in ("vi", "en"):
+        raise ConfigError(f"{where}: 'language' must be \"vi\" or \"en\"")
+    if config.order not in ("newest", "oldest"):
+        raise ConfigError(f"{where}: 'order' must be \"newest\" or \"oldest\"")
+    try:
+        BaseURL.parse(config.base_url)
+    except BaseURLError as exc:
+        raise ConfigError(f"{where}: 'base_url': {exc}") from None

@@ -182,3 +182,24 @@ class Timeline:
     out_of_range: list[Event]
     diagnostics: list[Diagnostic]
     articles: int
+
+
+@dataclass
+class Page:
+    """One page of the site before rendering: its Markdown source and what its template needs."""
+
+    url: str                       # site-relative: '' (home), 'events/<id>/', '404.html'
+    template: str                  # e.g. 'event.html'
+    title: str
+    markdown: str                  # the body; also published as index.md when `front_matter` is set
+    description: str = ""
+    front_matter: dict | None = None
+    data: dict = field(default_factory=dict)
+
+    @property
+    def html_path(self) -> str:
+        return self.url + "index.html" if self.url == "" or self.url.endswith("/") else self.url
+
+    @property
+    def markdown_path(self) -> str | None:
+        return self.url + "index.md" if self.front_matter is not None else None

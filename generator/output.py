@@ -6,10 +6,10 @@ import json
 from generator.model import Event, Timeline
 
 
-def _event(e: Event) -> dict:
+def _event(e: Event, published: bool = True) -> dict:
     return {
         "id": e.id,
-        "url": f"events/{e.id}/",
+        "url": f"events/{e.id}/" if published else None,
         "date": e.date.iso() if e.date else None,
         "precision": e.date.precision if e.date else None,
         "date_basis": e.date_basis,
@@ -37,6 +37,6 @@ def timeline_json(t: Timeline) -> str:
              "events": o.events}
             for o in t.officials
         ],
-        "undated": [_event(e) for e in t.undated],
+        "undated": [_event(e, published=False) for e in t.undated],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

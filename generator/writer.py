@@ -1,9 +1,17 @@
-"""Output files: written atomically, skipped when the bytes are already there, never twice per build."""
+"""Output files: written atomically, skipped when the bytes are already there, never twice per build.
+
+The writer keeps a manifest of the files it wrote (`.timeline-manifest` in the output folder),
+so the next build can remove pages that no longer exist without touching anything else a
+user keeps there.
+"""
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
+
+MANIFEST = ".timeline-manifest"
 
 
 class Writer:
@@ -11,6 +19,7 @@ class Writer:
         self.root = root
         self.written: set[str] = set()
         self.changed: list[str] = []
+        self.removed: list[str] = []
 
     def write(self, rel: str, data: str | bytes) -> None:
         if rel in self.written:
@@ -30,3 +39,24 @@ class Writer:
             Path(tmp).unlink(missing_ok=True)
             raise
         self.changed.append(rel)
+
+    def prune(self) -> None:
+        """Remove what the previous build wrote and this one did not; record what this one wrote."""
+        manifest = self.root / MANIFEST
+        try:
+            previous = set(json.loads(manifest.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            previous = set()
+        for rel in sorted(previous - self.written):
+            target = self.root / rel
+            if ".." in Path(rel).parts or not target.is_file():
+                continue
+            target.unlink()
+            self.removed.append(rel)
+            parent = target.parent
+            while parent != self.root and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+        data = json.dumps(sorted(self.written), ensure_ascii=False, indent=0) + "\n"
+        if not manifest.is_file() or manifest.read_text(encoding="utf-8") != data:
+            manifest.write_text(data, encoding="utf-8")

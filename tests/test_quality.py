@@ -14,7 +14,7 @@ from generator.config import SiteConfig
 def built(tmp_path_factory):
     def run(corpus: str) -> dict:
         out = tmp_path_factory.mktemp(corpus)
-        build(SiteConfig(content_dir=DATA / corpus / "articles", output_dir=out))
+        build(SiteConfig(content_dir=DATA / corpus / "articles", output_dir=out, permalinks=None))
         return json.loads((out / "timeline.json").read_text(encoding="utf-8"))
     cache = {}
 

@@ -1,0 +1,135 @@
+"""The interface language: every word the site prints around the articles' own text, and date formats.
+
+Article text (names, titles, places, evidence) stays as the articles wrote it; only the
+interface around it changes with `language`.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from generator.extract.lexicon import lexicon
+from generator.model import PartialDate
+
+LANGUAGES = ("vi", "en")
+
+_MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December"]
+
+STRINGS: dict[str, dict[str, str]] = {
+    "vi": {
+        "home": "Trang chủ", "officials": "Quan chức", "years": "Các năm", "meetings": "cuộc gặp",
+        "meeting": "cuộc gặp", "chronology": "Dòng thời gian", "all_officials": "Quan chức theo quốc gia",
+        "participants": "Thành phần", "evidence": "Nguồn và bằng chứng", "date_found": "Ngày được xác định thế nào",
+        "positions": "Chức vụ theo thời gian", "position": "Chức vụ", "first_seen": "Lần đầu thấy",
+        "last_seen": "Lần cuối thấy", "aliases": "Tên khác", "country": "Quốc gia", "kind": "Loại",
+        "place": "Địa điểm", "online": "trực tuyến", "date": "Ngày", "with": "Với", "source": "Bài",
+        "unknown_country": "Chưa rõ quốc gia", "no_meetings": "Chưa có cuộc gặp nào.",
+        "not_found_title": "Không tìm thấy trang", "not_found_text": "Trang này không có trên trang web.",
+        "moved_title": "Trang đã chuyển", "moved_text": "Trang này đã chuyển tới",
+        "gone_text": "Cuộc gặp này không còn trong dòng thời gian; xem", "feed": "Nguồn tin Atom",
+        "data": "Dữ liệu (timeline.json)", "skip": "Bỏ qua, tới nội dung chính", "in_total": "tổng cộng",
+        "year": "Năm", "meetings_of": "Các cuộc gặp", "menu": "Điều hướng", "on_page": "Trên trang",
+        "role_host": "chủ nhà", "role_guest": "khách", "role_co-chair": "đồng chủ trì", "role_participant": "tham dự",
+        "kind_reception": "Tiếp", "kind_talks": "Hội đàm", "kind_call": "Điện đàm", "kind_dialogue": "Đối thoại",
+        "kind_visit": "Chuyến thăm", "kind_signing": "Ký kết", "kind_conference": "Hội nghị", "kind_other": "Gặp gỡ",
+        "generated": "Trang được tạo từ các bài báo bằng timeline.", "newest_first": "mới nhất trước",
+        "oldest_first": "cũ nhất trước", "officials_count": "quan chức", "countries_count": "quốc gia",
+    },
+    "en": {
+        "home": "Home", "officials": "Officials", "years": "Years", "meetings": "meetings",
+        "meeting": "meeting", "chronology": "Chronology", "all_officials": "Officials by country",
+        "participants": "Participants", "evidence": "Sources and evidence", "date_found": "How the date was found",
+        "positions": "Positions over time", "position": "Position", "first_seen": "First seen",
+        "last_seen": "Last seen", "aliases": "Also written", "country": "Country", "kind": "Kind",
+        "place": "Place", "online": "online", "date": "Date", "with": "With", "source": "Article",
+        "unknown_country": "Country unknown", "no_meetings": "No meetings yet.",
+        "not_found_title": "Page not found", "not_found_text": "This page is not on the site.",
+        "moved_title": "Page moved", "moved_text": "This page has moved to",
+        "gone_text": "This meeting is no longer in the chronology; see", "feed": "Atom feed",
+        "data": "Data (timeline.json)", "skip": "Skip to main content", "in_total": "in total",
+        "year": "Year", "meetings_of": "Meetings", "menu": "Navigation", "on_page": "On this page",
+        "role_host": "host", "role_guest": "guest", "role_co-chair": "co-chair", "role_participant": "participant",
+        "kind_reception": "Reception", "kind_talks": "Talks", "kind_call": "Phone call", "kind_dialogue": "Dialogue",
+        "kind_visit": "Visit", "kind_signing": "Signing", "kind_conference": "Conference", "kind_other": "Meeting",
+        "generated": "Built from news articles with timeline.", "newest_first": "newest first",
+        "oldest_first": "oldest first", "officials_count": "officials", "countries_count": "countries",
+    },
+}
+
+# how one side meets the other, for the one-sentence summary of a meeting
+_VERBS = {
+    "vi": {"reception": "tiếp", "talks": "hội đàm với", "call": "điện đàm với", "dialogue": "đồng chủ trì đối thoại với",
+           "conference": "đồng chủ trì hội nghị với", "visit": "thăm", "signing": "ký kết với", "other": "gặp"},
+    "en": {"reception": "received", "talks": "held talks with", "call": "held a phone call with",
+           "dialogue": "co-chaired a dialogue with", "conference": "co-chaired a conference with", "visit": "visited",
+           "signing": "signed an agreement with", "other": "met"},
+}
+
+
+class Interface:
+    """Words and date formats for one language; templates get it as `t`."""
+
+    def __init__(self, language: str):
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown interface language {language!r}")
+        self.language = language
+        self.strings = STRINGS[language]
+
+    def __call__(self, key: str) -> str:
+        return self.strings[key]
+
+    def kind(self, kind: str) -> str:
+        return self.strings.get(f"kind_{kind}", kind)
+
+    def role(self, role: str) -> str:
+        return self.strings.get(f"role_{role}", role)
+
+    def verb(self, kind: str) -> str:
+        return _VERBS[self.language].get(kind, _VERBS[self.language]["other"])
+
+    def count(self, n: int, noun: str = "meetings") -> str:
+        if self.language == "en" and n == 1 and noun == "meetings":
+            noun = "meeting"
+        return f"{n} {self.strings[noun]}"
+
+    def country(self, code: str | None) -> str:
+        if not code:
+            return self.strings["unknown_country"]
+        names = lexicon().country_names if self.language == "vi" else _english_countries()
+        return names.get(code, code)
+
+    def date(self, date: PartialDate | None) -> str:
+        """A date in words: 'ngày 12 tháng 1 năm 2026' / '12 January 2026'."""
+        if date is None:
+            return "?"
+        if self.language == "vi":
+            if date.day:
+                return f"ngày {date.day} tháng {date.month} năm {date.year}"
+            return f"tháng {date.month} năm {date.year}" if date.month else f"năm {date.year}"
+        if date.day:
+            return f"{date.day} {_MONTHS_EN[date.month - 1]} {date.year}"
+        return f"{_MONTHS_EN[date.month - 1]} {date.year}" if date.month else str(date.year)
+
+    def short_date(self, date: PartialDate | None) -> str:
+        """A date for lists: '12/01/2026' / '12 Jan 2026'; a missing day or month is left out."""
+        if date is None:
+            return "?"
+        if self.language == "vi":
+            if date.day:
+                return f"{date.day:02d}/{date.month:02d}/{date.year}"
+            return f"{date.month:02d}/{date.year}" if date.month else str(date.year)
+        if date.day:
+            return f"{date.day} {_MONTHS_EN[date.month - 1][:3]} {date.year}"
+        return f"{_MONTHS_EN[date.month - 1][:3]} {date.year}" if date.month else str(date.year)
+
+
+@lru_cache(maxsize=1)
+def _english_countries() -> dict[str, str]:
+    path = Path(__file__).with_name("data") / "countries_en.tsv"
+    names = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, name = line.split("\t")
+            names[code.strip()] = name.strip()
+    return names

@@ -1,0 +1,236 @@
+"""Page plans: every page of the site as Markdown plus the data its template needs.
+
+Markdown comes first: meeting and official pages are published as `index.md` next to
+their `index.html`, and the HTML body is rendered from that same Markdown. Links between
+pages are relative, so the site works at any base URL. Article text is escaped here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+
+from generator.chronology import short_title
+from generator.i18n import Interface
+from generator.mdtext import escape, front_matter, link, table
+from generator.model import Event, Official, Page, Timeline
+from generator.permalinks import event_url, official_url, year_url
+from generator.urls import BaseURL, relative
+
+FEED_SIZE = 100
+
+
+class SitePlan:
+    """Builds the Page list of one timeline; `t` is the interface language, `base` the base URL."""
+
+    def __init__(self, timeline: Timeline, t: Interface, base: BaseURL, title: str, newest_first: bool = True):
+        self.timeline, self.t, self.base, self.site_title = timeline, t, base, title
+        self.newest_first = newest_first
+        self.officials = {o.id: o for o in timeline.officials}
+        self.events = {e.id: e for e in timeline.events}
+        self.years = list(range(timeline.start.year, timeline.end.year + 1))
+        self.by_year: dict[int, list[Event]] = defaultdict(list)
+        for e in timeline.events:
+            self.by_year[e.date.year].append(e)
+
+    def pages(self, redirects: dict[str, str]) -> list[Page]:
+        pages = [self.home(), self.officials_index(), self.not_found()]
+        pages += [self.year(y) for y in self.years]
+        pages += [self.event(e) for e in self.timeline.events]
+        pages += [self.official(o) for o in self.timeline.officials]
+        pages += [self.redirect(old, new) for old, new in sorted(redirects.items())]
+        return pages
+
+    # -- words ------------------------------------------------------------------------------------
+
+    def _ordered(self, events: list[Event]) -> list[Event]:
+        return list(reversed(events)) if self.newest_first else list(events)
+
+    def _person(self, e: Event, index: int) -> str:
+        p = e.participants[index]
+        return " ".join(x for x in (short_title(p.title), p.name) if x)
+
+    def headline(self, e: Event) -> str:
+        """'Bộ trưởng X tiếp Đại sứ Y' in the interface language."""
+        if self.t.language == "vi" and e.title:
+            return e.title
+        people = [self._person(e, i) for i in range(len(e.participants))]
+        if len(people) < 2:
+            return people[0] if people else self.t.kind(e.kind)
+        return f"{people[0]} {self.t.verb(e.kind)} {', '.join(people[1:])}"
+
+    def summary(self, e: Event) -> str:
+        """One sentence: when, who with whom, where."""
+        when = self.t.date(e.date)
+        where = ""
+        if e.location:
+            where = f" tại {e.location}" if self.t.language == "vi" else f" in {e.location}"
+        online = f" ({self.t('online')})" if e.online else ""
+        if self.t.language == "vi":
+            return f"{when[0].upper()}{when[1:]}, {self.headline(e)}{where}{online}."
+        return f"On {when}, {self.headline(e)}{where}{online}."
+
+    def _event_line(self, e: Event, from_url: str) -> str:
+        return (f"{self.t.short_date(e.date)} · {self.t.kind(e.kind)} · "
+                f"{link(self.headline(e), relative(from_url, event_url(e.id)))}")
+
+    # -- pages ------------------------------------------------------------------------------------
+
+    def home(self) -> Page:
+        total = len(self.timeline.events)
+        order = self.t("newest_first") if self.newest_first else self.t("oldest_first")
+        lines = [f"# {escape(self.site_title)}", "",
+                 f"{self.t('chronology')} {self.years[0]}–{self.years[-1]}: "
+                 f"{self.t.count(total)}, {len(self.timeline.officials)} {self.t('officials_count')} ({order}).", ""]
+        years = list(reversed(self.years)) if self.newest_first else self.years
+        for y in years:
+            events = self.by_year.get(y, [])
+            lines += [f"## {link(str(y), relative('', year_url(y)))} · {self.t.count(len(events))}", ""]
+            lines += [f"- {self._event_line(e, '')}" for e in self._ordered(events)]
+            lines += [""] if events else [self.t("no_meetings"), ""]
+        counts = {y: len(self.by_year.get(y, [])) for y in self.years}
+        return Page("", "home.html", self.site_title, "\n".join(lines),
+                    description=f"{self.t('chronology')} {self.years[0]}–{self.years[-1]}: {self.t.count(total)}",
+                    data={"counts": counts, "total": total})
+
+    def year(self, y: int) -> Page:
+        url = year_url(y)
+        events = self.by_year.get(y, [])
+        title = f"{self.t('year')} {y}"
+        lines = [f"# {title}", "", f"{self.t.count(len(events))}.", ""]
+        lines += [f"- {self._event_line(e, url)}" for e in self._ordered(events)] or [self.t("no_meetings")]
+        i = self.years.index(y)
+        return Page(url, "year.html", title, "\n".join(lines) + "\n", description=f"{title}: {self.t.count(len(events))}",
+                    data={"year": y, "count": len(events),
+                          "previous": year_url(self.years[i - 1]) if i > 0 else None,
+                          "next": year_url(self.years[i + 1]) if i + 1 < len(self.years) else None})
+
+    def event(self, e: Event) -> Page:
+        url = event_url(e.id)
+        title = self.headline(e)
+        lines = [f"# {escape(title)}", "", escape(self.summary(e)), "",
+                 f"- **{self.t('date')}:** {escape(self.t.date(e.date))}",
+                 f"- **{self.t('kind')}:** {escape(self.t.kind(e.kind))}"
+                 + (f" ({self.t('online')})" if e.online else "")]
+        if e.location:
+            lines.append(f"- **{self.t('place')}:** {escape(e.location)}")
+        lines += ["", f"## {self.t('participants')}", ""]
+        for p in e.participants:
+            who = link(p.name, relative(url, official_url(p.official))) if p.official in self.officials else escape(p.name)
+            details = ", ".join(escape(x) for x in (p.title, self.t.country(p.country)) if x)
+            lines.append(f"- {who} — {details} ({self.t.role(p.role)})")
+        lines += ["", f"## {self.t('evidence')}", ""]
+        for s in e.sources:
+            lines += [f"> {escape(s.sentence)}", ">", f"> — {self.t('source')} `{s.file.replace('`', '')}`", ""]
+        lines += [f"## {self.t('date_found')}", "", escape(e.date_basis), ""]
+        meta = {
+            "id": e.id, "url": url, "title": title, "date": e.date.iso(), "precision": e.date.precision,
+            "date_basis": e.date_basis, "kind": e.kind, "online": e.online, "location": e.location,
+            "participants": [{"official": p.official, "name": p.name, "title": p.title, "country": p.country,
+                              "role": p.role} for p in e.participants],
+            "sources": [{"file": s.file, "evidence": s.sentence} for s in e.sources],
+        }
+        i = self.timeline.events.index(e)
+        events = self.timeline.events
+        return Page(url, "event.html", title, "\n".join(lines), description=self.summary(e), front_matter=meta,
+                    data={"event": e, "jsonld": self.event_jsonld(e, url),
+                          "previous": event_url(events[i - 1].id) if i > 0 else None,
+                          "next": event_url(events[i + 1].id) if i + 1 < len(events) else None,
+                          "year": year_url(e.date.year)})
+
+    def event_jsonld(self, e: Event, url: str) -> str:
+        """schema.org Event, safe inside <script>: '<', '>' and '&' are escaped in the JSON."""
+        online = "Online" if e.online else "Offline"
+        data = {
+            "@context": "https://schema.org", "@type": "Event", "name": self.headline(e),
+            "description": self.summary(e), "startDate": e.date.iso(), "url": self.base.full(url),
+            "eventAttendanceMode": f"https://schema.org/{online}EventAttendanceMode",
+            "eventStatus": "https://schema.org/EventScheduled",
+            "location": ({"@type": "VirtualLocation", "url": self.base.full(url)} if e.online and not e.location
+                         else {"@type": "Place", "name": e.location or "?"}),
+            "attendee": [{"@type": "Person", "name": p.name, "jobTitle": p.title or None,
+                          "nationality": {"@type": "Country", "name": self.t.country(p.country)} if p.country else None,
+                          "url": self.base.full(official_url(p.official)) if p.official in self.officials else None}
+                         for p in e.participants],
+        }
+        data["attendee"] = [{k: v for k, v in a.items() if v is not None} for a in data["attendee"]]
+        text = json.dumps(data, ensure_ascii=False, indent=1)
+        return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+    def official(self, o: Official) -> Page:
+        url = official_url(o.id)
+        lines = [f"# {escape(o.name)}", "", f"- **{self.t('country')}:** {escape(self.t.country(o.country))}"]
+        if o.aliases:
+            lines.append(f"- **{self.t('aliases')}:** " + ", ".join(escape(a) for a in o.aliases))
+        lines += ["", f"## {self.t('positions')}", ""]
+        if o.positions:
+            lines.append(table([self.t("position"), self.t("first_seen"), self.t("last_seen")],
+                               [[escape(p.title), p.first_seen, p.last_seen] for p in o.positions]))
+        lines += ["", f"## {self.t('meetings_of')} ({len(o.events)})", ""]
+        for eid in o.events:
+            e = self.events[eid]
+            others = [p for p in e.participants if p.official != o.id]
+            with_ = ", ".join((link(p.name, relative(url, official_url(p.official))) if p.official in self.officials
+                               else escape(p.name)) + (f" ({escape(self.t.country(p.country))})" if p.country else "")
+                              for p in others)
+            lines.append(f"- {self._event_line(e, url)}" + (f" — {self.t('with')} {with_}" if with_ else ""))
+        meta = {"id": o.id, "url": url, "name": o.name, "aliases": o.aliases, "country": o.country,
+                "positions": [{"title": p.title, "first_seen": p.first_seen, "last_seen": p.last_seen}
+                              for p in o.positions],
+                "events": o.events}
+        title = o.name
+        described = f"{o.name}: {self.t.country(o.country)}, {self.t.count(len(o.events))}"
+        return Page(url, "official.html", title, "\n".join(lines) + "\n", description=described, front_matter=meta,
+                    data={"official": o})
+
+    def officials_index(self) -> Page:
+        url = "officials/"
+        by_country: dict[str | None, list[Official]] = defaultdict(list)
+        for o in self.timeline.officials:
+            by_country[o.country].append(o)
+        # Việt Nam first: the chronology is about its leaders; then by name, unknown last
+        order = sorted(by_country, key=lambda c: (c is None, c != "VN", self.t.country(c)))
+        lines = [f"# {self.t('all_officials')}", "",
+                 f"{len(self.timeline.officials)} {self.t('officials_count')}, "
+                 f"{len([c for c in by_country if c])} {self.t('countries_count')}.", ""]
+        for c in order:
+            people = sorted(by_country[c], key=lambda o: (o.name.split()[-1:], o.name))
+            lines += [f"## {escape(self.t.country(c))} ({len(people)})", ""]
+            lines += [f"- {link(o.name, relative(url, official_url(o.id)))} · {self.t.count(len(o.events))}"
+                      for o in people]
+            lines.append("")
+        return Page(url, "officials.html", self.t("all_officials"), "\n".join(lines),
+                    description=self.t("all_officials"))
+
+    def not_found(self) -> Page:
+        # GitHub Pages serves 404.html at any depth, so its links carry the base path
+        home = self.base.path_of("")
+        body = f"# {self.t('not_found_title')}\n\n{self.t('not_found_text')} {link(self.t('home'), home)}\n"
+        return Page("404.html", "404.html", self.t("not_found_title"), body, data={"absolute": True})
+
+    def redirect(self, old: str, new: str) -> Page:
+        body = f"# {self.t('moved_title')}\n\n{self.t('moved_text')} {link(new or self.t('home'), relative(old, new))}\n"
+        return Page(old, "redirect.html", self.t("moved_title"), body, data={"target": new})
+
+    # -- feeds --------------------------------------------------------------------------------------
+
+    def feed_entries(self) -> list[dict]:
+        newest = sorted(self.timeline.events, key=lambda e: (e.date.iso(), e.id), reverse=True)[:FEED_SIZE]
+        return [{"title": self.headline(e), "url": self.base.full(event_url(e.id)),
+                 "id": self.base.full(event_url(e.id)) if self.base.is_absolute else f"urn:timeline:event:{e.id}",
+                 "updated": _timestamp(e), "summary": self.summary(e),
+                 "authors": [p.name for p in e.participants]} for e in newest]
+
+    def sitemap_urls(self, pages: list[Page]) -> list[dict]:
+        out = []
+        for p in pages:
+            if p.template in ("redirect.html", "404.html"):
+                continue
+            e = p.data.get("event")
+            out.append({"loc": self.base.full(p.url), "lastmod": e.date.last_day().isoformat() if e else None})
+        return sorted(out, key=lambda u: u["loc"])
+
+
+def _timestamp(e: Event) -> str:
+    """A meeting's time in the feed: its (last possible) day, so builds stay byte-identical."""
+    return dt.datetime.combine(e.date.last_day(), dt.time()).isoformat() + "Z"

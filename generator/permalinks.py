@@ -1,0 +1,234 @@
+"""Published addresses stay valid: the permalink registry (`content/permalinks.json`).
+
+The registry lists every meeting and official page ever published, with what identifies
+it (a meeting's date, officials, kind and source files; an official's name keys). Each
+build matches its meetings and officials to those entries first:
+
+- a match whose published slug still fits (same date and officials; a name the official
+  still bears) keeps its URL, so a new article about a known meeting changes nothing;
+- a match whose slug no longer fits (a corrected date or name) gets a fresh slug, and the
+  old URL becomes a redirect to it;
+- a published page with no match any more redirects to its year (meetings) or to the
+  officials index, and can reclaim its URL if it comes back;
+- a fresh slug never reuses one the registry holds, so two meetings or officials that
+  would share a slug get distinct ones that stay put.
+
+The registry is plain, sorted JSON meant to be committed with the articles.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from slugify import slugify
+
+from generator.model import Event, Official, Timeline
+from generator.names import name_key
+
+SCHEMA = 1
+
+
+class RegistryError(ValueError):
+    """The registry file exists but cannot be used; the message names the file."""
+
+
+@dataclass
+class Registry:
+    events: dict[str, dict] = field(default_factory=dict)       # id -> fingerprint (+ "redirect")
+    officials: dict[str, dict] = field(default_factory=dict)    # id -> {"name", "names"} (+ "redirect")
+
+
+def load_registry(path: Path) -> Registry:
+    if not path.exists():
+        return Registry()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise RegistryError(f"{path}: not valid JSON ({exc}); fix it or restore it from version control") from None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise RegistryError(f"{path}: not a permalink registry of schema {SCHEMA}")
+    events, officials = data.get("events", {}), data.get("officials", {})
+    if not (isinstance(events, dict) and isinstance(officials, dict)
+            and all(isinstance(v, dict) for v in [*events.values(), *officials.values()])):
+        raise RegistryError(f"{path}: 'events' and 'officials' must map ids to objects")
+    return Registry(events, officials)
+
+
+def registry_json(registry: Registry) -> str:
+    """Sorted, one entry per line, so that a change reads as a one-line diff."""
+    def block(entries: dict[str, dict]) -> str:
+        lines = [f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False, sort_keys=True)}"
+                 for k, v in sorted(entries.items())]
+        return "{\n" + ",\n".join(lines) + "\n }" if lines else "{}"
+    return (f'{{\n "schema": {SCHEMA},\n'
+            f' "comment": "Every page address timeline has published. Commit this file; do not edit it by hand.",\n'
+            f' "events": {block(registry.events)},\n "officials": {block(registry.officials)}\n}}\n')
+
+
+def event_url(event_id: str) -> str:
+    return f"events/{event_id}/"
+
+
+def official_url(official_id: str) -> str:
+    return f"officials/{official_id}/"
+
+
+def year_url(year: int) -> str:
+    return f"years/{year}/"
+
+
+def assign_permalinks(timeline: Timeline, registry: Registry) -> tuple[Registry, dict[str, str]]:
+    """Give every official and meeting of the timeline its lasting id (renaming them in place).
+
+    Returns the updated registry and the redirects to write: old URL -> current URL.
+    """
+    renamed = _settle_officials(timeline, registry)
+    for e in timeline.events + timeline.undated:
+        for p in e.participants:
+            p.official = renamed.get(p.official, p.official)
+    # where each published official is now: itself, or the official who bears its names
+    now = {}
+    for rid, entry in registry.officials.items():
+        best = _best(timeline.officials, lambda o: len(_names(o) & set(entry.get("names", []))))
+        now[rid] = rid if rid in {o.id for o in timeline.officials} else best.id if best else None
+    _settle_events(timeline, registry, now)
+    timeline.events.sort(key=lambda e: (e.date.iso(), e.id))
+    timeline.officials.sort(key=lambda o: o.id)
+    for o in timeline.officials:
+        o.events = [e.id for e in timeline.events if any(p.official == o.id for p in e.participants)]
+
+    new = Registry(dict(registry.events), dict(registry.officials))
+    new.events.update({e.id: _event_fingerprint(e) for e in timeline.events})
+    new.officials.update({o.id: _official_fingerprint(o) for o in timeline.officials})
+    live = {event_url(e.id) for e in timeline.events} | {official_url(o.id) for o in timeline.officials}
+    years = {e.date.year for e in timeline.events}
+    for rid, entry in new.events.items():
+        if event_url(rid) in live:
+            continue
+        best = _best(timeline.events, lambda e: _match_score(e, entry, now))
+        if best:
+            target = event_url(best.id)
+        elif entry.get("redirect") is not None and _follow(entry["redirect"], new, live) in live:
+            target = entry["redirect"]
+        else:
+            year = int(str(entry.get("date", ""))[:4] or 0)
+            target = year_url(year) if year in years else ""
+        new.events[rid] = {**entry, "redirect": target}
+    for rid, entry in new.officials.items():
+        if official_url(rid) not in live:
+            new.officials[rid] = {**entry, "redirect": official_url(now[rid]) if now.get(rid) else "officials/"}
+    redirects = {}
+    for entries, url_of in ((new.events, event_url), (new.officials, official_url)):
+        for rid, entry in entries.items():
+            if "redirect" in entry:
+                redirects[url_of(rid)] = _follow(entry["redirect"], new, live)
+    return new, redirects
+
+
+def _best(items: list, score):
+    """The item with the highest truthy score (the first one on a tie), or None."""
+    scored = [(s, i) for i, x in enumerate(items) if (s := score(x))]
+    return items[max(scored, key=lambda t: (t[0], -t[1]))[1]] if scored else None
+
+
+def _follow(url: str, registry: Registry, live: set[str]) -> str:
+    """Where a chain of redirects ends (a moved page may have moved again); '' (home) on a loop."""
+    seen = set()
+    while url not in live and url not in seen:
+        seen.add(url)
+        m = re.fullmatch(r"(events|officials)/([^/]+)/", url)
+        entry = m and (registry.events if m[1] == "events" else registry.officials).get(m[2])
+        if not entry or entry.get("redirect") is None:
+            return url
+        url = entry["redirect"]
+    return url if url in live else ""
+
+
+def _fresh(base: str, reserved: set[str], preferred: str = "") -> str:
+    """The first of base, base-2, base-3 ... that nobody holds (the id resolve gave, when free)."""
+    if preferred and preferred not in reserved and _fits(preferred, {base}):
+        return preferred
+    n, candidate = 1, base
+    while candidate in reserved:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def _fits(slug_id: str, bases: set[str]) -> bool:
+    """Whether a published id still reads as one of these slugs (with or without a -N suffix)."""
+    return any(slug_id == b or re.fullmatch(re.escape(b) + r"-\d+", slug_id) for b in bases if b)
+
+
+def _assign(items: list, entries: dict[str, dict], score, fits) -> dict[int, str]:
+    """One registry entry per item, best evidence first, among the entries whose id still fits."""
+    pairs = sorted((tuple(-x for x in s), rid, i) for i, item in enumerate(items)
+                   for rid, entry in entries.items() if (s := score(item, entry)) and fits(item, rid, entry))
+    chosen: dict[int, str] = {}
+    for _, rid, i in pairs:
+        if i not in chosen and rid not in chosen.values():
+            chosen[i] = rid
+    return chosen
+
+
+# -- officials ------------------------------------------------------------------------------------
+
+def _names(o: Official) -> set[str]:
+    return {name_key(n) for n in [o.name, *o.aliases] if n}
+
+
+def _official_fingerprint(o: Official) -> dict:
+    return {"name": o.name, "names": sorted(_names(o))}
+
+
+def _settle_officials(timeline: Timeline, registry: Registry) -> dict[str, str]:
+    """Ids for officials; returns {id resolve gave -> lasting id} for those that changed."""
+    officials = sorted(timeline.officials, key=lambda o: (o.id, name_key(o.name)))
+    chosen = _assign(officials, registry.officials,
+                     lambda o, entry: (len(_names(o) & set(entry.get("names", []))),),
+                     lambda o, rid, entry: _fits(rid, {slugify(n) for n in [o.name, *o.aliases]}))
+    reserved = set(registry.officials)
+    renamed = {}
+    for i, o in enumerate(officials):
+        new_id = chosen.get(i) or _fresh(slugify(o.name) or "official", reserved, o.id)
+        reserved.add(new_id)
+        renamed[o.id] = new_id
+    for o in officials:
+        o.id = renamed[o.id]
+    return {old: new for old, new in renamed.items() if old != new}
+
+
+# -- meetings -------------------------------------------------------------------------------------
+
+def _event_fingerprint(e: Event) -> dict:
+    return {"date": e.date.iso(), "kind": e.kind, "officials": [p.official for p in e.participants],
+            "sources": sorted({s.file for s in e.sources})}
+
+
+def _event_base(e: Event) -> str:
+    return slugify(f"{e.date.iso()}-{'-'.join(p.official for p in e.participants)}") or e.date.iso()
+
+
+def _match_score(e: Event, entry: dict, now: dict[str, str | None]) -> tuple | None:
+    """How surely a published entry is this meeting: shared articles, same date, shared officials."""
+    shared = len({s.file for s in e.sources} & set(entry.get("sources", [])))
+    published = [now.get(x) or x for x in entry.get("officials", [])]
+    overlap = len({p.official for p in e.participants} & set(published))
+    same_date = entry.get("date") == e.date.iso()
+    if shared and (overlap or same_date) or same_date and overlap >= min(2, len(published) or 1):
+        return (shared, same_date, overlap, entry.get("kind") == e.kind)
+    return None
+
+
+def _settle_events(timeline: Timeline, registry: Registry, now: dict[str, str | None]) -> None:
+    """Published ids stay while their date and officials still fit; the rest get fresh ones."""
+    events = sorted(timeline.events, key=lambda e: (_event_base(e), sorted(s.file for s in e.sources)))
+    chosen = _assign(events, registry.events, lambda e, entry: _match_score(e, entry, now),
+                     lambda e, rid, entry: entry.get("date") == e.date.iso()
+                     and set(entry.get("officials", [])) <= {p.official for p in e.participants})
+    reserved = set(registry.events)
+    for i, e in enumerate(events):
+        e.id = chosen.get(i) or _fresh(_event_base(e), reserved)
+        reserved.add(e.id)

@@ -1,0 +1,123 @@
+"""HTML from Jinja2 templates: theme lookup, Markdown bodies, feeds. Returns text; writes nothing.
+
+Themes: `theme = "name"` looks in `<project>/themes/<name>/` and falls back, template by
+template and file by file, to the default theme that ships with the package. A user's
+theme may therefore hold a single template.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
+from markupsafe import Markup
+
+from generator.i18n import Interface
+from generator.mdtext import front_matter
+from generator.model import Page
+from generator.urls import BaseURL, relative
+
+class ThemeError(ValueError):
+    """A theme that cannot be used or a template that fails; the message names the file."""
+
+
+def _packaged_themes() -> Path:
+    """The shipped themes: `themes/` beside the package in a checkout, `generator/themes` once installed."""
+    here = Path(__file__).resolve().parent
+    return here / "themes" if (here / "themes" / "default").is_dir() else here.parent / "themes"
+
+
+def theme_dirs(name: str, project_root: Path) -> list[Path]:
+    """The theme's folders, most specific first: the project's `themes/<name>`, then the default theme."""
+    candidates = [project_root / "themes" / name, _packaged_themes() / name,
+                  project_root / "themes" / "default", _packaged_themes() / "default"]
+    dirs: list[Path] = []
+    for d in candidates:
+        if d.is_dir() and d.resolve() not in [x.resolve() for x in dirs]:
+            dirs.append(d)
+    if not any(d.name == name for d in dirs):
+        raise ThemeError(f"theme '{name}' not found: no folder {project_root / 'themes' / name}")
+    return dirs
+
+
+def markdown_to_html(text: str) -> Markup:
+    """Markdown → HTML with raw HTML switched off: page bodies never carry markup of their own."""
+    md = markdown.Markdown(extensions=["tables"], output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return Markup(md.convert(text))
+
+
+@dataclass
+class StaticFile:
+    url: str          # 'static/style.css'
+    source: Path
+
+
+class Renderer:
+    def __init__(self, theme: str, project_root: Path, t: Interface, base: BaseURL, site_title: str):
+        self.dirs = theme_dirs(theme, project_root)
+        self.t, self.base, self.site_title = t, base, site_title
+        loader = ChoiceLoader([FileSystemLoader(str(d / "templates")) for d in self.dirs])
+        self.env = Environment(loader=loader, autoescape=select_autoescape(["html", "xml"], default=True),
+                               undefined=StrictUndefined, keep_trailing_newline=True,
+                               trim_blocks=True, lstrip_blocks=True)
+        self.static = self._static_files()
+        self.versions = {f.url: hashlib.sha256(f.source.read_bytes()).hexdigest()[:10] for f in self.static}
+
+    def _static_files(self) -> list[StaticFile]:
+        found: dict[str, Path] = {}
+        for d in reversed(self.dirs):            # the most specific theme wins
+            static = d / "static"
+            if static.is_dir():
+                for f in sorted(static.rglob("*")):
+                    if f.is_file() and not f.name.startswith("."):
+                        found["static/" + f.relative_to(static).as_posix()] = f
+        return [StaticFile(url, path) for url, path in sorted(found.items())]
+
+    def _links(self, page: Page):
+        """url(target): a link from this page to another (absolute path for the 404 page)."""
+        absolute = page.data.get("absolute", False)
+
+        def url(target: str) -> str:
+            link = self.base.path_of(target) if absolute else relative(page.url, target)
+            return link + (f"?v={self.versions[target]}" if target in self.versions else "")
+        return url
+
+    def render_page(self, page: Page, years: list[int]) -> str:
+        return self._render(page.template, page=page, content=markdown_to_html(page.markdown), url=self._links(page),
+                            canonical=self.base.full(page.url), years=years, **page.data)
+
+    def render_file(self, template: str, **context) -> str:
+        return self._render(template, **context)
+
+    def _render(self, template: str, **context) -> str:
+        try:
+            return self.env.get_template(template).render(t=self.t, lang=self.t.language, site_title=self.site_title,
+                                                          base=self.base, **context)
+        except TemplateError as exc:
+            where = getattr(exc, "filename", None) or template
+            line = getattr(exc, "lineno", None)
+            raise ThemeError(f"{where}{f':{line}' if line else ''}: {type(exc).__name__}: {exc}") from None
+
+
+def render_site(renderer: Renderer, plan, pages: list[Page]) -> dict[str, str | bytes]:
+    """Every output file but timeline.json, in memory: pages, their Markdown, feeds, static files."""
+    files: dict[str, str | bytes] = {}
+    years = plan.years
+    for page in pages:
+        files[page.html_path] = renderer.render_page(page, years)
+        if page.markdown_path:
+            files[page.markdown_path] = front_matter(page.front_matter) + "\n" + page.markdown
+    entries = plan.feed_entries()
+    feed_id = renderer.base.full("feed.xml") if renderer.base.is_absolute else "urn:timeline:feed"
+    files["feed.xml"] = renderer.render_file("feed.xml", entries=entries, feed_id=feed_id,
+                                             updated=entries[0]["updated"] if entries else "2000-01-01T00:00:00Z")
+    files["sitemap.xml"] = renderer.render_file("sitemap.xml", urls=plan.sitemap_urls(pages))
+    files["robots.txt"] = renderer.render_file("robots.txt")
+    files[".nojekyll"] = ""        # GitHub Pages: publish as is, folders starting with '_' included
+    for f in renderer.static:
+        files[f.url] = f.source.read_bytes()
+    return files

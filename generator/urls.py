@@ -1,0 +1,73 @@
+"""Addresses inside the site, and the base URL the site is published under.
+
+Pages link to each other with relative URLs, so the same files work at a domain root,
+under a project subpath and from disk. Only what must be absolute (canonical links,
+Open Graph, the sitemap, the feed, the 404 page, which GitHub Pages serves at any depth)
+uses the base URL.
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+
+class BaseURLError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class BaseURL:
+    """'https://user.github.io/repo/' → origin 'https://user.github.io', path '/repo/'."""
+
+    origin: str          # scheme://host[:port], or '' when only a path was configured
+    path: str            # always starts and ends with '/'
+
+    @classmethod
+    def parse(cls, value: str) -> "BaseURL":
+        value = (value or "/").strip()
+        parts = urlsplit(value)
+        if parts.scheme and parts.scheme not in ("http", "https"):
+            raise BaseURLError(f"base URL must be http(s) or a path, got {value!r}")
+        if parts.scheme and not parts.netloc:
+            raise BaseURLError(f"base URL {value!r} has no host")
+        if parts.query or parts.fragment:
+            raise BaseURLError(f"base URL {value!r} may not have a query or fragment")
+        path = parts.path or "/"
+        if not path.startswith("/"):
+            path = "/" + path
+        if not path.endswith("/"):
+            path += "/"
+        path = posixpath.normpath(path) + "/" if path != "/" else "/"
+        path = path.replace("//", "/")
+        origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme else ""
+        return cls(origin, quote(path, safe="/%:@!$&'()*+,;=-._~"))
+
+    @property
+    def is_absolute(self) -> bool:
+        return bool(self.origin)
+
+    def path_of(self, url: str) -> str:
+        """A site-relative URL ('events/x/') as an absolute path ('/repo/events/x/')."""
+        return self.path + url
+
+    def full(self, url: str) -> str:
+        """The most absolute form known: with the origin when one was configured."""
+        return self.origin + self.path_of(url)
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at `from_url` to `to_url`, both site-relative ('' is the home page).
+
+    Directory URLs end with '/', file URLs ('timeline.json', 'static/style.css') do not.
+    """
+    from_dir = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    if from_dir == "/":
+        from_dir = ""
+    target = to_url.rstrip("/") if to_url else ""
+    rel = posixpath.relpath("/" + target, "/" + from_dir.rstrip("/")) if target or from_dir else "."
+    if rel == ".":
+        return "./"
+    if to_url.endswith("/") or to_url == "":
+        rel += "/"
+    return rel
