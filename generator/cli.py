@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.build import build
-from generator.config import ConfigError, load_config
+from generator.config import ConfigError, check, load_config
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -15,10 +15,12 @@ def _parser() -> argparse.ArgumentParser:
                                      "Build a chronology of official meetings from Vietnamese news articles.")
     parser.add_argument("--version", action="version", version=f"timeline {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    b = sub.add_parser("build", help="read the articles and write the site (timeline.json)")
+    b = sub.add_parser("build", help="read the articles and write the site")
     b.add_argument("--content", type=Path, help="folder of articles (default: from timeline.toml, else content/)")
     b.add_argument("--output", type=Path, help="output folder (default: from timeline.toml, else site/)")
     b.add_argument("--config", type=Path, help="settings file (default: ./timeline.toml when present)")
+    b.add_argument("--base-url", help="where the site is published, e.g. https://user.github.io/repo/ "
+                                      "(default: base_url from timeline.toml, else /)")
     b.add_argument("--strict", action="store_true", help="exit with status 1 when there are warnings")
     return parser
 
@@ -38,6 +40,13 @@ def main(argv: list[str] | None = None) -> int:
         config.content_dir = args.content.resolve()
     if args.output:
         config.output_dir = args.output.resolve()
+    if args.base_url is not None:
+        config.base_url = args.base_url
+    try:
+        check(config, "--base-url" if args.base_url is not None else str(args.config or "timeline.toml"))
+    except ConfigError as exc:
+        print(f"timeline: {exc}", file=sys.stderr)
+        return 2
     if not config.content.is_dir():
         print(f"timeline: content folder {config.content} does not exist", file=sys.stderr)
         return 2
@@ -51,9 +60,13 @@ def main(argv: list[str] | None = None) -> int:
         if d.level != "info":
             print(f"{d.level}: {d.file}: {d.message}", file=sys.stderr)
     t = result.timeline
+    if not result.ok:
+        print(f"timeline: the site was not written; {config.output} keeps the last good build", file=sys.stderr)
+        return 1
     print(f"{t.articles} articles read, {len(t.events)} events {t.start.year}–{t.end.year}, "
           f"{len(t.officials)} officials, {len(t.undated)} undated, {len(t.out_of_range)} outside the range, "
-          f"{len(result.warnings)} warnings -> {config.output / 'timeline.json'}")
+          f"{len(result.warnings)} warnings; {len(result.written)} files written, {len(result.removed)} removed "
+          f"-> {config.output}")
     if args.strict and result.warnings:
         return 1
     return 0

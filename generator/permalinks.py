@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import json
 import re
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from slugify import slugify
 
 from generator.model import Event, Official, Timeline
-from generator.names import name_key
+from generator.names import fold, name_key
 
 SCHEMA = 1
 
@@ -118,7 +119,8 @@ def assign_permalinks(timeline: Timeline, registry: Registry) -> tuple[Registry,
         new.events[rid] = {**entry, "redirect": target}
     for rid, entry in new.officials.items():
         if official_url(rid) not in live:
-            new.officials[rid] = {**entry, "redirect": official_url(now[rid]) if now.get(rid) else "officials/"}
+            successor = now.get(rid) or _respelled(rid, entry, registry, timeline.events, now)
+            new.officials[rid] = {**entry, "redirect": official_url(successor) if successor else "officials/"}
     redirects = {}
     for entries, url_of in ((new.events, event_url), (new.officials, official_url)):
         for rid, entry in entries.items():
@@ -181,6 +183,23 @@ def _names(o: Official) -> set[str]:
 
 def _official_fingerprint(o: Official) -> dict:
     return {"name": o.name, "names": sorted(_names(o))}
+
+
+def _respelled(rid: str, entry: dict, registry: Registry, events: list[Event], now: dict) -> str | None:
+    """The official a published one became when its name was corrected ('Hans Muler' → 'Hans Müller'):
+    someone at the same meetings (matched by date and articles) with a close spelling."""
+    nearby: set[str] = set()
+    for published in registry.events.values():
+        if rid in published.get("officials", []):
+            match = _best(events, lambda e: _match_score(e, published, now))
+            nearby |= {p.official for p in match.participants} if match else set()
+    names = [fold(n) for n in entry.get("names", [])] or [fold(entry.get("name", ""))]
+    best, best_ratio = None, 0.0
+    for oid in sorted(nearby - set(now.values())):
+        ratio = max(SequenceMatcher(None, n, fold(oid.replace("-", " "))).ratio() for n in names)
+        if ratio > best_ratio:
+            best, best_ratio = oid, ratio
+    return best if best_ratio >= 0.75 else None
 
 
 def _settle_officials(timeline: Timeline, registry: Registry) -> dict[str, str]:
