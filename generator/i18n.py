@@ -23,7 +23,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "participants": "Thành phần", "evidence": "Nguồn và bằng chứng", "date_found": "Ngày được xác định thế nào",
         "positions": "Chức vụ theo thời gian", "position": "Chức vụ", "first_seen": "Lần đầu thấy",
         "last_seen": "Lần cuối thấy", "aliases": "Tên khác", "country": "Quốc gia", "kind": "Loại",
-        "place": "Địa điểm", "online": "trực tuyến", "date": "Ngày", "with": "Với", "source": "Bài",
+        "place": "Địa điểm", "online": "trực tuyến", "date": "Ngày", "with": "với", "source": "Bài",
         "unknown_country": "Chưa rõ quốc gia", "no_meetings": "Chưa có cuộc gặp nào.",
         "not_found_title": "Không tìm thấy trang", "not_found_text": "Trang này không có trên trang web.",
         "moved_title": "Trang đã chuyển", "moved_text": "Trang này đã chuyển tới",

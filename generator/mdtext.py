@@ -31,7 +31,10 @@ def link(text: str, url: str) -> str:
 
 
 def _scalar(value) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    # '<', '>' and '&' as YAML escapes: the value reads back the same, and no tool that shows
+    # front matter without escaping it can be handed markup
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def front_matter(data: dict) -> str:

@@ -1,0 +1,180 @@
+"""Page plans and their Markdown: escaping, summaries, official pages, the home page, languages."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import markdown
+import pytest
+
+from generator.build import build
+from generator.config import SiteConfig
+from generator.i18n import Interface
+from generator.mdtext import escape, front_matter
+from generator.model import Evidence, Event, Official, Participant, PartialDate, Position, Timeline
+from generator.pages import SitePlan
+from generator.render import markdown_to_html
+from generator.urls import BaseURL
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "[click](javascript:alert(1))",
+    "![x](https://evil.example/x.png)",
+    "*bold* _em_ `code` <b>b</b>",
+    "&lt;script&gt; &#60;script&#62;",
+    "- looks like a list",
+    "1. looks like a list",
+    "# looks like a heading",
+    "a | b | c",
+    "<https://evil.example>",
+    "\\*escaped\\*",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_escaped_text_renders_as_itself(text):
+    html = markdown_to_html(escape(text))
+    assert "<script" not in html and "<a " not in html and "<img" not in html and "<b>" not in html
+    assert "<em>" not in html and "<strong>" not in html and "<code>" not in html and "<h1" not in html
+    assert "<li>" not in html and "<table" not in html
+    # what the reader sees is the text as written
+    assert markdown_to_html(escape(text)).striptags() == " ".join(text.split())
+
+
+def test_markdown_never_passes_raw_html_through():
+    html = markdown_to_html("<div onclick=x>hi</div>\n\ntext <span>inline</span>")
+    assert "<div" not in html and "<span" not in html
+
+
+def test_front_matter_is_yaml_made_of_json_scalars():
+    text = front_matter({"id": "x", "title": 'Say "hi": ok', "online": False, "location": None,
+                         "participants": [{"name": "A", "role": "host"}], "aliases": []})
+    assert text.splitlines() == ["---", 'id: "x"', 'title: "Say \\"hi\\": ok"', "online: false", "location: null",
+                                 "participants:", '  - name: "A"', '    role: "host"', "aliases: []", "---"]
+    assert front_matter({"t": "<b>&"}) == '---\nt: "\\u003cb\\u003e\\u0026"\n---\n'
+    assert json.loads(front_matter({"t": "<b>&"}).split("t: ")[1].split("\n")[0]) == "<b>&"
+
+
+def _timeline() -> Timeline:
+    host = Participant("Nguyễn Văn Bình", "Bộ trưởng Bộ Công an", "VN", "host", "nguyen-van-binh")
+    guests = [Participant("Hans Müller", "Đại sứ Đức", "DE", "guest", "hans-muller"),
+              Participant("Kim Dong Soo", "Đại sứ Hàn Quốc", "KR", "guest", "kim-dong-soo")]
+    events = [
+        Event("2024-05-09-a", PartialDate(2024, 5, 9), "'Chiều 9/5' + year of the header date", "reception", False,
+              "Hà Nội", "Bộ trưởng Nguyễn Văn Bình tiếp Đại sứ Hans Müller", [host, guests[0]], [],
+              [Evidence("a.txt", "Chiều 9/5, tại Hà Nội, ... <script>x</script>"), Evidence("b.txt", "Ngày 9/5 ...")]),
+        Event("2025-03-02-b", PartialDate(2025, 3), "'tháng 3' + year", "call", True, None,
+              "Bộ trưởng Nguyễn Văn Bình điện đàm với Đại sứ Kim Dong Soo", [host, guests[1]], [],
+              [Evidence("c.txt", "Tháng 3/2025 ...")]),
+    ]
+    officials = [
+        Official("hans-muller", "Hans Müller", [], "DE", [Position("Đại sứ Đức", "2024-05-09", "2024-05-09")],
+                 ["2024-05-09-a"]),
+        Official("kim-dong-soo", "Kim Dong Soo", [], "KR", [], ["2025-03-02-b"]),
+        Official("nguyen-van-binh", "Nguyễn Văn Bình", ["Nguyễn Bình"], "VN",
+                 [Position("Bộ trưởng Bộ Công an", "2024-05-09", "2025-03")], ["2024-05-09-a", "2025-03-02-b"]),
+    ]
+    return Timeline(dt.date(2020, 1, 1), dt.date(2026, 12, 31), events, officials, [], [], [], 3)
+
+
+def _plan(language="vi", newest_first=True, base="/") -> SitePlan:
+    return SitePlan(_timeline(), Interface(language), BaseURL.parse(base), "Site", newest_first)
+
+
+def test_event_page_markdown_has_front_matter_summary_people_evidence_and_date_basis():
+    plan = _plan()
+    page = plan.event(plan.timeline.events[0])
+    assert page.url == "events/2024-05-09-a/" and page.markdown_path == "events/2024-05-09-a/index.md"
+    fm = page.front_matter
+    assert fm["date"] == "2024-05-09" and fm["precision"] == "day" and fm["kind"] == "reception"
+    assert [p["official"] for p in fm["participants"]] == ["nguyen-van-binh", "hans-muller"]
+    assert [s["file"] for s in fm["sources"]] == ["a.txt", "b.txt"]
+    md = page.markdown
+    assert "Ngày 9 tháng 5 năm 2024, Bộ trưởng Nguyễn Văn Bình tiếp Đại sứ Hans Müller tại Hà Nội." in md
+    assert "[Hans Müller](../../officials/hans-muller/) — Đại sứ Đức, Đức (khách)" in md
+    assert "&lt;script&gt;x&lt;/script&gt;" in md and "<script>" not in md
+    assert "`a.txt`" in md and "`b.txt`" in md
+    assert "'Chiều 9/5' \\+ year of the header date" in md or "'Chiều 9/5' + year of the header date" in md
+
+
+def test_event_json_ld_is_a_schema_org_event_safe_inside_script():
+    plan = _plan(base="https://example.org/repo/")
+    e = plan.timeline.events[0]
+    e.location = "</script><script>alert(1)</script>"
+    text = plan.event(e).data["jsonld"]
+    assert "</script" not in text and "<" not in text
+    data = json.loads(text)
+    assert data["@type"] == "Event" and data["startDate"] == "2024-05-09"
+    assert data["url"] == "https://example.org/repo/events/2024-05-09-a/"
+    assert data["location"]["name"] == "</script><script>alert(1)</script>"
+    assert data["attendee"][1]["url"] == "https://example.org/repo/officials/hans-muller/"
+    online = plan.event(plan.timeline.events[1]).data["jsonld"]
+    assert "OnlineEventAttendanceMode" in online and "VirtualLocation" in online
+
+
+def test_official_page_lists_positions_and_meetings_in_date_order_with_counterparts():
+    plan = _plan()
+    page = plan.official(plan.timeline.officials[2])
+    md = page.markdown
+    assert "- **Tên khác:** Nguyễn Bình" in md
+    assert "| Bộ trưởng Bộ Công an | 2024-05-09 | 2025-03 |" in md
+    first, second = md.index("09/05/2024"), md.index("03/2025")
+    assert first < second
+    assert "với [Hans Müller](../hans-muller/) (Đức)" in md and "với [Kim Dong Soo](../kim-dong-soo/) (Hàn Quốc)" in md
+    assert page.front_matter["events"] == ["2024-05-09-a", "2025-03-02-b"]
+
+
+def test_home_groups_by_year_with_counts_in_the_configured_order():
+    newest = _plan().home()
+    assert newest.data["counts"] == {2020: 0, 2021: 0, 2022: 0, 2023: 0, 2024: 1, 2025: 1, 2026: 0}
+    assert newest.markdown.index("## [2026]") < newest.markdown.index("## [2020]")
+    assert "## [2024](years/2024/) · 1 cuộc gặp" in newest.markdown
+    oldest = _plan(newest_first=False).home()
+    assert oldest.markdown.index("## [2020]") < oldest.markdown.index("## [2026]")
+
+
+def test_english_interface():
+    plan = _plan(language="en")
+    md = plan.event(plan.timeline.events[0]).markdown
+    assert "On 9 May 2024, Bộ trưởng Bộ Công an Nguyễn Văn Bình received Đại sứ Đức Hans Müller in Hà Nội." in md
+    assert "Germany (guest)" in md
+    assert "## [2024](years/2024/) · 1 meeting" in plan.home().markdown
+    call = plan.event(plan.timeline.events[1]).markdown
+    assert "On March 2025, " in call and "held a phone call with" in call and "(online)" in call
+
+
+def test_the_404_page_links_with_the_base_path():
+    page = _plan(base="https://example.org/repo/").not_found()
+    assert "](/repo/)" in page.markdown and page.data["absolute"]
+
+
+def test_feed_entries_are_newest_first_and_dated_by_the_meeting():
+    entries = _plan(base="https://example.org/").feed_entries()
+    assert [e["url"] for e in entries] == ["https://example.org/events/2025-03-02-b/",
+                                           "https://example.org/events/2024-05-09-a/"]
+    assert entries[0]["updated"] == "2025-03-31T00:00:00Z"
+    assert entries[1]["id"] == "https://example.org/events/2024-05-09-a/"
+    assert _plan().feed_entries()[0]["id"] == "urn:timeline:event:2025-03-02-b"
+
+
+def test_hostile_article_text_is_escaped_in_every_output(make_content, tmp_path):
+    content = make_content({"a.txt": (
+        " date 2024-05-10 <script>alert('h')</script>\n\n"
+        "Chiều 9/5, tại Hà Nội <img src=x onerror=alert(1)>, Đại tướng Nguyễn Văn Bình, Bộ trưởng Bộ Công an "
+        "đã tiếp ngài Hans Müller, Đại sứ Đức tại Việt Nam. <script>alert(2)</script>\n")})
+    out = tmp_path / "site"
+    assert build(SiteConfig(content_dir=content, output_dir=out)).ok
+    for f in out.rglob("*"):
+        if f.suffix in (".html", ".xml", ".md"):
+            text = f.read_text(encoding="utf-8")
+            assert "<script>alert" not in text and "<img src=x" not in text, f
+    page = next((out / "events").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page
+
+
+def test_markdown_bodies_render_with_the_markdown_package():
+    plan = _plan()
+    page = plan.event(plan.timeline.events[0])
+    ours = markdown_to_html(page.markdown)
+    plain = markdown.markdown(page.markdown, extensions=["tables"])
+    assert ours == plain

@@ -1,0 +1,60 @@
+"""The writer: atomic, idempotent, no double writes, and removal of pages that went away."""
+from __future__ import annotations
+
+import pytest
+
+from generator.writer import MANIFEST, Writer
+
+
+def test_identical_bytes_are_not_rewritten(tmp_path):
+    w = Writer(tmp_path)
+    w.write("a/index.html", "x")
+    mtime = (tmp_path / "a/index.html").stat().st_mtime_ns
+    w2 = Writer(tmp_path)
+    w2.write("a/index.html", "x")
+    assert w2.changed == [] and (tmp_path / "a/index.html").stat().st_mtime_ns == mtime
+
+
+def test_one_path_twice_is_refused(tmp_path):
+    w = Writer(tmp_path)
+    w.write("a.html", "x")
+    with pytest.raises(ValueError, match="same output path: a.html"):
+        w.write("a.html", "y")
+
+
+def test_prune_removes_only_what_a_previous_build_wrote(tmp_path):
+    first = Writer(tmp_path)
+    for rel in ("index.html", "events/old/index.html", "events/old/index.md", "events/kept/index.html"):
+        first.write(rel, rel)
+    first.prune()
+    (tmp_path / "CNAME").write_text("example.org")              # the user's own file
+    (tmp_path / "events" / "notes.txt").write_text("mine")
+    second = Writer(tmp_path)
+    for rel in ("index.html", "events/kept/index.html"):
+        second.write(rel, rel)
+    second.prune()
+    assert second.removed == ["events/old/index.html", "events/old/index.md"]
+    assert not (tmp_path / "events/old").exists()                 # emptied folders go too
+    assert (tmp_path / "CNAME").read_text() == "example.org"
+    assert (tmp_path / "events/notes.txt").read_text() == "mine"
+    assert (tmp_path / MANIFEST).is_file()
+
+
+def test_a_damaged_manifest_removes_nothing(tmp_path):
+    (tmp_path / MANIFEST).write_text("not json")
+    (tmp_path / "keep.html").write_text("x")
+    w = Writer(tmp_path)
+    w.write("index.html", "y")
+    w.prune()
+    assert (tmp_path / "keep.html").exists() and w.removed == []
+
+
+def test_manifest_entries_cannot_escape_the_output_folder(tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("precious")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / MANIFEST).write_text('["../outside.txt"]')
+    w = Writer(site)
+    w.prune()
+    assert outside.read_text() == "precious"
