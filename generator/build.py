@@ -83,7 +83,10 @@ def build(config: SiteConfig) -> BuildResult:
         writer.write(rel, files[rel])
     writer.prune()
     if registry_file:
-        Writer(registry_file.parent).write(registry_file.name, registry_json(registry))
+        try:
+            Writer(registry_file.parent).write(registry_file.name, registry_json(registry))
+        except OSError as exc:         # a read-only content folder: the site is fine, the record is not kept
+            diagnostics.append(Diagnostic(str(registry_file), f"could not record published addresses ({exc.strerror})"))
     return BuildResult(timeline, diagnostics, writer.changed, writer.removed)
 
 

@@ -208,3 +208,12 @@ def test_registered_ids_win_over_the_order_resolve_gives():
                                                "2024-05-02-le-van-thanh-hans-muller"]
     assert redirects == {}
     assert set(new.officials) == {"le-van-thanh", "le-van-thanh-2", "hans-muller"}
+
+
+def test_a_registry_that_cannot_be_written_is_a_warning_not_a_failure(tmp_path):
+    # (a read-only content folder behaves the same; root ignores permissions, so block the path instead)
+    site = Site(tmp_path).put("a.txt", article())
+    (site.content / "blocked").write_text("a file where the register's folder should be", encoding="utf-8")
+    result = build(SiteConfig(content_dir=site.content, output_dir=site.out, permalinks=Path("blocked/p.json")))
+    assert result.ok and (site.out / "timeline.json").exists()
+    assert any("could not record published addresses" in d.message for d in result.diagnostics)
