@@ -36,7 +36,7 @@ class SitePlan:
     def pages(self, redirects: dict[str, str]) -> list[Page]:
         pages = [self.home(), self.officials_index(), self.not_found()]
         pages += [self.year(y) for y in self.years]
-        pages += [self.event(e) for e in self.timeline.events]
+        pages += [self.event(e, i) for i, e in enumerate(self.timeline.events)]
         pages += [self.official(o) for o in self.timeline.officials]
         pages += [self.redirect(old, new) for old, new in sorted(redirects.items())]
         return pages
@@ -105,7 +105,7 @@ class SitePlan:
                           "previous": year_url(self.years[i - 1]) if i > 0 else None,
                           "next": year_url(self.years[i + 1]) if i + 1 < len(self.years) else None})
 
-    def event(self, e: Event) -> Page:
+    def event(self, e: Event, i: int | None = None) -> Page:
         url = event_url(e.id)
         title = self.headline(e)
         lines = [f"# {escape(title)}", "", escape(self.summary(e)), "",
@@ -130,8 +130,8 @@ class SitePlan:
                               "role": p.role} for p in e.participants],
             "sources": [{"file": s.file, "evidence": s.sentence} for s in e.sources],
         }
-        i = self.timeline.events.index(e)
         events = self.timeline.events
+        i = events.index(e) if i is None else i
         return Page(url, "event.html", title, "\n".join(lines), description=self.summary(e), front_matter=meta,
                     data={"event": e, "jsonld": self.event_jsonld(e, url),
                           "previous": event_url(events[i - 1].id) if i > 0 else None,

@@ -90,25 +90,32 @@ def assign_permalinks(timeline: Timeline, registry: Registry) -> tuple[Registry,
         for p in e.participants:
             p.official = renamed.get(p.official, p.official)
     # where each published official is now: itself, or the official who bears its names
+    live_officials = {o.id for o in timeline.officials}
+    by_name = _Index(timeline.officials, _names)
     now = {}
     for rid, entry in registry.officials.items():
-        best = _best(timeline.officials, lambda o: len(_names(o) & set(entry.get("names", []))))
-        now[rid] = rid if rid in {o.id for o in timeline.officials} else best.id if best else None
+        best = by_name.best(entry.get("names", []), lambda o: len(_names(o) & set(entry.get("names", []))))
+        now[rid] = rid if rid in live_officials else best.id if best else None
     _settle_events(timeline, registry, now)
     timeline.events.sort(key=lambda e: (e.date.iso(), e.id))
     timeline.officials.sort(key=lambda o: o.id)
+    meetings: dict[str, list[str]] = {}
+    for e in timeline.events:
+        for p in e.participants:
+            meetings.setdefault(p.official, []).append(e.id)
     for o in timeline.officials:
-        o.events = [e.id for e in timeline.events if any(p.official == o.id for p in e.participants)]
+        o.events = meetings.get(o.id, [])
 
     new = Registry(dict(registry.events), dict(registry.officials))
     new.events.update({e.id: _event_fingerprint(e) for e in timeline.events})
     new.officials.update({o.id: _official_fingerprint(o) for o in timeline.officials})
     live = {event_url(e.id) for e in timeline.events} | {official_url(o.id) for o in timeline.officials}
     years = {e.date.year for e in timeline.events}
+    events = _Index(timeline.events, _event_keys)
     for rid, entry in new.events.items():
         if event_url(rid) in live:
             continue
-        best = _best(timeline.events, lambda e: _match_score(e, entry, now))
+        best = events.best(_entry_keys(entry), lambda e: _match_score(e, entry, now))
         if best:
             target = event_url(best.id)
         elif entry.get("redirect") is not None and _follow(entry["redirect"], new, live) in live:
@@ -117,9 +124,13 @@ def assign_permalinks(timeline: Timeline, registry: Registry) -> tuple[Registry,
             year = int(str(entry.get("date", ""))[:4] or 0)
             target = year_url(year) if year in years else ""
         new.events[rid] = {**entry, "redirect": target}
+    published_meetings: dict[str, list[dict]] = {}
+    for entry in registry.events.values():
+        for oid in entry.get("officials", []):
+            published_meetings.setdefault(oid, []).append(entry)
     for rid, entry in new.officials.items():
         if official_url(rid) not in live:
-            successor = now.get(rid) or _respelled(rid, entry, registry, timeline.events, now)
+            successor = now.get(rid) or _respelled(entry, published_meetings.get(rid, []), events, now)
             new.officials[rid] = {**entry, "redirect": official_url(successor) if successor else "officials/"}
     redirects = {}
     for entries, url_of in ((new.events, event_url), (new.officials, official_url)):
@@ -129,10 +140,23 @@ def assign_permalinks(timeline: Timeline, registry: Registry) -> tuple[Registry,
     return new, redirects
 
 
-def _best(items: list, score):
-    """The item with the highest truthy score (the first one on a tie), or None."""
-    scored = [(s, i) for i, x in enumerate(items) if (s := score(x))]
-    return items[max(scored, key=lambda t: (t[0], -t[1]))[1]] if scored else None
+class _Index:
+    """Items by key, so that matching looks only at items that share a key (a file, a date, a name)."""
+
+    def __init__(self, items: list, keys_of):
+        self.items = items
+        self.by_key: dict = {}
+        for i, item in enumerate(items):
+            for k in keys_of(item):
+                self.by_key.setdefault(k, []).append(i)
+
+    def near(self, keys) -> list[int]:
+        return sorted({i for k in keys for i in self.by_key.get(k, ())})
+
+    def best(self, keys, score):
+        """The item with the highest truthy score (the first one on a tie), or None."""
+        scored = [(s, i) for i in self.near(keys) if (s := score(self.items[i]))]
+        return self.items[max(scored, key=lambda t: (t[0], -t[1]))[1]] if scored else None
 
 
 def _follow(url: str, registry: Registry, live: set[str]) -> str:
@@ -164,14 +188,17 @@ def _fits(slug_id: str, bases: set[str]) -> bool:
     return any(slug_id == b or re.fullmatch(re.escape(b) + r"-\d+", slug_id) for b in bases if b)
 
 
-def _assign(items: list, entries: dict[str, dict], score, fits) -> dict[int, str]:
+def _assign(items: list, entries: dict[str, dict], keys_of_entry, index: _Index, score, fits) -> dict[int, str]:
     """One registry entry per item, best evidence first, among the entries whose id still fits."""
-    pairs = sorted((tuple(-x for x in s), rid, i) for i, item in enumerate(items)
-                   for rid, entry in entries.items() if (s := score(item, entry)) and fits(item, rid, entry))
+    pairs = sorted((tuple(-x for x in s), rid, i) for rid, entry in entries.items()
+                   for i in index.near(keys_of_entry(entry))
+                   if (s := score(items[i], entry)) and fits(items[i], rid, entry))
     chosen: dict[int, str] = {}
+    taken: set[str] = set()
     for _, rid, i in pairs:
-        if i not in chosen and rid not in chosen.values():
+        if i not in chosen and rid not in taken:
             chosen[i] = rid
+            taken.add(rid)
     return chosen
 
 
@@ -185,14 +212,13 @@ def _official_fingerprint(o: Official) -> dict:
     return {"name": o.name, "names": sorted(_names(o))}
 
 
-def _respelled(rid: str, entry: dict, registry: Registry, events: list[Event], now: dict) -> str | None:
+def _respelled(entry: dict, published_meetings: list[dict], events: _Index, now: dict) -> str | None:
     """The official a published one became when its name was corrected ('Hans Muler' → 'Hans Müller'):
     someone at the same meetings (matched by date and articles) with a close spelling."""
     nearby: set[str] = set()
-    for published in registry.events.values():
-        if rid in published.get("officials", []):
-            match = _best(events, lambda e: _match_score(e, published, now))
-            nearby |= {p.official for p in match.participants} if match else set()
+    for published in published_meetings:
+        match = events.best(_entry_keys(published), lambda e: _match_score(e, published, now))
+        nearby |= {p.official for p in match.participants} if match else set()
     names = [fold(n) for n in entry.get("names", [])] or [fold(entry.get("name", ""))]
     best, best_ratio = None, 0.0
     for oid in sorted(nearby - set(now.values())):
@@ -205,7 +231,7 @@ def _respelled(rid: str, entry: dict, registry: Registry, events: list[Event], n
 def _settle_officials(timeline: Timeline, registry: Registry) -> dict[str, str]:
     """Ids for officials; returns {id resolve gave -> lasting id} for those that changed."""
     officials = sorted(timeline.officials, key=lambda o: (o.id, name_key(o.name)))
-    chosen = _assign(officials, registry.officials,
+    chosen = _assign(officials, registry.officials, lambda entry: entry.get("names", []), _Index(officials, _names),
                      lambda o, entry: (len(_names(o) & set(entry.get("names", []))),),
                      lambda o, rid, entry: _fits(rid, {slugify(n) for n in [o.name, *o.aliases]}))
     reserved = set(registry.officials)
@@ -230,6 +256,14 @@ def _event_base(e: Event) -> str:
     return slugify(f"{e.date.iso()}-{'-'.join(p.official for p in e.participants)}") or e.date.iso()
 
 
+def _event_keys(e: Event) -> set:
+    return {("file", s.file) for s in e.sources} | {("date", e.date.iso())}
+
+
+def _entry_keys(entry: dict) -> set:
+    return {("file", f) for f in entry.get("sources", [])} | {("date", entry.get("date"))}
+
+
 def _match_score(e: Event, entry: dict, now: dict[str, str | None]) -> tuple | None:
     """How surely a published entry is this meeting: shared articles, same date, shared officials."""
     shared = len({s.file for s in e.sources} & set(entry.get("sources", [])))
@@ -244,7 +278,8 @@ def _match_score(e: Event, entry: dict, now: dict[str, str | None]) -> tuple | N
 def _settle_events(timeline: Timeline, registry: Registry, now: dict[str, str | None]) -> None:
     """Published ids stay while their date and officials still fit; the rest get fresh ones."""
     events = sorted(timeline.events, key=lambda e: (_event_base(e), sorted(s.file for s in e.sources)))
-    chosen = _assign(events, registry.events, lambda e, entry: _match_score(e, entry, now),
+    chosen = _assign(events, registry.events, _entry_keys, _Index(events, _event_keys),
+                     lambda e, entry: _match_score(e, entry, now),
                      lambda e, rid, entry: entry.get("date") == e.date.iso()
                      and set(entry.get("officials", [])) <= {p.official for p in e.participants})
     reserved = set(registry.events)
