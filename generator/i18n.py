@@ -5,6 +5,7 @@ interface around it changes with `language`.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -67,6 +68,36 @@ _VERBS = {
 }
 
 
+# How a date was found, as extraction words it (in English); the Vietnamese interface says it in
+# Vietnamese. Each pattern is one frame extraction uses; what a frame quotes stays as written.
+_BASIS_VI = [
+    (r" \+ year of the header date ([\d-]+)", r" + năm của ngày ghi ở đầu bài (\1)"),
+    (r" \+ year of the publication date ([\d-]+)", r" + năm của ngày đăng bài (\1)"),
+    (r" \+ the year before the publication date ([\d-]+) \(the day is later in the year\)",
+     r" + năm trước năm đăng bài \1 (ngày này muộn hơn ngày đăng)"),
+    (r" \(year written\)", " (năm được ghi rõ)"),
+    (r" = the date just named \(([\d-]+)\)", r" = ngày vừa nêu trước đó (\1)"),
+    (r" relative to the publication date ([\d-]+)", r" tính từ ngày đăng bài \1"),
+    (r" \+ year (\d{4}) from (.+), which reports the same meeting", r" + năm \1 theo bài \2, bài cũng đưa tin cuộc gặp này"),
+    (r" \+ year (\d{4}), the year near (.+) in which that day has that weekday",
+     r" + năm \1, năm gần \2 mà ngày ấy đúng thứ ấy"),
+    (r" \+ year (\d{4}) inferred from ", r" + năm \1, suy ra từ "),
+    (r"the (\w+) party congress \((\w+), (\d{4})\)(, still ahead)?",
+     lambda m: f"Đại hội {m[1]} ({m[2]}, {m[3]}{', sắp diễn ra' if m[4] else ''})"),
+    (r"the date '([^']*)' written in the article", r"ngày '\1' ghi trong bài"),
+    (r"the year (\d{4}) written in the article", r"năm \1 ghi trong bài"),
+    (r"'([^']*)' written in the article", r"'\1' ghi trong bài"),
+    (r" \(an anniversary\)", " (một dịp kỷ niệm)"),
+    (r" \(a term that has begun\)", " (một nhiệm kỳ đã bắt đầu)"),
+    (r"' with ([A-Z]{2}) \(", r"' với \1 ("),
+    (r", the date of the meeting or sentence just before", ", ngày của cuộc gặp hoặc câu ngay trước"),
+    (r" refers to a date the article does not give", " chỉ một ngày mà bài không nêu"),
+    (r" with no year in the article", " không có năm trong bài"),
+    (r" has no year", " không có năm"),
+    (r"the article gives no date for this meeting", "bài không nêu ngày của cuộc gặp này"),
+]
+
+
 class Interface:
     """Words and date formats for one language; templates get it as `t`."""
 
@@ -98,6 +129,13 @@ class Interface:
             return self.strings["unknown_country"]
         names = lexicon().country_names if self.language == "vi" else _english_countries()
         return names.get(code, code)
+
+    def date_basis(self, basis: str) -> str:
+        if self.language != "vi":
+            return basis
+        for pattern, replacement in _BASIS_VI:
+            basis = re.sub(pattern, replacement, basis)
+        return basis
 
     def date(self, date: PartialDate | None) -> str:
         """A date in words: 'ngày 12 tháng 1 năm 2026' / '12 January 2026'."""

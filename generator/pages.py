@@ -13,7 +13,7 @@ from collections import defaultdict
 from generator.chronology import short_title
 from generator.i18n import Interface
 from generator.mdtext import escape, front_matter, link, table
-from generator.model import Event, Official, Page, Timeline
+from generator.model import Event, Official, Page, PartialDate, Timeline
 from generator.permalinks import event_url, official_url, year_url
 from generator.urls import BaseURL, relative
 
@@ -122,7 +122,7 @@ class SitePlan:
         lines += ["", f"## {self.t('evidence')}", ""]
         for s in e.sources:
             lines += [f"> {escape(s.sentence)}", ">", f"> — {self.t('source')} `{s.file.replace('`', '')}`", ""]
-        lines += [f"## {self.t('date_found')}", "", escape(e.date_basis), ""]
+        lines += [f"## {self.t('date_found')}", "", escape(self.t.date_basis(e.date_basis)), ""]
         meta = {
             "id": e.id, "url": url, "title": title, "date": e.date.iso(), "precision": e.date.precision,
             "date_basis": e.date_basis, "kind": e.kind, "online": e.online, "location": e.location,
@@ -134,9 +134,12 @@ class SitePlan:
         i = events.index(e) if i is None else i
         return Page(url, "event.html", title, "\n".join(lines), description=self.summary(e), front_matter=meta,
                     data={"event": e, "jsonld": self.event_jsonld(e, url),
-                          "previous": event_url(events[i - 1].id) if i > 0 else None,
-                          "next": event_url(events[i + 1].id) if i + 1 < len(events) else None,
+                          "previous": self._neighbour(events[i - 1]) if i > 0 else None,
+                          "next": self._neighbour(events[i + 1]) if i + 1 < len(events) else None,
                           "year": year_url(e.date.year)})
+
+    def _neighbour(self, e: Event) -> dict:
+        return {"url": event_url(e.id), "date": self.t.short_date(e.date), "title": self.headline(e)}
 
     def event_jsonld(self, e: Event, url: str) -> str:
         """schema.org Event, safe inside <script>: '<', '>' and '&' are escaped in the JSON."""
@@ -165,7 +168,8 @@ class SitePlan:
         lines += ["", f"## {self.t('positions')}", ""]
         if o.positions:
             lines.append(table([self.t("position"), self.t("first_seen"), self.t("last_seen")],
-                               [[escape(p.title), p.first_seen, p.last_seen] for p in o.positions]))
+                               [[escape(p.title), self.t.short_date(_parse(p.first_seen)),
+                                 self.t.short_date(_parse(p.last_seen))] for p in o.positions]))
         lines += ["", f"## {self.t('meetings_of')} ({len(o.events)})", ""]
         for eid in o.events:
             e = self.events[eid]
@@ -229,6 +233,11 @@ class SitePlan:
             e = p.data.get("event")
             out.append({"loc": self.base.full(p.url), "lastmod": e.date.last_day().isoformat() if e else None})
         return sorted(out, key=lambda u: u["loc"])
+
+
+def _parse(iso: str) -> PartialDate | None:
+    parts = [int(x) for x in iso.split("-")] if iso else []
+    return PartialDate(*parts) if parts else None
 
 
 def _timestamp(e: Event) -> str:

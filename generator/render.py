@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 from markupsafe import Markup
 
@@ -42,11 +43,25 @@ def theme_dirs(name: str, project_root: Path) -> list[Path]:
     return dirs
 
 
-def markdown_to_html(text: str) -> Markup:
+class _QuotesLanguage(Treeprocessor):
+    """Quoted evidence is Vietnamese article text: say so when the interface is in another language."""
+
+    def __init__(self, md, lang: str):
+        super().__init__(md)
+        self.lang = lang
+
+    def run(self, root):
+        for quote in root.iter("blockquote"):
+            quote.set("lang", self.lang)
+
+
+def markdown_to_html(text: str, quotes_lang: str | None = None) -> Markup:
     """Markdown → HTML with raw HTML switched off: page bodies never carry markup of their own."""
     md = markdown.Markdown(extensions=["tables"], output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
+    if quotes_lang:
+        md.treeprocessors.register(_QuotesLanguage(md, quotes_lang), "quotes_lang", 1)
     return Markup(md.convert(text))
 
 
@@ -87,7 +102,9 @@ class Renderer:
         return url
 
     def render_page(self, page: Page, years: list[int]) -> str:
-        return self._render(page.template, page=page, content=markdown_to_html(page.markdown), url=self._links(page),
+        quotes_lang = None if self.t.language == "vi" else "vi"
+        return self._render(page.template, page=page, content=markdown_to_html(page.markdown, quotes_lang),
+                            url=self._links(page),
                             canonical=self.base.full(page.url), years=years, **page.data)
 
     def render_file(self, template: str, **context) -> str:

@@ -117,8 +117,8 @@ def test_official_page_lists_positions_and_meetings_in_date_order_with_counterpa
     page = plan.official(plan.timeline.officials[2])
     md = page.markdown
     assert "- **Tên khác:** Nguyễn Bình" in md
-    assert "| Bộ trưởng Bộ Công an | 2024-05-09 | 2025-03 |" in md
-    first, second = md.index("09/05/2024"), md.index("03/2025")
+    assert "| Bộ trưởng Bộ Công an | 09/05/2024 | 03/2025 |" in md
+    first, second = md.index("09/05/2024 · "), md.index("03/2025 · ")
     assert first < second
     assert "với [Hans Müller](../hans-muller/) (Đức)" in md and "với [Kim Dong Soo](../kim-dong-soo/) (Hàn Quốc)" in md
     assert page.front_matter["events"] == ["2024-05-09-a", "2025-03-02-b"]
@@ -178,3 +178,25 @@ def test_markdown_bodies_render_with_the_markdown_package():
     ours = markdown_to_html(page.markdown)
     plain = markdown.markdown(page.markdown, extensions=["tables"])
     assert ours == plain
+
+
+@pytest.mark.parametrize("basis,vi", [
+    ("'Chiều 9/5' + year of the header date 2024-05", "'Chiều 9/5' + năm của ngày ghi ở đầu bài (2024-05)"),
+    ("'Ngày 22/9' + year of the publication date 2022-09-23, the date of the meeting or sentence just before",
+     "'Ngày 22/9' + năm của ngày đăng bài (2022-09-23), ngày của cuộc gặp hoặc câu ngay trước"),
+    ("'Sáng 19-2' + year 2021 inferred from the XIII party congress (VN, 2021)",
+     "'Sáng 19-2' + năm 2021, suy ra từ Đại hội XIII (VN, 2021)"),
+    ("'Ngày 5/9' + year 2023 inferred from '50 năm thiết lập quan hệ' with GB (1973 + 50)",
+     "'Ngày 5/9' + năm 2023, suy ra từ '50 năm thiết lập quan hệ' với GB (1973 + 50)"),
+    ("'tháng 9/2021' (year written)", "'tháng 9/2021' (năm được ghi rõ)"),
+])
+def test_date_basis_in_the_vietnamese_interface(basis, vi):
+    assert Interface("vi").date_basis(basis) == vi
+    assert Interface("en").date_basis(basis) == basis
+
+
+def test_quoted_evidence_is_marked_vietnamese_on_english_pages():
+    plan = _plan(language="en")
+    md = plan.event(plan.timeline.events[0]).markdown
+    assert '<blockquote lang="vi">' in markdown_to_html(md, quotes_lang="vi")
+    assert "<blockquote>" in markdown_to_html(md)
