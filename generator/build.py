@@ -8,10 +8,10 @@ from generator.chronology import build_timeline
 from generator.config import SiteConfig
 from generator.extract.article import ArticleResult, extract_article
 from generator.i18n import Interface
-from generator.model import Diagnostic, Timeline
+from generator.model import Diagnostic, Registry, Timeline
 from generator.output import timeline_json
 from generator.pages import SitePlan
-from generator.permalinks import Registry, RegistryError, assign_permalinks, load_registry, registry_json
+from generator.permalinks import RegistryError, assign_permalinks, load_registry, registry_json
 from generator.reader import ArticleError, find_articles, read_article
 from generator.render import Renderer, ThemeError, render_site
 from generator.resolve import resolve

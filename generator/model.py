@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -203,3 +204,19 @@ class Page:
     @property
     def markdown_path(self) -> str | None:
         return self.url + "index.md" if self.front_matter is not None else None
+
+
+@dataclass
+class StaticFile:
+    """A theme file copied as it is into the output."""
+
+    url: str                       # 'static/style.css'
+    source: Path
+
+
+@dataclass
+class Registry:
+    """Every page address ever published (content/permalinks.json), with what identifies its page."""
+
+    events: dict[str, dict] = field(default_factory=dict)       # id -> date, kind, officials, sources (+ redirect)
+    officials: dict[str, dict] = field(default_factory=dict)    # id -> name, names (+ redirect)

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from generator.chronology import short_title
 from generator.i18n import Interface
-from generator.mdtext import escape, front_matter, link, table
+from generator.mdtext import escape, link, table
 from generator.model import Event, Official, Page, PartialDate, Timeline
 from generator.permalinks import event_url, official_url, year_url
 from generator.urls import BaseURL, relative

@@ -20,12 +20,11 @@ from __future__ import annotations
 import json
 import re
 from difflib import SequenceMatcher
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from slugify import slugify
 
-from generator.model import Event, Official, Timeline
+from generator.model import Event, Official, Registry, Timeline
 from generator.names import fold, name_key
 
 SCHEMA = 1
@@ -33,12 +32,6 @@ SCHEMA = 1
 
 class RegistryError(ValueError):
     """The registry file exists but cannot be used; the message names the file."""
-
-
-@dataclass
-class Registry:
-    events: dict[str, dict] = field(default_factory=dict)       # id -> fingerprint (+ "redirect")
-    officials: dict[str, dict] = field(default_factory=dict)    # id -> {"name", "names"} (+ "redirect")
 
 
 def load_registry(path: Path) -> Registry:

@@ -7,7 +7,6 @@ theme may therefore hold a single template.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
@@ -17,7 +16,7 @@ from markupsafe import Markup
 
 from generator.i18n import Interface
 from generator.mdtext import front_matter
-from generator.model import Page
+from generator.model import Page, StaticFile
 from generator.urls import BaseURL, relative
 
 class ThemeError(ValueError):
@@ -63,12 +62,6 @@ def markdown_to_html(text: str, quotes_lang: str | None = None) -> Markup:
     if quotes_lang:
         md.treeprocessors.register(_QuotesLanguage(md, quotes_lang), "quotes_lang", 1)
     return Markup(md.convert(text))
-
-
-@dataclass
-class StaticFile:
-    url: str          # 'static/style.css'
-    source: Path
 
 
 class Renderer:
