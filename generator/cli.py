@@ -8,6 +8,7 @@ from pathlib import Path
 from generator import __version__
 from generator.build import build
 from generator.config import ConfigError, check, load_config
+from generator.urls import BaseURL
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -67,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(t.officials)} officials, {len(t.undated)} undated, {len(t.out_of_range)} outside the range, "
           f"{len(result.warnings)} warnings; {len(result.written)} files written, {len(result.removed)} removed "
           f"-> {config.output}")
+    if not BaseURL.parse(config.base_url).is_absolute:
+        print(f"note: base_url {config.base_url!r} has no domain, so canonical links, sitemap.xml and feed.xml "
+              f"carry paths only; set base_url or --base-url to the published address")
     if args.strict and result.warnings:
         return 1
     return 0

@@ -107,3 +107,26 @@ def test_output_inside_content_is_refused(make_content, capsys):
     assert run("build", "--content", str(content), "--output", str(content / "site")) == 2
     assert "overlap" in capsys.readouterr().err
     assert not (content / "site").exists()
+
+
+def test_base_url_option_overrides_the_setting_and_is_checked(make_content, tmp_path, capsys):
+    content = make_content({"a.txt": ARTICLE})
+    out = tmp_path / "site"
+    assert run("build", "--content", str(content), "--output", str(out)) == 0
+    assert "has no domain" in capsys.readouterr().out
+    assert run("build", "--content", str(content), "--output", str(out),
+               "--base-url", "https://user.github.io/repo") == 0
+    assert "has no domain" not in capsys.readouterr().out
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://user.github.io/repo/">' in home
+    assert run("build", "--content", str(content), "--output", str(out), "--base-url", "ftp://x/") == 2
+    assert "--base-url" in capsys.readouterr().err
+
+
+def test_the_pages_workflow_builds_with_the_published_base_url():
+    from conftest import DATA
+    workflow = (DATA.parent.parent / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    for action in ("actions/configure-pages@", "actions/upload-pages-artifact@", "actions/deploy-pages@"):
+        assert action in workflow
+    assert 'timeline build --base-url "${{ steps.pages.outputs.base_url }}/"' in workflow
+    assert "path: site" in workflow and "pages: write" in workflow and "id-token: write" in workflow
