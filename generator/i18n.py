@@ -36,6 +36,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "kind_visit": "Chuyến thăm", "kind_signing": "Ký kết", "kind_conference": "Hội nghị", "kind_other": "Gặp gỡ",
         "generated": "Trang được tạo từ các bài báo bằng timeline.", "newest_first": "mới nhất trước",
         "oldest_first": "cũ nhất trước", "officials_count": "quan chức", "countries_count": "quốc gia",
+        "at": "tại",
     },
     "en": {
         "home": "Home", "officials": "Officials", "years": "Years", "meetings": "meetings",
@@ -55,6 +56,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "kind_visit": "Visit", "kind_signing": "Signing", "kind_conference": "Conference", "kind_other": "Meeting",
         "generated": "Built from news articles with timeline.", "newest_first": "newest first",
         "oldest_first": "oldest first", "officials_count": "officials", "countries_count": "countries",
+        "at": "in",
     },
 }
 
@@ -148,6 +150,13 @@ class Interface:
         if date.day:
             return f"{date.day} {_MONTHS_EN[date.month - 1]} {date.year}"
         return f"{_MONTHS_EN[date.month - 1]} {date.year}" if date.month else str(date.year)
+
+    def when(self, date: PartialDate | None) -> str:
+        """A date opening a sentence: 'Ngày 12 tháng 1 năm 2026' / 'On 12 January 2026', 'In March 2025'."""
+        words = self.date(date)
+        if self.language == "vi":
+            return words[0].upper() + words[1:]
+        return f"{'On' if date and date.day else 'In'} {words}"
 
     def short_date(self, date: PartialDate | None) -> str:
         """A date for lists: '12/01/2026' / '12 Jan 2026'; a missing day or month is left out."""

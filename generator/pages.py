@@ -61,14 +61,9 @@ class SitePlan:
 
     def summary(self, e: Event) -> str:
         """One sentence: when, who with whom, where."""
-        when = self.t.date(e.date)
-        where = ""
-        if e.location:
-            where = f" tại {e.location}" if self.t.language == "vi" else f" in {e.location}"
+        where = f" {self.t('at')} {e.location}" if e.location else ""
         online = f" ({self.t('online')})" if e.online else ""
-        if self.t.language == "vi":
-            return f"{when[0].upper()}{when[1:]}, {self.headline(e)}{where}{online}."
-        return f"On {when}, {self.headline(e)}{where}{online}."
+        return f"{self.t.when(e.date)}, {self.headline(e)}{where}{online}."
 
     def _event_line(self, e: Event, from_url: str) -> str:
         return (f"{self.t.short_date(e.date)} · {self.t.kind(e.kind)} · "

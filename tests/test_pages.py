@@ -140,7 +140,7 @@ def test_english_interface():
     assert "Germany (guest)" in md
     assert "## [2024](years/2024/) · 1 meeting" in plan.home().markdown
     call = plan.event(plan.timeline.events[1]).markdown
-    assert "On March 2025, " in call and "held a phone call with" in call and "(online)" in call
+    assert "In March 2025, " in call and "held a phone call with" in call and "(online)" in call
 
 
 def test_the_404_page_links_with_the_base_path():
