@@ -33,7 +33,8 @@ def build_timeline(events: list[Event], officials: list[Official], start, end, d
     dated = [e for e in events if e.date is not None]
     undated = [e for e in events if e.date is None]
     in_range = [e for e in dated if e.date.first_day() >= start and e.date.last_day() <= end]
-    out_of_range = [e for e in dated if e not in in_range]
+    shown_ids = {id(e) for e in in_range}
+    out_of_range = [e for e in dated if id(e) not in shown_ids]
     for e in in_range + undated:
         e.title = event_title(e)
     _assign_ids(in_range, prefix_date=True)
@@ -42,9 +43,13 @@ def build_timeline(events: list[Event], officials: list[Official], start, end, d
     # an official page needs a dated meeting in the chronology; undated meetings name their people only
     shown = {p.official for e in in_range for p in e.participants}
     kept = [o for o in officials if o.id in shown]
+    meetings: dict[str, list[Event]] = {}
+    for e in in_range:
+        for official in dict.fromkeys(p.official for p in e.participants):
+            meetings.setdefault(official, []).append(e)
     for o in kept:
-        o.events = [e.id for e in in_range if any(p.official == o.id for p in e.participants)]
-        o.positions = positions(o, in_range)
+        o.events = [e.id for e in meetings.get(o.id, [])]
+        o.positions = positions(o, meetings.get(o.id, []))
     kept.sort(key=lambda o: o.id)
     return Timeline(start, end, in_range, kept, undated, out_of_range, diagnostics, articles)
 

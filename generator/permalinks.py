@@ -94,8 +94,8 @@ def assign_permalinks(timeline: Timeline, registry: Registry) -> tuple[Registry,
     timeline.officials.sort(key=lambda o: o.id)
     meetings: dict[str, list[str]] = {}
     for e in timeline.events:
-        for p in e.participants:
-            meetings.setdefault(p.official, []).append(e.id)
+        for official in dict.fromkeys(p.official for p in e.participants):
+            meetings.setdefault(official, []).append(e.id)
     for o in timeline.officials:
         o.events = meetings.get(o.id, [])
 

@@ -178,6 +178,12 @@ def resolve(candidates: list[Candidate], references: list[Reference] = ()) -> tu
 
 def _add_referring_sources(events, candidates, references, people: _Officials, ids) -> None:
     """'... đồng chủ trì Hội nghị ... lần thứ bảy' in an undated article is a source of the dated 7th session."""
+    if not references:
+        return
+    series_files: dict[tuple, set[str]] = defaultdict(set)     # a numbered session -> the articles reporting it
+    for c in candidates:
+        if c.series:
+            series_files[c.series].add(c.file)
     for ref in references:
         ref_ids = set()
         for name in ref.people:
@@ -185,7 +191,7 @@ def _add_referring_sources(events, candidates, references, people: _Officials, i
             if key is not None:
                 ref_ids.add(ids[key])
         for e in events:
-            if not e.date or not any(c.series == ref.series and c.file in {s.file for s in e.sources} for c in candidates):
+            if not e.date or not series_files[ref.series] & {s.file for s in e.sources}:
                 continue
             if ref_ids & {p.official for p in e.participants} and not any(s.file == ref.file for s in e.sources):
                 e.sources.append(Evidence(ref.file, ref.sentence))
