@@ -14,6 +14,7 @@ from generator.chronology import short_title
 from generator.i18n import Interface
 from generator.mdtext import escape, link, table
 from generator.model import Event, Official, Page, PartialDate, Timeline
+from generator.names import fold
 from generator.permalinks import event_url, official_url, year_url
 from generator.urls import BaseURL, relative
 
@@ -188,12 +189,13 @@ class SitePlan:
         for o in self.timeline.officials:
             by_country[o.country].append(o)
         # Việt Nam first: the chronology is about its leaders; then by name, unknown last
-        order = sorted(by_country, key=lambda c: (c is None, c != "VN", self.t.country(c)))
+        order = sorted(by_country, key=lambda c: (c is None, c != "VN", fold(self.t.country(c)), self.t.country(c)))
         lines = [f"# {self.t('all_officials')}", "",
                  f"{len(self.timeline.officials)} {self.t('officials_count')}, "
                  f"{len([c for c in by_country if c])} {self.t('countries_count')}.", ""]
         for c in order:
-            people = sorted(by_country[c], key=lambda o: (o.name.split()[-1:], o.name))
+            # by the last word of the name (the given name of a Vietnamese name), letters before tone marks
+            people = sorted(by_country[c], key=lambda o: ([fold(w) for w in o.name.split()[-1:]], fold(o.name), o.name))
             lines += [f"## {escape(self.t.country(c))} ({len(people)})", ""]
             lines += [f"- {link(o.name, relative(url, official_url(o.id)))} · {self.t.count(len(o.events))}"
                       for o in people]

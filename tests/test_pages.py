@@ -200,3 +200,12 @@ def test_quoted_evidence_is_marked_vietnamese_on_english_pages():
     md = plan.event(plan.timeline.events[0]).markdown
     assert '<blockquote lang="vi">' in markdown_to_html(md, quotes_lang="vi")
     assert "<blockquote>" in markdown_to_html(md)
+
+
+def test_officials_index_sorts_countries_by_letters_before_tone_marks():
+    plan = _plan()
+    plan.timeline.officials[0].country = "US"      # Hoa Kỳ
+    plan.timeline.officials[1].country = "IN"      # Ấn Độ
+    md = plan.officials_index().markdown
+    headings = [line for line in md.splitlines() if line.startswith("## ")]
+    assert headings == ["## Việt Nam (1)", "## Ấn Độ (1)", "## Hoa Kỳ (1)"]
