@@ -17,6 +17,7 @@ from markupsafe import Markup
 from generator.i18n import Interface
 from generator.mdtext import front_matter
 from generator.model import Page, StaticFile
+from generator.pages import SitePlan
 from generator.urls import BaseURL, relative
 
 class ThemeError(ValueError):
@@ -65,6 +66,8 @@ def markdown_to_html(text: str, quotes_lang: str | None = None) -> Markup:
 
 
 class Renderer:
+    """A theme ready to render: Jinja2 with autoescaping and StrictUndefined, and the static files."""
+
     def __init__(self, theme: str, project_root: Path, t: Interface, base: BaseURL, site_title: str):
         self.dirs = theme_dirs(theme, project_root)
         self.t, self.base, self.site_title = t, base, site_title
@@ -113,7 +116,7 @@ class Renderer:
             raise ThemeError(f"{where}{f':{line}' if line else ''}: {type(exc).__name__}: {exc}") from None
 
 
-def render_site(renderer: Renderer, plan, pages: list[Page]) -> dict[str, str | bytes]:
+def render_site(renderer: Renderer, plan: SitePlan, pages: list[Page]) -> dict[str, str | bytes]:
     """Every output file but timeline.json, in memory: pages, their Markdown, feeds, static files."""
     files: dict[str, str | bytes] = {}
     years = plan.years
