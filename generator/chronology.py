@@ -7,18 +7,16 @@ from slugify import slugify
 
 from generator.extract.lexicon import lexicon
 from generator.extract.text import tokenize
+from generator.i18n import Interface
 from generator.model import Event, Official, Timeline
 from generator.resolve import positions
 
-_VERBS = {"reception": "tiếp", "talks": "hội đàm với", "call": "điện đàm với", "dialogue": "đồng chủ trì đối thoại với",
-          "conference": "đồng chủ trì hội nghị với", "visit": "thăm", "signing": "ký kết với", "other": "gặp"}
-
-
-def event_title(e: Event) -> str:
+def event_title(e: Event, t: Interface | None = None) -> str:
+    """'Bộ trưởng X tiếp Đại sứ Y': in Vietnamese for timeline.json, in the interface language for pages."""
     names = [f"{short_title(p.title)} {p.name}".strip() for p in e.participants]
     if len(names) < 2:
         return names[0] if names else ""
-    return f"{names[0]} {_VERBS.get(e.kind, 'gặp')} {', '.join(names[1:])}"
+    return f"{names[0]} {(t or Interface('vi')).verb(e.kind)} {', '.join(names[1:])}"
 
 
 def short_title(title: str) -> str:

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 
-from generator.chronology import short_title
+from generator.chronology import event_title
 from generator.i18n import Interface
 from generator.mdtext import escape, link, table
 from generator.model import Event, Official, Page, PartialDate, Timeline
@@ -47,18 +47,11 @@ class SitePlan:
     def _ordered(self, events: list[Event]) -> list[Event]:
         return list(reversed(events)) if self.newest_first else list(events)
 
-    def _person(self, e: Event, index: int) -> str:
-        p = e.participants[index]
-        return " ".join(x for x in (short_title(p.title), p.name) if x)
-
     def headline(self, e: Event) -> str:
-        """'Bộ trưởng X tiếp Đại sứ Y' in the interface language."""
+        """'Bộ trưởng X tiếp Đại sứ Y' in the interface language (the title timeline.json gives, in Vietnamese)."""
         if self.t.language == "vi" and e.title:
             return e.title
-        people = [self._person(e, i) for i in range(len(e.participants))]
-        if len(people) < 2:
-            return people[0] if people else self.t.kind(e.kind)
-        return f"{people[0]} {self.t.verb(e.kind)} {', '.join(people[1:])}"
+        return event_title(e, self.t) or self.t.kind(e.kind)
 
     def summary(self, e: Event) -> str:
         """One sentence: when, who with whom, where."""
