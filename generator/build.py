@@ -1,18 +1,21 @@
 """`build(config)`: the whole pipeline, top to bottom, with a result the CLI can summarise."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from generator.cache import ExtractionCache, PageCache, article_key
 
 from generator.chronology import build_timeline
 from generator.config import SiteConfig
 from generator.extract.article import ArticleResult, extract_article
 from generator.i18n import Interface
-from generator.model import Diagnostic, Registry, Timeline
+from generator.model import Diagnostic, Page, Registry, Timeline
 from generator.output import timeline_json
 from generator.pages import SitePlan
 from generator.permalinks import RegistryError, assign_permalinks, load_registry, registry_json
-from generator.reader import ArticleError, find_articles, read_article
+from generator.reader import ArticleError, find_articles, parse_bytes
 from generator.render import Renderer, ThemeError, render_site
 from generator.resolve import resolve
 from generator.urls import BaseURL
@@ -26,68 +29,169 @@ class BuildResult:
     written: list[str] = field(default_factory=list)      # files whose bytes changed
     removed: list[str] = field(default_factory=list)      # pages of the previous build that are gone
     ok: bool = True                                       # False: nothing was written (theme error)
+    extracted: list[str] = field(default_factory=list)    # articles read and extracted afresh (not cached)
+    rendered: int = 0                                     # pages rendered afresh
+    pages: int = 0                                        # pages in the site
 
     @property
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.level in ("warning", "error")]
 
+    @property
+    def errors(self) -> list[Diagnostic]:
+        """What keeps the site from being what the content says: shown in the dev server's overlay."""
+        return [d for d in self.diagnostics if d.level == "error"]
+
 
 def extract_all(content: Path) -> tuple[list[ArticleResult], list[Diagnostic]]:
-    results, diagnostics = [], []
-    if not content.is_dir():
-        return [], [Diagnostic(str(content), "content folder not found", "error")]
-    for file in find_articles(content):
-        rel = file.relative_to(content).as_posix()
+    """Every article read and extracted, with no cache (benchmarks time this stage alone)."""
+    return Builder(SiteConfig(content_dir=content), cache_dir=None).extract()[:2]
+
+
+def build(config: SiteConfig, cache_dir: Path | None = None) -> BuildResult:
+    """A one-off build; `cache_dir` keeps extraction results for the next one."""
+    return Builder(config, cache_dir).build()
+
+
+class Builder:
+    """Builds the site again and again, taking from its caches whatever did not change.
+
+    Articles whose path, size and modification time are as last seen are not even read;
+    the others are hashed and extracted only when the extraction cache has no entry for
+    them. Resolve, chronology and page plans run over everything in memory (they are
+    global: one new report can merge two meetings), and a page is rendered only when its
+    plan or the theme changed. The output is the same, byte for byte, as a clean build's.
+
+    `keep_last_good` (watch and serve): an article that cannot be read keeps its last
+    good extraction, so a half-saved file does not take its meetings off the preview.
+    """
+
+    def __init__(self, config: SiteConfig, cache_dir: Path | None = None, keep_last_good: bool = False):
+        self.config = config
+        self.keep_last_good = keep_last_good
+        self.cache = ExtractionCache(cache_dir)
+        self._seen: dict[str, tuple[tuple, str]] = {}     # article -> (stat signature, cache key)
+        self._last_good: dict[str, str] = {}               # article -> key of its last good extraction
+        self._pages = PageCache(cache_dir)
+
+    def extract(self, changed: Iterable[Path] = ()) -> tuple[list[ArticleResult], list[Diagnostic], list[str]]:
+        """(results in path order, read errors, articles extracted afresh)."""
+        content = self.config.content
+        if not content.is_dir():
+            return [], [Diagnostic(str(content), "content folder not found", "error")], []
+        forced = {Path(p).resolve() for p in changed}
+        results, diagnostics, fresh, keys = [], [], [], set()
+        for file in find_articles(content):
+            rel = file.relative_to(content).as_posix()
+            try:
+                result, key, extracted = self._article(file, rel, file.resolve() in forced)
+            except ArticleError as exc:
+                diagnostics.append(Diagnostic(rel, str(exc), "error"))
+                result, key, extracted = self._fallback(rel, diagnostics), None, False
+            except Exception as exc:  # one bad article must not stop the build
+                diagnostics.append(Diagnostic(rel, f"could not be processed ({type(exc).__name__}: {exc})", "error"))
+                result, key, extracted = self._fallback(rel, diagnostics), None, False
+            if result is None:
+                continue
+            key = key or self._last_good.get(rel)
+            keys.add(key)
+            if extracted:
+                fresh.append(rel)
+            results.append(result)
+        for rel in set(self._seen) - {r.article.path for r in results}:
+            del self._seen[rel]
+        self._last_good = {rel: key for rel, (_, key) in self._seen.items()}
+        self.cache.keep_only(keys)
+        return results, diagnostics, fresh
+
+    def _article(self, file: Path, rel: str, forced: bool) -> tuple[ArticleResult, str, bool]:
         try:
-            article = read_article(file, content)
-            result = extract_article(article)
-        except ArticleError as exc:
-            diagnostics.append(Diagnostic(rel, str(exc)))
-            continue
-        except Exception as exc:  # one bad article must not stop the build
-            diagnostics.append(Diagnostic(rel, f"could not be processed ({type(exc).__name__}: {exc})", "error"))
-            continue
-        results.append(result)
-    return results, diagnostics
-
-
-def build(config: SiteConfig) -> BuildResult:
-    """read → extract → resolve → chronology → permalinks → pages → render → write."""
-    results, diagnostics = extract_all(config.content)
-    candidates = [c for r in results for c in r.candidates]
-    events, officials = resolve(candidates, [ref for r in results for ref in r.references])
-    timeline = build_timeline(events, officials, config.start, config.end, diagnostics, len(results))
-    diagnostics.extend(diagnose(timeline, results))
-
-    registry_file = config.permalinks_file
-    try:
-        registry = load_registry(registry_file) if registry_file else Registry()
-    except RegistryError as exc:       # keep the user's file as it is; build without it
-        diagnostics.append(Diagnostic(str(registry_file), f"{exc}; addresses are not recorded this time", "error"))
-        registry, registry_file = Registry(), None
-    registry, redirects = assign_permalinks(timeline, registry)
-
-    base = BaseURL.parse(config.base_url)
-    plan = SitePlan(timeline, Interface(config.language), base, config.title, config.order == "newest")
-    try:
-        renderer = Renderer(config.theme, config.root, plan.t, base, config.title)
-        files = render_site(renderer, plan, plan.pages(redirects))
-    except ThemeError as exc:          # the last good site stays as it is
-        diagnostics.append(Diagnostic(config.theme, str(exc), "error"))
-        return BuildResult(timeline, diagnostics, ok=False)
-    files["timeline.json"] = timeline_json(timeline)
-
-    writer = Writer(config.output)
-    config.output.mkdir(parents=True, exist_ok=True)
-    for rel in sorted(files):
-        writer.write(rel, files[rel])
-    writer.prune()
-    if registry_file:
+            st = file.stat()
+        except OSError as exc:
+            raise ArticleError(f"cannot be read ({exc.strerror})") from None
+        signature = (st.st_size, st.st_mtime_ns, st.st_ino)
+        seen = self._seen.get(rel)
+        if seen and seen[0] == signature and not forced:
+            result = self.cache.get(seen[1])
+            if result is not None:
+                return result, seen[1], False
         try:
-            Writer(registry_file.parent).write(registry_file.name, registry_json(registry))
-        except OSError as exc:         # a read-only content folder: the site is fine, the record is not kept
-            diagnostics.append(Diagnostic(str(registry_file), f"could not record published addresses ({exc.strerror})"))
-    return BuildResult(timeline, diagnostics, writer.changed, writer.removed)
+            data = file.read_bytes()
+        except OSError as exc:
+            raise ArticleError(f"cannot be read ({exc.strerror})") from None
+        key = article_key(rel, data)
+        result = self.cache.get(key)
+        extracted = result is None
+        if result is None:
+            result = extract_article(parse_bytes(data, rel))
+            self.cache.put(key, result)
+            result = self.cache.get(key)     # a copy: resolve fills in the one it is given
+        self._seen[rel] = (signature, key)
+        return result, key, extracted
+
+    def _fallback(self, rel: str, diagnostics: list[Diagnostic]) -> ArticleResult | None:
+        self._seen.pop(rel, None)
+        key = self._last_good.get(rel) if self.keep_last_good else None
+        result = self.cache.get(key) if key else None
+        if result is not None:
+            diagnostics[-1].message += "; its last good version is shown until it is fixed"
+            self._seen[rel] = ((), key)     # never matches a real signature: read again next time
+        return result
+
+    def build(self, changed: Iterable[Path] = ()) -> BuildResult:
+        """read → extract → resolve → chronology → permalinks → pages → render → write."""
+        config = self.config
+        results, diagnostics, fresh = self.extract(changed)
+        candidates = [c for r in results for c in r.candidates]
+        events, officials = resolve(candidates, [ref for r in results for ref in r.references])
+        timeline = build_timeline(events, officials, config.start, config.end, diagnostics, len(results))
+        diagnostics.extend(diagnose(timeline, results))
+
+        registry_file = config.permalinks_file
+        try:
+            registry = load_registry(registry_file) if registry_file else Registry()
+        except RegistryError as exc:       # keep the user's file as it is; build without it
+            diagnostics.append(Diagnostic(str(registry_file), f"{exc}; addresses are not recorded this time", "error"))
+            registry, registry_file = Registry(), None
+        registry, redirects = assign_permalinks(timeline, registry)
+
+        base = BaseURL.parse(config.base_url)
+        plan = SitePlan(timeline, Interface(config.language), base, config.title, config.order == "newest")
+        writer = Writer(config.output, self._pages.written)
+        try:
+            renderer = Renderer(config.theme, config.root, plan.t, base, config.title)
+            pages = plan.pages(redirects)
+            files, keys, rendered = self._render(renderer, plan, pages, writer)
+        except ThemeError as exc:          # the last good site stays as it is
+            diagnostics.append(Diagnostic(config.theme, str(exc), "error"))
+            return BuildResult(timeline, diagnostics, ok=False, extracted=fresh)
+        files["timeline.json"] = timeline_json(timeline)
+
+        config.output.mkdir(parents=True, exist_ok=True)
+        for rel in sorted(files):
+            writer.write(rel, files[rel])
+        writer.prune()
+        self._pages.save(keys)          # only now: the files on disk are those the keys describe
+        if registry_file:
+            try:
+                Writer(registry_file.parent).write(registry_file.name, registry_json(registry))
+            except OSError as exc:         # a read-only content folder: the site is fine, the record is not kept
+                diagnostics.append(Diagnostic(str(registry_file), f"could not record published addresses ({exc.strerror})"))
+        return BuildResult(timeline, diagnostics, writer.changed, writer.removed, extracted=fresh,
+                           rendered=rendered, pages=len(pages))
+
+    def _render(self, renderer: Renderer, plan: SitePlan, pages: list[Page], writer: Writer):
+        """Every output file but timeline.json, and the pages' keys; a page whose key is the one
+        its files were written from, and whose files are as written, is not rendered again."""
+        theme = renderer.fingerprint(plan.years)
+        keys, kept = {}, set()
+        for page in pages:
+            key = keys[page.html_path] = self._pages.key(page, theme)
+            if self._pages.keys.get(page.html_path) == key \
+                    and writer.keep(page.html_path, *filter(None, [page.markdown_path])):
+                kept.add(id(page))
+        files = render_site(renderer, plan, pages, skip=kept)
+        return files, keys, len(pages) - len(kept)
 
 
 def diagnose(timeline: Timeline, results: list[ArticleResult]) -> list[Diagnostic]:

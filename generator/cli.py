@@ -7,8 +7,17 @@ from pathlib import Path
 
 from generator import __version__
 from generator.build import build
-from generator.config import ConfigError, check, load_config
+from generator.cache import CACHE_DIR
+from generator.config import ConfigError, SiteConfig, check, load_config
 from generator.urls import BaseURL
+
+
+def _site_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--content", type=Path, help="folder of articles (default: from timeline.toml, else content/)")
+    p.add_argument("--output", type=Path, help="output folder (default: from timeline.toml, else site/)")
+    p.add_argument("--config", type=Path, help="settings file (default: ./timeline.toml when present)")
+    p.add_argument("--base-url", help="where the site is published, e.g. https://user.github.io/repo/ "
+                                      "(default: base_url from timeline.toml, else /)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -17,46 +26,57 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"timeline {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     b = sub.add_parser("build", help="read the articles and write the site")
-    b.add_argument("--content", type=Path, help="folder of articles (default: from timeline.toml, else content/)")
-    b.add_argument("--output", type=Path, help="output folder (default: from timeline.toml, else site/)")
-    b.add_argument("--config", type=Path, help="settings file (default: ./timeline.toml when present)")
-    b.add_argument("--base-url", help="where the site is published, e.g. https://user.github.io/repo/ "
-                                      "(default: base_url from timeline.toml, else /)")
+    _site_options(b)
     b.add_argument("--strict", action="store_true", help="exit with status 1 when there are warnings")
+    b.add_argument("--no-cache", action="store_true",
+                   help=f"extract every article afresh and keep no {CACHE_DIR}/ (a clean build)")
+    w = sub.add_parser("watch", help="build, then rebuild whenever an article, the theme or the settings change")
+    _site_options(w)
+    s = sub.add_parser("serve", help="watch, and serve the site locally with live reload")
+    _site_options(s)
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.command != "build":
-        parser.print_help()
-        return 0 if args.command is None else 2
-    try:
-        config = load_config(args.config)
-    except ConfigError as exc:
-        print(f"timeline: {exc}", file=sys.stderr)
-        return 2
+def _configure(args) -> SiteConfig:
+    """Settings from the file, then the command line's overrides; ConfigError when they cannot be used."""
+    config = load_config(args.config)
     if args.content:
         config.content_dir = args.content.resolve()
     if args.output:
         config.output_dir = args.output.resolve()
     if args.base_url is not None:
         config.base_url = args.base_url
+    check(config, "--base-url" if args.base_url is not None else str(args.config or "timeline.toml"))
+    if not config.content.is_dir():
+        raise ConfigError(f"content folder {config.content} does not exist")
+    content, output = config.content.resolve(), config.output.resolve()
+    if output == content or output in content.parents or content in output.parents:
+        raise ConfigError(f"the output folder {output} and the content folder {content} overlap; "
+                          f"choose another output so that no article is overwritten")
+    return config
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command not in ("build", "watch", "serve"):
+        parser.print_help()
+        return 0 if args.command is None else 2
     try:
-        check(config, "--base-url" if args.base_url is not None else str(args.config or "timeline.toml"))
+        config = _configure(args)
     except ConfigError as exc:
         print(f"timeline: {exc}", file=sys.stderr)
         return 2
-    if not config.content.is_dir():
-        print(f"timeline: content folder {config.content} does not exist", file=sys.stderr)
-        return 2
-    content, output = config.content.resolve(), config.output.resolve()
-    if output == content or output in content.parents or content in output.parents:
-        print(f"timeline: the output folder {output} and the content folder {content} overlap; "
-              f"choose another output so that no article is overwritten", file=sys.stderr)
-        return 2
-    result = build(config)
+    if args.command in ("watch", "serve"):
+        from generator.dev import Session, run     # the watcher and server load only when asked for
+        config_file = args.config.resolve() if args.config else (Path("timeline.toml").resolve()
+                                                                 if Path("timeline.toml").is_file() else None)
+        session = Session(lambda: _configure(args), config_file)
+        address = (args.host, args.port) if args.command == "serve" else None
+        return run(session, config, address)
+    result = build(config, None if args.no_cache else config.root / CACHE_DIR)
     for d in result.diagnostics:
         if d.level != "info":
             print(f"{d.level}: {d.file}: {d.message}", file=sys.stderr)

@@ -332,6 +332,11 @@ def read_article(file: Path, content_root: Path) -> Article:
         data = file.read_bytes()
     except OSError as exc:
         raise ArticleError(f"cannot be read ({exc.strerror})") from None
+    return parse_bytes(data, rel)
+
+
+def parse_bytes(data: bytes, rel: str) -> Article:
+    """An article from the bytes of the file `rel` (its path relative to the content folder)."""
     text = decode(data, rel)
     if not text.strip():
         raise ArticleError("is empty")

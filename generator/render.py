@@ -14,6 +14,7 @@ from markdown.treeprocessors import Treeprocessor
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 from markupsafe import Markup
 
+from generator.cache import code_fingerprint
 from generator.i18n import Interface
 from generator.mdtext import front_matter
 from generator.model import Page, StaticFile
@@ -88,6 +89,17 @@ class Renderer:
                         found["static/" + f.relative_to(static).as_posix()] = f
         return [StaticFile(url, path) for url, path in sorted(found.items())]
 
+    def fingerprint(self, years: list[int]) -> str:
+        """A hash of everything a page's HTML depends on besides its own plan: templates, static
+        files, interface language, base URL, title, the years of the navigation, our code."""
+        digest = hashlib.sha256("\0".join([code_fingerprint(), self.t.language, self.base.full(""), self.site_title,
+                                            repr(years), repr(sorted(self.versions.items()))]).encode())
+        for d in self.dirs:
+            for f in sorted((d / "templates").rglob("*")):
+                if f.is_file():
+                    digest.update(f.as_posix().encode() + b"\0" + f.read_bytes())
+        return digest.hexdigest()
+
     def _links(self, page: Page):
         """url(target): a link from this page to another (absolute path for the 404 page)."""
         absolute = page.data.get("absolute", False)
@@ -116,11 +128,15 @@ class Renderer:
             raise ThemeError(f"{where}{f':{line}' if line else ''}: {type(exc).__name__}: {exc}") from None
 
 
-def render_site(renderer: Renderer, plan: SitePlan, pages: list[Page]) -> dict[str, str | bytes]:
-    """Every output file but timeline.json, in memory: pages, their Markdown, feeds, static files."""
+def render_site(renderer: Renderer, plan: SitePlan, pages: list[Page], skip: set[int] = frozenset()) \
+        -> dict[str, str | bytes]:
+    """Every output file but timeline.json, in memory: pages, their Markdown, feeds, static files.
+    Pages whose id() is in `skip` are left out (their files are kept as they are)."""
     files: dict[str, str | bytes] = {}
     years = plan.years
     for page in pages:
+        if id(page) in skip:
+            continue
         files[page.html_path] = renderer.render_page(page, years)
         if page.markdown_path:
             files[page.markdown_path] = front_matter(page.front_matter) + "\n" + page.markdown

@@ -224,27 +224,31 @@ def _canonical(forms: Counter, mentions: Counter | None = None) -> str:
 
 
 def _merge_events(candidates: list[Candidate]) -> list[Event]:
+    # Only candidates of one family on one date (or, undated, of one article) can merge: groups
+    # are bucketed by that, so each candidate is compared with its bucket, not with every group.
     groups: list[list[Candidate]] = []
+    buckets: dict[tuple, list[list[Candidate]]] = defaultdict(list)
     for c in sorted(candidates, key=lambda c: (c.file, c.date.iso() if c.date else "")):
         ids = {p.official for p in c.participants}
-        for g in groups:
-            first = g[0]
-            if _FAMILY.get(first.kind, 0) != _FAMILY.get(c.kind, 0):
-                continue                 # talks and the co-chaired session or signing after them are two events
-            if (first.date and c.date and first.date == c.date) or (first.date is None and c.date is None and first.file == c.file):
-                shared = ids & {p.official for x in g for p in x.participants}
-                if len(shared) >= min(2, len(ids)):
-                    g.append(c)
-                    break
+        bucket = buckets[(_FAMILY.get(c.kind, 0), c.date if c.date else c.file)]
+        for g in bucket:             # talks and the co-chaired session or signing after them are two events
+            shared = ids & {p.official for x in g for p in x.participants}
+            if len(shared) >= min(2, len(ids)):
+                g.append(c)
+                break
         else:
             groups.append([c])
+            bucket.append(groups[-1])
     # "Tháng 9/2025, X và Y ..." in one article, "Ngày 12/9, X tiếp Y" in another: one meeting
+    by_month: dict[tuple[int, int], list[list[Candidate]]] = defaultdict(list)
+    for g in groups:
+        d = g[0].date
+        if d and d.precision == "day":
+            by_month[(d.year, d.month)].append(g)
     for g in [g for g in groups if g[0].date and g[0].date.precision == "month"]:
         ids = {p.official for c in g for p in c.participants}
-        for other in groups:
-            d = other[0].date
-            if other is not g and d and d.precision == "day" and (d.year, d.month) == (g[0].date.year, g[0].date.month) \
-                    and len(ids & {p.official for c in other for p in c.participants}) >= 2:
+        for other in by_month[(g[0].date.year, g[0].date.month)]:
+            if len(ids & {p.official for c in other for p in c.participants}) >= 2:
                 other.extend(g)
                 groups.remove(g)
                 break

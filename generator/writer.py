@@ -15,8 +15,11 @@ MANIFEST = ".timeline-manifest"
 
 
 class Writer:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, state: dict[str, tuple[int, int]] | None = None):
         self.root = root
+        # path -> (size, mtime_ns) of the file as this writer (or an earlier one sharing the state)
+        # left it: such a file can be kept without reading it back
+        self.state = state if state is not None else {}
         self.written: set[str] = set()
         self.changed: list[str] = []
         self.removed: list[str] = []
@@ -28,6 +31,7 @@ class Writer:
         raw = data.encode("utf-8") if isinstance(data, str) else data
         target = self.root / rel
         if target.is_file() and target.read_bytes() == raw:
+            self._record(rel, target)
             return
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
@@ -38,7 +42,27 @@ class Writer:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        self._record(rel, target)
         self.changed.append(rel)
+
+    def keep(self, *rels: str) -> bool:
+        """Count files as written by this build if each is exactly as last written; else change nothing."""
+        if any(rel in self.written or self._stat(rel) is None or self._stat(rel) != self.state.get(rel)
+               for rel in rels):
+            return False
+        self.written.update(rels)
+        return True
+
+    def _stat(self, rel: str) -> tuple[int, int] | None:
+        try:
+            st = (self.root / rel).stat()
+        except OSError:
+            return None
+        return st.st_size, st.st_mtime_ns
+
+    def _record(self, rel: str, target: Path) -> None:
+        st = target.stat()
+        self.state[rel] = (st.st_size, st.st_mtime_ns)
 
     def prune(self) -> None:
         """Remove what the previous build wrote and this one did not; record what this one wrote."""
@@ -52,11 +76,14 @@ class Writer:
             if ".." in Path(rel).parts or not target.is_file():
                 continue
             target.unlink()
+            self.state.pop(rel, None)
             self.removed.append(rel)
             parent = target.parent
             while parent != self.root and parent.is_dir() and not any(parent.iterdir()):
                 parent.rmdir()
                 parent = parent.parent
+        for rel in set(self.state) - self.written:
+            del self.state[rel]
         data = json.dumps(sorted(self.written), ensure_ascii=False, indent=0) + "\n"
         if not manifest.is_file() or manifest.read_text(encoding="utf-8") != data:
             manifest.write_text(data, encoding="utf-8")

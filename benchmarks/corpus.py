@@ -1,0 +1,82 @@
+"""A large corpus for benchmarks: the test corpora copied until N articles, with new people in each copy.
+
+Copy 0 is the corpora as they are. In copy k every participant named in the gold
+answers of an article gets another name (first and last word replaced by words
+chosen by k), so each copy reports meetings of other people: distinct events and
+official pages, as a real collection of 10,000 reports would have, rather than
+10,000 sources of the same 150 meetings. Short forms the gold does not list keep
+their old spelling; that costs extraction quality, not size.
+
+    python3 benchmarks/corpus.py OUT --articles 10000
+
+Returns (prints) the number of articles written. Deterministic: the same N gives
+the same files.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+# invented name parts, none of them a word of the articles' ordinary vocabulary
+_FIRST = ["Hà", "Lê", "Vũ", "Đỗ", "Lý", "Mai", "Tạ", "Đào", "Kha", "Lục", "Mạc", "Ninh", "Quách", "Tăng", "Văn", "Yên"]
+_LAST = ["Khải", "Tuệ", "Diệp", "Thạc", "Bảo", "Quyết", "Khuê", "Đoan", "Nhạn", "Triệu", "Hiếu", "Tường", "Lạc",
+         "Vĩnh", "Uyên", "Phiên", "Khiêm", "Doãn", "Giám", "Thịnh", "Tiệp", "Hoằng", "Cẩn", "Duệ", "Lẫm"]
+
+
+def _articles() -> list[tuple[Path, list[str]]]:
+    """(article file, names of its gold participants, longest first) for every corpus under tests/data."""
+    out = []
+    for gold_file in sorted(DATA.glob("*/gold.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        names: dict[str, set[str]] = {}
+        for event in gold.get("events", []):
+            for source in event.get("sources", []):
+                for p in event.get("participants", []):
+                    names.setdefault(source, set()).update([p["name"], *p.get("aliases", [])])
+        for f in sorted((gold_file.parent / "articles").iterdir()):
+            if f.is_file():
+                out.append((f, sorted(names.get(f.name, ()), key=len, reverse=True)))
+    return out
+
+
+def _renamed(name: str, k: int) -> str:
+    words = name.split()
+    if len(words) == 1:
+        return words[0] + _LAST[k % len(_LAST)].lower()
+    words[0] = _FIRST[(k // len(_LAST)) % len(_FIRST)] if k >= len(_LAST) else words[0]
+    words[-1] = _LAST[k % len(_LAST)]
+    return " ".join(words)
+
+
+def generate(out: Path, count: int) -> int:
+    sources = _articles()
+    out.mkdir(parents=True, exist_ok=True)
+    written = 0
+    k = 0
+    while written < count:
+        for f, names in sources:
+            if written >= count:
+                break
+            text = f.read_text(encoding="utf-8")
+            if k:
+                for name in names:
+                    text = re.sub(re.escape(name), _renamed(name, k - 1), text)
+            (out / f"c{k:04d}-{f.parent.parent.name}-{f.name}").write_text(text, encoding="utf-8")
+            written += 1
+        k += 1
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--articles", type=int, default=10_000)
+    args = parser.parse_args()
+    print(generate(args.out, args.articles))
+
+
+if __name__ == "__main__":
+    main()

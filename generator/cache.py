@@ -1,0 +1,135 @@
+"""Extraction results kept between builds, in memory and on disk, keyed by what they depend on.
+
+An article's extraction depends on its path (its name is a source; `.md` is read as
+Markdown), its bytes and the generator's own code and data. The key hashes all three,
+so an edited article, a renamed one or a new release of the generator is extracted
+again, and nothing else is. Entries are pickles in `.timeline-cache/extract/` beside
+`timeline.toml` (git-ignored); a missing, truncated or foreign entry is a miss, never
+an error. Results are handed out as fresh copies because resolve fills in their
+participants' official ids.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import generator
+from generator.extract.article import ArticleResult
+
+CACHE_DIR = ".timeline-cache"
+_SUFFIX = ".pickle"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the package's code and data files: a new release invalidates every entry."""
+    root = Path(generator.__file__).resolve().parent
+    digest = hashlib.sha256(generator.__version__.encode())
+    for f in sorted(root.rglob("*")):
+        if f.is_file() and f.suffix in (".py", ".tsv", ".json", ".txt") and "themes" not in f.relative_to(root).parts:
+            digest.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()
+
+
+def article_key(rel: str, data: bytes) -> str:
+    return hashlib.sha256(code_fingerprint().encode() + b"\0" + rel.encode() + b"\0" + data).hexdigest()
+
+
+class ExtractionCache:
+    """key -> pickled ArticleResult; `folder=None` keeps it in memory only."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder / "extract" if folder else None
+        self._memory: dict[str, bytes] = {}
+
+    def _file(self, key: str) -> Path:
+        return self.folder / key[:2] / (key + _SUFFIX)
+
+    def get(self, key: str) -> ArticleResult | None:
+        blob = self._memory.get(key)
+        if blob is None and self.folder is not None:
+            try:
+                blob = self._file(key).read_bytes()
+            except OSError:
+                return None
+        if blob is None:
+            return None
+        try:
+            result = pickle.loads(blob)
+        except Exception:            # truncated or written by another version of Python: extract again
+            self._memory.pop(key, None)
+            return None
+        if not isinstance(result, ArticleResult):
+            return None
+        self._memory[key] = blob
+        return result
+
+    def put(self, key: str, result: ArticleResult) -> None:
+        blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        self._memory[key] = blob
+        if self.folder is None:
+            return
+        target = self._file(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as f:
+                f.write(blob)
+            os.replace(tmp, target)
+        except OSError:              # a read-only project: the cache lives in memory only
+            self.folder = None
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Forget entries of articles that no longer exist in this form."""
+        for key in set(self._memory) - keys:
+            del self._memory[key]
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for f in self.folder.glob("*/*" + _SUFFIX):
+            if f.name[:-len(_SUFFIX)] not in keys:
+                f.unlink(missing_ok=True)
+
+
+class PageCache:
+    """What each page was rendered from, and the stat of each file the writer left, between builds.
+
+    A page is rendered again when its key (a hash of its plan and of the theme's fingerprint)
+    differs from the one recorded when its file was written, or when that file is no longer
+    as the writer left it (someone deleted or edited it). Kept in `.timeline-cache/pages.pickle`.
+    """
+
+    def __init__(self, folder: Path | None):
+        self.file = folder / "pages.pickle" if folder else None
+        self.keys: dict[str, str] = {}                       # output path -> key of what it was rendered from
+        self.written: dict[str, tuple[int, int]] = {}        # output path -> (size, mtime_ns) as written
+        if self.file is not None:
+            try:
+                state = pickle.loads(self.file.read_bytes())
+                if state.get("code") == code_fingerprint():
+                    self.keys, self.written = state["keys"], state["written"]
+            except Exception:        # no cache yet, or an unreadable one: render everything
+                pass
+
+    @staticmethod
+    def key(page, theme: str) -> str:
+        plan = (page.url, page.template, page.title, page.markdown, page.description, page.front_matter, page.data)
+        return hashlib.sha256(theme.encode() + pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+
+    def save(self, keys: dict[str, str]) -> None:
+        self.keys = keys
+        if self.file is None:
+            return
+        blob = pickle.dumps({"code": code_fingerprint(), "keys": self.keys, "written": self.written},
+                            protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as f:
+                f.write(blob)
+            os.replace(tmp, self.file)
+        except OSError:
+            self.file = None
