@@ -55,8 +55,7 @@ class DevLoop:
         self.debouncer = Debouncer(session.quiet, session.cap)
         self.stop_event = threading.Event()
         self.builds = 0
-        themes = config.root / "themes"
-        self.watcher = Watcher(ChangeFilter(config.content, themes if themes.is_dir() else None, session.config_file,
+        self.watcher = Watcher(ChangeFilter(config.content, config.root / "themes", session.config_file,
                                             [config.output, config.root / CACHE_DIR] + list(
                                                 filter(None, [config.permalinks_file]))), self.debouncer)
         self._worker = threading.Thread(target=self._run, name="timeline-builder")
@@ -130,7 +129,7 @@ def run(session: Session, config: SiteConfig, address: tuple[str, int] | None, l
                   f"(or --host)", file=sys.stderr)
             return 1
     loop = DevLoop(session, config, server.status if server else None, log)
-    serving = threading.Thread(target=server.serve_forever, name="timeline-server") if server else None
+    serving = threading.Thread(target=server.serve_forever, args=(0.2,), name="timeline-server") if server else None
     previous = signal.signal(signal.SIGTERM, _interrupt) if threading.current_thread() is threading.main_thread() else None
     try:
         loop.start()

@@ -40,7 +40,7 @@ def is_side_file(name: str) -> bool:
 class Change:
     kind: str        # "article", "theme" or "config"
     path: Path
-    action: str      # "created", "modified", "deleted" or "moved" (a move's source: the old name)
+    action: str      # "created", "modified", "deleted", or "saved" (a temporary file renamed to this name)
 
     def __str__(self) -> str:
         return f"{self.path.name} ({self.action})"
@@ -89,8 +89,8 @@ class ChangeFilter:
         if event.event_type == "moved" and event.dest_path:
             dest = Path(_text(event.dest_path))
             kind = self.classify(dest, event.is_directory)
-            if kind:                 # an editor's save-by-rename: the real file was written
-                found.append(Change(kind, dest, "modified" if found or is_side_file(src.name) else "created"))
+            if kind:                 # a rename between two real names, or an editor's save-by-rename
+                found.append(Change(kind, dest, "created" if found else "saved"))
         return found
 
 
@@ -152,13 +152,22 @@ class Watcher:
     def __init__(self, change_filter: ChangeFilter, debouncer: Debouncer):
         self.filter, self.debouncer = change_filter, debouncer
         self.observer = Observer()
-        handler = _Handler(self)
-        roots = [change_filter.content] + ([change_filter.themes] if change_filter.themes else [])
-        for root in roots:
-            if root.is_dir():
-                self.observer.schedule(handler, str(root), recursive=True)
+        self._handler = _Handler(self)
+        self._themes_watched = False
+        self.observer.schedule(self._handler, str(change_filter.content), recursive=True)
+        self.watch_themes()
         if change_filter.config_file:        # its folder, not recursively: the file may be replaced by a rename
-            self.observer.schedule(handler, str(change_filter.config_file.parent), recursive=False)
+            self.observer.schedule(self._handler, str(change_filter.config_file.parent), recursive=False)
+        if change_filter.themes and (not change_filter.config_file
+                                     or change_filter.themes.parent != change_filter.config_file.parent):
+            self.observer.schedule(self._handler, str(change_filter.themes.parent), recursive=False)
+
+    def watch_themes(self) -> None:
+        """The themes folder, once it exists (a project may add its first theme override while watched)."""
+        themes = self.filter.themes
+        if themes and not self._themes_watched and themes.is_dir():
+            self.observer.schedule(self._handler, str(themes), recursive=True)
+            self._themes_watched = True
 
     def start(self) -> None:
         self.observer.start()
@@ -175,4 +184,6 @@ class _Handler(FileSystemEventHandler):
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         for change in self.watcher.filter.changes(event):
+            if change.kind == "theme" and change.path == self.watcher.filter.themes:
+                self.watcher.watch_themes()
             self.watcher.debouncer.add(change)

@@ -76,19 +76,19 @@ def test_editor_save_by_rename_is_a_change_of_the_real_file(project, classify):
     changes = [c for e in events for c in classify.changes(e)]
     assert {c.path for c in changes} == {real}
     atomic = classify.changes(FileMovedEvent(str(project / "content" / ".goutputstream-XYZ"), str(real)))
-    assert atomic == [Change("article", real, "modified")]
+    assert atomic == [Change("article", real, "saved")]
     jetbrains = classify.changes(FileMovedEvent(str(project / "content" / "a.txt___jb_tmp___"), str(real)))
-    assert jetbrains == [Change("article", real, "modified")]
+    assert jetbrains == [Change("article", real, "saved")]
 
 
 def test_rename_is_a_delete_and_a_create(project, classify):
     old, new = project / "content" / "a.txt", project / "content" / "b.txt"
     assert classify.changes(FileMovedEvent(str(old), str(new))) == [
-        Change("article", old, "deleted"), Change("article", new, "modified")]
+        Change("article", old, "deleted"), Change("article", new, "created")]
     # moved out of the content folder, or into a hidden one: only the deletion counts
     assert classify.changes(FileMovedEvent(str(old), str(project / "attic.txt"))) == [Change("article", old, "deleted")]
     # moved in from elsewhere: a new article
-    assert classify.changes(FileMovedEvent(str(project / "x.txt"), str(new))) == [Change("article", new, "created")]
+    assert classify.changes(FileMovedEvent(str(project / "x.txt"), str(new))) == [Change("article", new, "saved")]
 
 
 def test_noise_events(project, classify):

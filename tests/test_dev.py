@@ -1,0 +1,176 @@
+"""watch and serve: the rebuild loop in process, and the commands as a user runs them."""
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.config import ConfigError, SiteConfig, load_config
+from generator.dev import DevLoop, Session
+from generator.server import BuildStatus
+
+DATA = Path(__file__).parent / "data"
+SEED = "001_35425930eadc2db0.txt"
+
+
+@pytest.fixture
+def project(tmp_path):
+    shutil.copytree(DATA / "seeds" / "articles", tmp_path / "content")
+    (tmp_path / "timeline.toml").write_text('title = "Thử"\n', encoding="utf-8")
+    return tmp_path
+
+
+def _wait(predicate, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+@pytest.fixture
+def loop(project):
+    config_file = project / "timeline.toml"
+    status, log = BuildStatus(), io.StringIO()
+    session = Session(lambda: load_config(config_file), config_file, quiet=0.05, cap=0.5)
+    dev = DevLoop(session, load_config(config_file), status, log)
+    dev.start()
+    yield dev, status, log
+    dev.stop()
+
+
+def test_an_edit_rebuilds_once_and_tells_the_pages(loop, project):
+    dev, status, log = loop
+    assert dev.builds == 1 and status.state()["build"].endswith("-1")
+    article = project / "content" / SEED
+    tmp = article.with_name(".tmp-save")
+    tmp.write_text(article.read_text(encoding="utf-8").replace("tại Hà Nội", "tại Đà Nẵng"), encoding="utf-8")
+    os.replace(tmp, article)
+    assert _wait(lambda: status.state()["build"].endswith("-2"))
+    time.sleep(0.3)
+    assert dev.builds == 2                                   # one save, one build
+    line = log.getvalue().splitlines()[-1]
+    assert SEED in line and "re-extracted 1 of 5 articles" in line and " s" in line
+    assert "Đà Nẵng" in "".join(p.read_text(encoding="utf-8") for p in (project / "site").rglob("*.html"))
+
+
+def test_a_burst_is_one_build(loop, project):
+    dev, status, _ = loop
+    for i in range(40):
+        shutil.copy(project / "content" / SEED, project / "content" / f"copy-{i}.txt")
+    assert _wait(lambda: dev.builds >= 2)
+    time.sleep(0.6)
+    assert dev.builds == 2
+
+
+def test_side_files_and_the_build_itself_trigger_nothing(loop, project):
+    dev, status, _ = loop
+    (project / "content" / f"{SEED}.swp").write_bytes(b"x")
+    (project / "content" / "4913").write_bytes(b"")
+    (project / "content" / f"{SEED}~").write_text("x", encoding="utf-8")
+    time.sleep(0.5)
+    assert dev.builds == 1
+    # the output, the cache and the permalink register are written by builds: never a cause of one
+    (project / "site" / "index.html").write_text("x", encoding="utf-8")
+    (project / "content" / "permalinks.json").touch()
+    time.sleep(0.5)
+    assert dev.builds == 1
+
+
+def test_settings_change_and_a_broken_settings_file(loop, project):
+    dev, status, log = loop
+    (project / "timeline.toml").write_text('title = "Tiêu đề mới"\n', encoding="utf-8")
+    assert _wait(lambda: "Tiêu đề mới" in (project / "site" / "index.html").read_text(encoding="utf-8"))
+    (project / "timeline.toml").write_text('title = \n', encoding="utf-8")
+    assert _wait(lambda: not status.state()["ok"])
+    assert "timeline.toml" in status.state()["errors"][0]["file"]
+    assert "Tiêu đề mới" in (project / "site" / "index.html").read_text(encoding="utf-8")
+    (project / "timeline.toml").write_text('title = "Lại"\n', encoding="utf-8")
+    assert _wait(lambda: status.state()["ok"])
+
+
+def test_a_theme_error_keeps_the_site_and_is_reported(loop, project):
+    dev, status, log = loop
+    before = (project / "site" / "index.html").read_bytes()
+    templates = project / "themes" / "default" / "templates"
+    templates.mkdir(parents=True)
+    # the themes folder did not exist when watching began: its creation is seen, and it is watched from then on
+    (templates / "home.html").write_text("{% if %}", encoding="utf-8")
+    assert _wait(lambda: not status.state()["ok"])
+    assert "home.html" in status.state()["errors"][0]["message"]
+    assert (project / "site" / "index.html").read_bytes() == before
+    assert "error:" in log.getvalue()
+    time.sleep(0.3)
+    (templates / "home.html").unlink()
+    assert _wait(lambda: status.state()["ok"])
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _start(project: Path, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "generator", *args], cwd=project, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, encoding="utf-8")
+
+
+def _wait_for_line(process: subprocess.Popen, word: str) -> str:
+    seen = []
+    for line in process.stdout:
+        seen.append(line)
+        if word in line:
+            return "".join(seen)
+    raise AssertionError(f"no {word!r} in {''.join(seen)!r}; stderr: {process.stderr.read()}")
+
+
+@pytest.mark.parametrize("command", ["watch", "serve"])
+def test_ctrl_c_stops_cleanly(project, command):
+    args = [command] + (["--port", str(_free_port())] if command == "serve" else [])
+    process = _start(project, *args)
+    _wait_for_line(process, "Watching" if command == "watch" else "Serving")
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=10)
+    assert process.returncode == 0, err
+    assert "stopped" in out and "Traceback" not in err
+
+
+def test_port_in_use_is_a_clear_message(project):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = _start(project, "serve", "--port", str(port))
+        out, err = process.communicate(timeout=20)
+    assert process.returncode == 1
+    assert f"port {port} on 127.0.0.1 is already in use" in err and "--port" in err and "Traceback" not in err
+
+
+def test_serve_takes_the_build_options(project, tmp_path):
+    port = _free_port()
+    process = _start(project, "serve", "--port", str(port), "--content", "content", "--output", str(tmp_path / "out"),
+                     "--base-url", "https://example.org/repo/")
+    try:
+        banner = _wait_for_line(process, "Serving")
+        assert f"http://127.0.0.1:{port}/repo/" in banner
+        assert (tmp_path / "out" / "index.html").is_file()
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=10)
+
+
+def test_serve_refuses_overlapping_folders(project):
+    process = _start(project, "serve", "--output", "content/site")
+    _, err = process.communicate(timeout=20)
+    assert process.returncode == 2 and "overlap" in err
