@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from slugify import slugify
 
 from generator.extract.lexicon import lexicon
 from generator.extract.text import tokenize
 from generator.i18n import Interface
 from generator.model import Event, Official, Timeline
 from generator.resolve import positions
+from generator.urls import slug
 
 def event_title(e: Event, t: Interface | None = None) -> str:
     """'Bộ trưởng X tiếp Đại sứ Y': in Vietnamese for timeline.json, in the interface language for pages."""
@@ -56,7 +56,7 @@ def _assign_ids(events: list[Event], prefix_date: bool) -> None:
     def base(e: Event) -> str:
         people = "-".join(p.official for p in e.participants)
         head = e.date.iso() if prefix_date else "undated"
-        return slugify(f"{head}-{people}") or head
+        return slug(f"{head}-{people}") or head
     seen: Counter = Counter()
     for e in sorted(events, key=lambda e: (base(e), [s.file for s in e.sources])):
         b = base(e)

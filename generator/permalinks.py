@@ -22,10 +22,10 @@ import re
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from slugify import slugify
 
 from generator.model import Event, Official, Registry, Timeline
 from generator.names import fold, name_key
+from generator.urls import slug
 
 SCHEMA = 1
 
@@ -226,11 +226,11 @@ def _settle_officials(timeline: Timeline, registry: Registry) -> dict[str, str]:
     officials = sorted(timeline.officials, key=lambda o: (o.id, name_key(o.name)))
     chosen = _assign(officials, registry.officials, lambda entry: entry.get("names", []), _Index(officials, _names),
                      lambda o, entry: (len(_names(o) & set(entry.get("names", []))),),
-                     lambda o, rid, entry: _fits(rid, {slugify(n) for n in [o.name, *o.aliases]}))
+                     lambda o, rid, entry: _fits(rid, {slug(n) for n in [o.name, *o.aliases]}))
     reserved = set(registry.officials)
     renamed = {}
     for i, o in enumerate(officials):
-        new_id = chosen.get(i) or _fresh(slugify(o.name) or "official", reserved, o.id)
+        new_id = chosen.get(i) or _fresh(slug(o.name) or "official", reserved, o.id)
         reserved.add(new_id)
         renamed[o.id] = new_id
     for o in officials:
@@ -246,7 +246,7 @@ def _event_fingerprint(e: Event) -> dict:
 
 
 def _event_base(e: Event) -> str:
-    return slugify(f"{e.date.iso()}-{'-'.join(p.official for p in e.participants)}") or e.date.iso()
+    return slug(f"{e.date.iso()}-{'-'.join(p.official for p in e.participants)}") or e.date.iso()
 
 
 def _event_keys(e: Event) -> set:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from slugify import slugify
 
 from generator.extract.lexicon import lexicon
 from generator.extract.text import looks_vietnamese
 from generator.model import Candidate, Evidence, Event, Official, Participant, PartialDate, Position, Reference
 from generator.names import fold, name_key, order_free
+from generator.urls import slug
 
 # the organisations the participants' titles name: "Bộ trưởng Bộ Công an" -> "Bộ Công an"
 _ORGANIZATION = re.compile(r"\b(Bộ|Ủy ban|Hội đồng|Cơ quan|Tổng cục|Cục|Quân đội|Quân ủy|Văn phòng|Ban)\s(?!trưởng|viên)[^,;()]+")
@@ -207,12 +207,12 @@ def _official_ids(groups: dict[str, list[str]], people: _Officials) -> dict[str,
             forms.update(people.forms[k])
             mentions.update(people.mentions[k])
         name = _canonical(forms, mentions)
-        named.append((slugify(name) or "official", name_key(name), root))
+        named.append((slug(name) or "official", name_key(name), root))
     ids: dict[str, str] = {}
     used: Counter = Counter()
-    for slug, _, root in sorted(named):
-        used[slug] += 1
-        ids[root] = slug if used[slug] == 1 else f"{slug}-{used[slug]}"
+    for base, _, root in sorted(named):
+        used[base] += 1
+        ids[root] = base if used[base] == 1 else f"{base}-{used[base]}"
     return ids
 
 

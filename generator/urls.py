@@ -11,6 +11,15 @@ import posixpath
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+from slugify import slugify
+
+SLUG_LENGTH = 100      # folder names stay far below the 255 bytes file systems allow, whatever the meeting
+
+
+def slug(text: str) -> str:
+    """A URL segment: ASCII, lower case, hyphens, cut at a word boundary when long (a meeting of many)."""
+    return slugify(text, max_length=SLUG_LENGTH, word_boundary=True)
+
 
 class BaseURLError(ValueError):
     pass

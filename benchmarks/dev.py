@@ -1,0 +1,722 @@
+"""Dev loop: save -> reload in a browser on the seeds, and incremental rebuilds of a large corpus.
+
+A benchmark, not a test: it prints figures and asserts nothing. Two parts (--only
+reload / --only rebuild to run one):
+
+1. Save -> reload (`timeline serve` on the seeds). The seed articles are copied into a
+   temporary project and `python3 -m generator serve` (the `timeline` command of this
+   checkout) is started on a free port. Headless Chromium (Playwright, /usr/bin/chromium)
+   opens the meeting page of 001_35425930eadc2db0.txt and waits until the page's reload
+   stream is open. Then, --repeat times (after one warm-up save that is reported apart),
+   the article is saved as an editor does (temp file beside it, then os.replace),
+   alternating "tại Hà Nội" and "tại Đà Nẵng" so that every save changes the page. The
+   figure is the time from just before os.replace to the page's next 'load' event
+   (`page.expect_event("load")`, time.perf_counter in this process). It is split with
+   the server's log line (one per rebuild, ending in "N.NN s": the build) and with
+   timestamps taken in the page by an init script (when the reload stream delivered the
+   message that made the page reload, when the reloaded page fired 'load'):
+
+     save -> build starts      inotify, the watcher's filter, the debounce's quiet period
+     build                     the server's own figure (Builder.build)
+     build end -> message      BuildStatus.update -> Server-Sent Event -> the page
+     message -> load           location.reload(): request, parse, style sheet, 'load'
+     load -> Python            Playwright telling this process (the rest of the total)
+
+   The browser and this process read the same wall clock; the parts are medians, so
+   they need not add up exactly to the total's median.
+
+   Peers, measured in the same run and interleaved with the saves (one of each per save):
+   a second copy of the project gets the same edit and a one-off `timeline build`
+   subprocess (warm .timeline-cache, as a user without the watcher would run it; their
+   own reload not counted), the same with --no-cache (a clean build), and the bare cost
+   of starting the command (`timeline --version`, which imports the whole generator).
+   The debounce's quiet period (Session.quiet in generator/dev.py, as configured) is
+   given for reference: no save can reload faster. The design aim is a median
+   save -> reload under 0.5 s; the report says whether it is met.
+
+2. Incremental rebuilds of a large corpus (benchmarks/corpus.py, --articles, default
+   10,000), in this process: `Builder(config, cache_dir)` with the default permalink
+   register. First a clean build (no cache, no output; extraction takes minutes at this
+   size, so progress is printed), then --rounds rounds of: a no-op rebuild, a rebuild
+   after one article's edit (the same Hà Nội / Đà Nẵng toggle in the corpus's copy of
+   the seed article; its path passed as `changed`), after adding one article (the seed
+   article 000 with its participants renamed: a new meeting with new officials), after
+   deleting it again, and a restart (a new Builder on the same cache folder, as after
+   restarting `timeline serve`; the next round goes on with it). Each figure is the
+   median over the rounds, split by stage: Builder's collaborators are wrapped with
+   timers for the run (resolve, build_timeline, SitePlan.pages, Builder._render, Writer,
+   ExtractionCache, ...; the wrappers cost well under 1%), "other" is the rest of
+   build(). One more edit rebuild runs under cProfile, and its top functions are printed
+   (cumulative, then own time).
+
+   Peers in the same run: the clean build (ratio incremental / clean) and the restart.
+   Memory: this process's peak RSS (it holds the clean build) and a child process that
+   restarts on the same cache and runs a no-op rebuild, as `timeline serve` would after
+   a restart (peak RSS after imports and after the builds, from /proc's VmHWM).
+
+   The corpus, its cache and output live in --work DIR (default: a temporary folder,
+   removed afterwards). With a --work folder that already holds them, the clean build is
+   not run again: its figures, recorded when it ran, are printed and marked "recorded"
+   (use --fresh to measure it again; a changed generator makes it run again by itself,
+   since the cache would miss anyway).
+
+    python3 benchmarks/dev.py [--repeat N] [--articles N] [--rounds K] [--work DIR] [--fresh]
+                              [--only reload|rebuild]
+
+Sample output (2 cores; Python 3.11, ext4, Chromium 1xx; see the figures' spread below):
+
+    (filled in below)
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import pstats
+import re
+import resource
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from contextlib import contextmanager
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))      # benchmark this checkout, whatever is installed
+sys.path.insert(0, str(HERE))      # corpus.py
+
+import generator.build as gbuild
+from generator.build import Builder
+from generator.cache import CACHE_DIR, ExtractionCache, PageCache, code_fingerprint
+from generator.config import SiteConfig
+from generator.dev import Session
+from generator.pages import SitePlan
+from generator.render import Renderer
+from generator.writer import Writer
+
+SEEDS = ROOT / "tests" / "data" / "seeds" / "articles"
+ARTICLE = "001_35425930eadc2db0.txt"                  # the article edited
+ADDED_FROM = "000_ecc860b1ee623f88.txt"               # the seed article an added article is made from
+VERSIONS = ("tại Hà Nội", "tại Đà Nẵng")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+CLI = [sys.executable, "-m", "generator"]            # the `timeline` command of this checkout
+ENV = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+       "PYTHONUNBUFFERED": "1"}
+
+
+# -- shared helpers ---------------------------------------------------------------------------------
+
+def median(xs: list[float]) -> float:
+    return statistics.median(xs) if xs else float("nan")
+
+
+def p90(xs: list[float]) -> float:
+    if len(xs) < 2:
+        return xs[0] if xs else float("nan")
+    return statistics.quantiles(xs, n=10, method="inclusive")[-1]
+
+
+def ms(x: float) -> str:
+    return "-" if x != x else f"{x * 1e3:,.0f}ms"
+
+
+def save_like_editor(target: Path, text: str) -> tuple[float, float]:
+    """Write a hidden temp file beside `target`, then os.replace it; (perf_counter, wall time) just before the replace."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    started, wall = time.perf_counter(), time.time()
+    os.replace(tmp, target)
+    return started, wall
+
+
+def toggled(text: str, version: int) -> str:
+    """The article with every occurrence of the other version replaced by VERSIONS[version]."""
+    return text.replace(VERSIONS[1 - version], VERSIONS[version])
+
+
+def peak_rss_kib() -> int:
+    """This process's peak resident memory (KiB): VmHWM where /proc has it."""
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+# == 1. save -> reload ==============================================================================
+
+BUILD_LINE = re.compile(r"changed: .* (\d+\.\d+) s$")
+
+# timestamps the page keeps for us: when its reload stream opened, and (in sessionStorage, so that
+# the reloaded page can read it) when the message came that makes it reload
+INIT_SCRIPT = """
+(() => {
+  const Native = window.EventSource;
+  if (!Native) return;
+  function Recorded(url, options) {
+    const source = new Native(url, options);
+    source.addEventListener("open", () => { window.__benchStreamOpen = Date.now(); });
+    source.addEventListener("message", (m) => {   // registered before the page's own handler
+      window.__benchFirstMessage = window.__benchFirstMessage || Date.now();
+      try {
+        const served = window.__timelineServed;
+        if (served && JSON.parse(m.data).build !== served.build)
+          sessionStorage.setItem("bench-reload-message", String(Date.now()));
+      } catch (e) {}
+    });
+    return source;
+  }
+  Recorded.prototype = Native.prototype;
+  window.EventSource = Recorded;
+})();
+"""
+
+PAGE_TIMES = """() => {
+  const n = performance.getEntriesByType("navigation")[0];
+  const message = Number(sessionStorage.getItem("bench-reload-message") || 0);
+  sessionStorage.removeItem("bench-reload-message");
+  return {origin: performance.timeOrigin, load: n.loadEventStart, message: message};
+}"""
+
+
+class Serve:
+    """`timeline serve` as a subprocess; its output lines kept with the wall time they arrived."""
+
+    def __init__(self, project: Path):
+        self.lines: list[tuple[float, str]] = []
+        self._new = threading.Condition()
+        for _ in range(5):
+            self.port = _free_port()
+            self.proc = subprocess.Popen(CLI + ["serve", "--content", "content", "--output", "site",
+                                                "--port", str(self.port)], cwd=project, env=ENV,
+                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                         encoding="utf-8")
+            self._reader = threading.Thread(target=self._read, daemon=True)
+            self._reader.start()
+            line = self.wait_for(lambda s: s.startswith("Serving ") or "already in use" in s, 0, 60)
+            if line and line.startswith("Serving "):
+                self.url = re.search(r" at (\S+)", line).group(1)
+                return
+            self.stop()
+        raise RuntimeError("timeline serve did not start:\n" + "\n".join(s for _, s in self.lines))
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            with self._new:
+                self.lines.append((time.time(), line.rstrip("\n")))
+                self._new.notify_all()
+
+    def wait_for(self, match, start: int, timeout: float) -> str | None:
+        """The first line from index `start` on for which match(line) holds, waiting up to `timeout` s."""
+        deadline = time.monotonic() + timeout
+        with self._new:
+            while True:
+                for _, line in self.lines[start:]:
+                    if match(line):
+                        return line
+                left = deadline - time.monotonic()
+                if left <= 0 or self.proc.poll() is not None:
+                    return None
+                self._new.wait(left)
+
+    def builds_since(self, since: float) -> list[tuple[float, float]]:
+        """(arrival wall time, seconds) of every rebuild line that arrived after `since`."""
+        with self._new:
+            return [(at, float(m.group(1))) for at, line in self.lines
+                    if at >= since and (m := BUILD_LINE.search(line))]
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)      # Ctrl-C: the server stops its threads and exits
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self._reader.join(5)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _timed_run(cmd: list[str], cwd: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def _project(root: Path) -> Path:
+    shutil.copytree(SEEDS, root / "content")
+    return root
+
+
+def reload_benchmark(repeat: int, scratch: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    project = _project(scratch / "serve")
+    peers = {"one-off": _project(scratch / "peer"), "no-cache": _project(scratch / "peer-no-cache")}
+    for key, folder in peers.items():             # built once: the output is there, the cache warm
+        subprocess.run(CLI + ["build", "--content", "content", "--output", "site"]
+                       + (["--no-cache"] if key == "no-cache" else []), cwd=folder, env=ENV, check=True,
+                       capture_output=True)
+    article = project / "content" / ARTICLE
+    original = article.read_text(encoding="utf-8")
+    quiet = Session.__dataclass_fields__["quiet"].default
+    cap = Session.__dataclass_fields__["cap"].default
+
+    serve = Serve(project)
+    timeline = json.loads((project / "site" / "timeline.json").read_text(encoding="utf-8"))
+    url = next(e["url"] for e in timeline["events"] if any(s["file"] == ARTICLE for s in e["sources"]))
+    rows: list[dict] = []
+    failures = 0
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            page = browser.new_page()
+            page.add_init_script(INIT_SCRIPT)
+            page.set_default_timeout(20_000)
+
+            def open_page():
+                page.goto(serve.url + url, wait_until="load")
+                page.wait_for_function("() => window.__benchFirstMessage", polling="raf")
+
+            open_page()
+            for i in range(repeat + 1):                  # save 0: warm-up, reported apart
+                version = (i + 1) % 2                        # 1, 0, 1, ...: every save changes the page
+                text = toggled(original, version)
+                try:
+                    with page.expect_event("load", timeout=20_000):
+                        started, wall = save_like_editor(article, text)
+                    total = time.perf_counter() - started
+                except Exception as exc:                     # no reload: say so, open the page again
+                    failures += 1
+                    print(f"  save {i}: no reload within 20 s ({type(exc).__name__})", flush=True)
+                    open_page()
+                    continue
+                loaded_wall = time.time()
+                times = page.evaluate(PAGE_TIMES)
+                page.wait_for_function("() => window.__benchFirstMessage", polling="raf")   # live again
+                live = page.evaluate("() => window.__benchStreamOpen") / 1e3
+                builds = serve.builds_since(wall)
+                while not builds and time.time() - loaded_wall < 2:
+                    time.sleep(0.01)
+                    builds = serve.builds_since(wall)
+                row = {"total": total, "builds": len(builds), "not build": total - sum(b[1] for b in builds)}
+                if builds:
+                    end, seconds = builds[-1][0], sum(b[1] for b in builds)
+                    load = (times["origin"] + times["load"]) / 1e3
+                    message = times["message"] / 1e3 if times["message"] else float("nan")
+                    row.update({"to build": end - seconds - wall, "build": seconds, "notify": message - end,
+                                "reload": load - message, "to python": (wall + total) - load,
+                                "live": live - load})
+                rows.append(row)
+
+                # the peers: the same edit in each peer project, then its one-off build; a bare start
+                for key, folder in peers.items():
+                    save_like_editor(folder / "content" / ARTICLE, text)
+                    row[key] = _timed_run(CLI + ["build", "--content", "content", "--output", "site"]
+                                          + (["--no-cache"] if key == "no-cache" else []), folder)
+                row["start"] = _timed_run(CLI + ["--version"], project)
+                time.sleep(0.3)                               # let the machine settle before the next save
+            browser.close()
+    finally:
+        serve.stop()
+
+    warm_up, rows = (rows[0], rows[1:]) if rows else (None, [])
+    col = lambda key: [r[key] for r in rows if key in r]
+    print(f"save -> reload: {len(list((project / 'content').glob('*.txt')))} seed articles, page {url}, "
+          f"{len(rows)} saves (+1 warm-up){f', {failures} without reload' if failures else ''}; "
+          f"`timeline serve` debounce quiet {quiet:.2f} s, cap {cap:.2f} s")
+    if not rows:
+        return
+    print(f"\n{'':<38}{'median':>9}{'p90':>9}")
+    parts = [("save -> reload ('load' event)", "total"), ("  save -> build starts", "to build"),
+             ("  build (server's log line)", "build"), ("  build end -> message in page", "notify"),
+             ("  message -> 'load' (reload)", "reload"), ("  'load' -> Python (Playwright)", "to python"),
+             ("everything but the build", "not build")]
+    for label, key in parts:
+        print(f"{label:<38}{ms(median(col(key))):>9}{ms(p90(col(key))):>9}")
+    print(f"{'page live again (stream open) after load':<38}{ms(median(col('live'))):>9}{ms(p90(col('live'))):>9}")
+    builds = sorted(set(col("builds")))
+    print(f"rebuilds per save: {'/'.join(map(str, builds))}; warm-up save: {ms(warm_up['total'])} "
+          f"(build {ms(warm_up.get('build', float('nan')))})")
+
+    total = median(col("total"))
+    print(f"\n{'peer (median of the same saves)':<46}{'ours':>9}{'peer':>9}{'ratio':>8}")
+    for label, key in [("save->reload vs one-off `timeline build`", "one-off"),
+                       ("save->reload vs `timeline build --no-cache`", "no-cache"),
+                       ("save->reload vs `timeline --version` (start)", "start")]:
+        peer_t = median(col(key))
+        print(f"{label:<46}{ms(total):>9}{ms(peer_t):>9}{total / peer_t:>7.2f}x")
+    print(f"{'save->reload vs quiet period (Session.quiet)':<46}{ms(total):>9}{ms(quiet):>9}{total / quiet:>7.2f}x")
+    print(f"{'  server build vs one-off `timeline build`':<46}{ms(median(col('build'))):>9}"
+          f"{ms(median(col('one-off'))):>9}{median(col('build')) / median(col('one-off')):>7.2f}x")
+    met = total < 0.5
+    print(f"design aim, save -> reload under 0.5 s on the seeds: {'met' if met else 'NOT met'} "
+          f"(median {ms(total)}, p90 {ms(p90(col('total')))}{'' if p90(col('total')) < 0.5 else ', p90 over'})")
+
+
+# == 2. incremental rebuilds of a large corpus ======================================================
+
+class Split:
+    """Cumulative time spent in wrapped functions, by label, while active."""
+
+    # (owner, attribute, label, parent label or None for a top-level stage)
+    PLAN = [
+        (Builder, "extract", "extract", None),
+        (gbuild, "find_articles", "list articles", "extract"),
+        (gbuild, "article_key", "hash (article_key)", "extract"),
+        (ExtractionCache, "get", "cache get (unpickle)", "extract"),
+        (gbuild, "extract_article", "extract_article", "extract"),
+        (gbuild, "parse_bytes", "parse_bytes", "extract"),
+        (ExtractionCache, "put", "cache put", "extract"),
+        (ExtractionCache, "keep_only", "cache keep_only", "extract"),
+        (gbuild, "resolve", "resolve", None),
+        (gbuild, "build_timeline", "chronology", None),
+        (gbuild, "diagnose", "chronology", None),
+        (gbuild, "load_registry", "permalinks", None),
+        (gbuild, "assign_permalinks", "permalinks", None),
+        (gbuild, "registry_json", "permalinks", None),
+        (SitePlan, "pages", "pages", None),
+        (Renderer, "__init__", "theme", None),
+        (Builder, "_render", "render", None),
+        (Renderer, "fingerprint", "theme fingerprint", "render"),
+        (PageCache, "key", "page keys", "render"),
+        (Writer, "keep", "keep checks", "render"),
+        (gbuild, "render_site", "render_site", "render"),
+        (gbuild, "timeline_json", "timeline.json", None),
+        (Writer, "write", "write", None),
+        (Writer, "prune", "write", None),
+        (PageCache, "save", "write", None),
+    ]
+    ORDER = ["extract", "list articles", "hash (article_key)", "cache get (unpickle)", "extract_article",
+             "parse_bytes", "cache put", "cache keep_only", "resolve", "chronology", "permalinks", "pages", "theme",
+             "render", "theme fingerprint", "page keys", "keep checks", "render_site", "timeline.json", "write"]
+    PARENT = {label: parent for _, _, label, parent in PLAN}
+
+    def __init__(self):
+        self.times: dict[str, float] = defaultdict(float)
+        self._saved = []
+
+    def _wrap(self, fn, label):
+        times, clock = self.times, time.perf_counter
+
+        def timed(*a, **k):
+            t0 = clock()
+            try:
+                return fn(*a, **k)
+            finally:
+                times[label] += clock() - t0
+        timed.__wrapped__ = fn
+        return timed
+
+    @contextmanager
+    def active(self):
+        self.times.clear()
+        for owner, name, label, _ in self.PLAN:
+            raw = owner.__dict__[name] if isinstance(owner, type) else getattr(owner, name)
+            self._saved.append((owner, name, raw))
+            if isinstance(raw, staticmethod):
+                setattr(owner, name, staticmethod(self._wrap(raw.__func__, label)))
+            else:
+                setattr(owner, name, self._wrap(raw, label))
+        try:
+            yield self.times
+        finally:
+            for owner, name, raw in reversed(self._saved):
+                setattr(owner, name, raw)
+            self._saved.clear()
+
+
+def timed_build(builder: Builder, changed=()) -> tuple[float, dict[str, float], gbuild.BuildResult]:
+    split = Split()
+    with split.active() as times:
+        t0 = time.perf_counter()
+        result = builder.build(changed)
+        total = time.perf_counter() - t0
+    stages = dict(times)
+    stages["other"] = total - sum(v for k, v in stages.items() if Split.PARENT.get(k) is None)
+    return total, stages, result
+
+
+@contextmanager
+def progress(total: int, every: int):
+    """Print extraction progress during a clean build (extract_article wrapped)."""
+    original = gbuild.extract_article
+    count, t0 = [0], time.perf_counter()
+
+    def counting(article):
+        result = original(article)
+        count[0] += 1
+        if count[0] % every == 0 or count[0] == total:
+            dt = time.perf_counter() - t0
+            rate = count[0] / dt
+            print(f"  extracted {count[0]:,}/{total:,} articles in {dt:,.0f} s ({rate:.0f}/s; "
+                  f"{(total - count[0]) / rate:,.0f} s to go)", flush=True)
+        return result
+    gbuild.extract_article = counting
+    try:
+        yield
+    finally:
+        gbuild.extract_article = original
+
+
+def prepare(work: Path, n: int, fresh: bool) -> tuple[SiteConfig, Path, Path]:
+    """The corpus of `n` articles in work/n<N>/content (made once), its config, cache folder and the
+    saved original of the edited article; a leftover of an interrupted run is undone."""
+    from corpus import generate
+
+    project = work / f"n{n}"
+    content = project / "content"
+    done = project / "corpus.done"
+    if not (done.is_file() and done.read_text().strip() == str(n)):
+        shutil.rmtree(project, ignore_errors=True)
+        t0 = time.perf_counter()
+        written = generate(content, n)
+        print(f"  corpus: {written:,} articles written to {content} in {time.perf_counter() - t0:.1f} s", flush=True)
+        edited = next(f for f in sorted(content.iterdir()) if f.name.endswith(ARTICLE))
+        (project / "edit.original").write_bytes(edited.read_bytes())
+        (project / "edit.name").write_text(edited.name)
+        done.write_text(str(n))
+    edited = content / (project / "edit.name").read_text()
+    if edited.read_bytes() != (project / "edit.original").read_bytes():
+        edited.write_bytes((project / "edit.original").read_bytes())
+    (content / _added_name()).unlink(missing_ok=True)
+    config = SiteConfig(content_dir=content, output_dir=project / "site", root=project)
+    return config, project / CACHE_DIR, edited
+
+
+def _added_name() -> str:
+    return f"zz-added-{ADDED_FROM}"
+
+
+def added_article() -> str:
+    """Seed article 000 with each gold participant renamed (names and aliases alike) as no copy of the
+    corpus renames them, and each to another name: a new meeting between new officials."""
+    from corpus import DATA, _renamed
+
+    gold = json.loads((DATA / "seeds" / "gold.json").read_text(encoding="utf-8"))
+    people: dict[str, list[str]] = {}
+    for event in gold["events"]:
+        if any(src == ADDED_FROM for src in event.get("sources", [])):
+            for p in event["participants"]:
+                people.setdefault(p["name"], [p["name"], *p.get("aliases", [])])
+    renames = [(form, _renamed(form, 397 - 26 * j)) for j, forms in enumerate(people.values()) for form in forms]
+    text = (DATA / "seeds" / "articles" / ADDED_FROM).read_text(encoding="utf-8")
+    for form, renamed in sorted(renames, key=lambda r: len(r[0]), reverse=True):
+        text = text.replace(form, renamed)
+    return text
+
+
+def child_restart(config: SiteConfig, cache: Path) -> dict:
+    """A fresh process: peak RSS after imports, after a restart build on the cache, after a no-op rebuild."""
+    code = f"""
+import json, pathlib, resource, sys, time
+sys.path.insert(0, {str(ROOT)!r})
+from generator.build import Builder
+from generator.config import SiteConfig
+
+def peak():
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+out = {{"imports": peak()}}
+root = pathlib.Path({str(config.root)!r})
+builder = Builder(SiteConfig(content_dir=root / "content", output_dir=root / "site", root=root), pathlib.Path({str(cache)!r}))
+t0 = time.perf_counter(); builder.build(); out["restart"] = time.perf_counter() - t0; out["after restart"] = peak()
+t0 = time.perf_counter(); builder.build(); out["no-op"] = time.perf_counter() - t0; out["after no-op"] = peak()
+print(json.dumps(out))
+"""
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _where(key: tuple) -> str:
+    file, line, func = key
+    if file == "~":
+        return func
+    path = Path(file)
+    try:
+        file = path.relative_to(ROOT).as_posix()
+    except ValueError:
+        parts = path.parts
+        file = "/".join(parts[parts.index("site-packages") + 1:]) if "site-packages" in parts else path.name
+    return f"{file}:{line}({func})"
+
+
+def print_profile(profile: cProfile.Profile, top: int) -> None:
+    stats = pstats.Stats(profile).stats
+    rows = [(ct, tt, nc, key) for key, (cc, nc, tt, ct, _) in stats.items()]
+    total = max(r[0] for r in rows)
+    for title, index in (("cumulative", 0), ("own time", 1)):
+        print(f"\n  top {top} by {title} (of {total * 1e3:,.0f} ms)      cum     own     calls")
+        for ct, tt, nc, key in sorted(rows, key=lambda r: r[index], reverse=True)[:top]:
+            print(f"  {_where(key)[:60]:<60}{ct * 1e3:>7,.0f}{tt * 1e3:>8,.0f}{nc:>10,}")
+
+
+def rebuild_benchmark(n: int, rounds: int, work: Path, fresh: bool) -> None:
+    print(f"incremental rebuilds: corpus of {n:,} articles in {work}", flush=True)
+    config, cache, edited = prepare(work, n, fresh)
+    project = config.root
+    record = project / "clean.json"
+    fingerprint = code_fingerprint()
+    recorded = json.loads(record.read_text()) if record.is_file() else None
+    clean_here = fresh or not cache.is_dir() or not recorded or recorded.get("code") != fingerprint
+    if clean_here:
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(config.output, ignore_errors=True)
+        config.permalinks_file.unlink(missing_ok=True)
+        print(f"  clean build (no cache, no output, no permalink register) ...", flush=True)
+        with progress(n, max(n // 10, 1)):
+            builder = Builder(config, cache)
+            t_clean, s_clean, r_clean = timed_build(builder)
+        recorded = {"code": fingerprint, "total": t_clean, "stages": s_clean, "when": time.strftime("%Y-%m-%d %H:%M"),
+                    "written": len(r_clean.written), "events": len(r_clean.timeline.events),
+                    "officials": len(r_clean.timeline.officials), "pages": r_clean.pages}
+        record.write_text(json.dumps(recorded, indent=1))
+        print(f"  clean build: {t_clean:,.1f} s", flush=True)
+    else:
+        print(f"  clean build not run: cache and output reused from {recorded['when']} (--fresh to measure it)",
+              flush=True)
+        builder = None
+    t_clean, s_clean = recorded["total"], recorded["stages"]
+
+    added = added_article()
+    originals = edited.read_text(encoding="utf-8")
+    new = config.content / _added_name()
+    ops = ["no-op", "edit one", "add one", "delete one", "restart"]
+    t: dict[str, list[float]] = {op: [] for op in ops}
+    s: dict[str, list[dict]] = {op: [] for op in ops}
+    facts: dict[str, set] = {op: set() for op in ops}
+
+    def run(op, builder, changed=()):
+        total, stages, result = timed_build(builder, changed)
+        t[op].append(total)
+        s[op].append(stages)
+        facts[op].add((len(result.extracted), result.rendered, len(result.written), len(result.removed)))
+        print(f"  {op:<11}{total:>7.2f} s  re-extracted {len(result.extracted)}, rendered {result.rendered} "
+              f"of {result.pages} pages, {len(result.written)} written, {len(result.removed)} removed", flush=True)
+        return result
+
+    version = 0
+    try:
+        if builder is None:                      # a reused cache: this process starts as after a restart
+            builder = Builder(config, cache)
+            run("restart", builder)
+        for r in range(rounds):
+            run("no-op", builder)
+            version = 1 - version
+            edited.write_text(toggled(originals, version), encoding="utf-8")
+            run("edit one", builder, [edited])
+            new.write_text(added, encoding="utf-8")
+            run("add one", builder, [new])
+            new.unlink()
+            run("delete one", builder, [new])
+            builder = Builder(config, cache)
+            run("restart", builder)
+
+        version = 1 - version                    # one more edit, under cProfile
+        edited.write_text(toggled(originals, version), encoding="utf-8")
+        profile = cProfile.Profile()
+        profile.enable()
+        t0 = time.perf_counter()
+        builder.build([edited])
+        t_profiled = time.perf_counter() - t0
+        profile.disable()
+    finally:
+        new.unlink(missing_ok=True)
+        if edited.read_text(encoding="utf-8") != originals:
+            edited.write_text(originals, encoding="utf-8")
+        if builder is not None:
+            builder.build([edited, new])         # leave the site and cache as the corpus says
+    rss_here = peak_rss_kib()
+    child = child_restart(config, cache)
+    blobs = sum(len(b) for b in builder.cache._memory.values())
+
+    # -- report -----------------------------------------------------------------------------------
+    print(f"\nincremental rebuilds: {n:,} articles -> {recorded['events']:,} meetings, "
+          f"{recorded['officials']:,} officials, {recorded['pages']:,} pages; median of {rounds} "
+          f"(restart: {len(t['restart'])})")
+    when = "this run" if clean_here else f"recorded {recorded['when']}, not this run"
+    cols = ["clean"] + ops
+    print(f"\n{'stage':<24}" + "".join(f"{c:>11}" for c in cols) + f"\n{'':<24}{'(' + when.split(',')[0] + ')':>11}")
+    med = {op: {k: median([x.get(k, 0.0) for x in s[op]]) for k in Split.ORDER + ["other"]} for op in ops}
+    med["clean"] = {k: s_clean.get(k, 0.0) for k in Split.ORDER + ["other"]}
+    for k in Split.ORDER + ["other"]:
+        label = ("  " if Split.PARENT.get(k) else "") + k
+        print(f"{label:<24}" + "".join(f"{ms(med[c][k]):>11}" for c in cols))
+    totals = {"clean": t_clean, **{op: median(t[op]) for op in ops}}
+    print(f"{'total':<24}" + "".join(f"{ms(totals[c]):>11}" for c in cols))
+    print(f"\n(re-extracted, rendered, written, removed) per operation: " +
+          "; ".join(f"{op} {'/'.join(str(list(f)) for f in sorted(facts[op]))}" for op in ops))
+
+    print(f"\n{'peer':<42}{'ours':>10}{'peer':>10}{'ratio':>9}")
+    for op in ops[:-1]:
+        print(f"{op + ' vs clean build':<42}{ms(totals[op]):>10}{ms(t_clean):>10}{totals[op] / t_clean:>8.3f}x"
+              + ("" if clean_here else "  (clean: recorded)"))
+    for op in ops[:-1]:
+        print(f"{op + ' vs restart':<42}{ms(totals[op]):>10}{ms(totals['restart']):>10}"
+              f"{totals[op] / totals['restart']:>8.3f}x")
+    print(f"{'restart vs clean build':<42}{ms(totals['restart']):>10}{ms(t_clean):>10}"
+          f"{totals['restart'] / t_clean:>8.3f}x" + ("" if clean_here else "  (clean: recorded)"))
+    print(f"{'clean build: extraction rate':<42}{n / s_clean['extract_article'] if s_clean.get('extract_article') else 0:>10,.0f}"
+          f" articles/s ({when})")
+
+    print(f"\none edit rebuild under cProfile: {t_profiled:,.2f} s (unprofiled median {totals['edit one']:,.2f} s)")
+    print_profile(profile, 15)
+
+    print(f"\nmemory: this process peak RSS {rss_here / 1024:,.0f} MiB"
+          f"{' (it ran the clean build)' if clean_here else ''}; extraction cache in memory {blobs / 2**20:,.0f} MiB "
+          f"of pickles; child process: {child['imports'] / 1024:,.0f} MiB after imports, "
+          f"{child['after restart'] / 1024:,.0f} MiB after a restart build ({child['restart']:.2f} s), "
+          f"{child['after no-op'] / 1024:,.0f} MiB after a no-op rebuild ({child['no-op']:.2f} s)")
+
+
+# ==================================================================================================
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=10, help="saves timed in part 1 (default 10; +1 warm-up)")
+    ap.add_argument("--articles", type=int, default=10_000, help="corpus size in part 2 (default 10,000)")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds of rebuilds in part 2; medians (default 3)")
+    ap.add_argument("--work", type=Path, help="keep part 2's corpus, cache and output here and reuse them "
+                                              "(default: a temporary folder, removed afterwards)")
+    ap.add_argument("--fresh", action="store_true", help="part 2: run the clean build even if --work has a cache")
+    ap.add_argument("--only", choices=["reload", "rebuild"], help="run one part only")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="timeline-dev-bench-") as tmp:
+        if args.only != "rebuild":
+            reload_benchmark(args.repeat, Path(tmp))
+            print(flush=True)
+        if args.only != "reload":
+            work = args.work.resolve() if args.work else Path(tmp) / "work"
+            work.mkdir(parents=True, exist_ok=True)
+            rebuild_benchmark(args.articles, args.rounds, work, args.fresh)
+
+
+if __name__ == "__main__":
+    main()
