@@ -1,8 +1,8 @@
 """A large corpus for benchmarks: the test corpora copied until N articles, with new people in each copy.
 
-Copy 0 is the corpora as they are. In copy k every participant named in the gold
-answers of an article gets another name (first and last word replaced by words
-chosen by k), so each copy reports meetings of other people: distinct events and
+Copy 0 is the corpora as they are. In copy k every official named in any gold
+answer gets another name (first and last word replaced by words chosen by k), in
+every article, so each copy reports meetings of other people: distinct events and
 official pages, as a real collection of 10,000 reports would have, rather than
 10,000 sources of the same 150 meetings. Short forms the gold does not list keep
 their old spelling; that costs extraction quality, not size.
@@ -26,20 +26,16 @@ _LAST = ["Khải", "Tuệ", "Diệp", "Thạc", "Bảo", "Quyết", "Khuê", "Đ
          "Vĩnh", "Uyên", "Phiên", "Khiêm", "Doãn", "Giám", "Thịnh", "Tiệp", "Hoằng", "Cẩn", "Duệ", "Lẫm"]
 
 
-def _articles() -> list[tuple[Path, list[str]]]:
-    """(article file, names of its gold participants, longest first) for every corpus under tests/data."""
-    out = []
+def _articles() -> tuple[list[Path], list[str]]:
+    """Every article of the corpora under tests/data, and every official's name in their gold, longest first."""
+    files, names = [], set()
     for gold_file in sorted(DATA.glob("*/gold.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
-        names: dict[str, set[str]] = {}
         for event in gold.get("events", []):
-            for source in event.get("sources", []):
-                for p in event.get("participants", []):
-                    names.setdefault(source, set()).update([p["name"], *p.get("aliases", [])])
-        for f in sorted((gold_file.parent / "articles").iterdir()):
-            if f.is_file():
-                out.append((f, sorted(names.get(f.name, ()), key=len, reverse=True)))
-    return out
+            for p in event.get("participants", []):
+                names.update(n for n in [p["name"], *p.get("aliases", [])] if len(n.split()) >= 2)
+        files += [f for f in sorted((gold_file.parent / "articles").iterdir()) if f.is_file()]
+    return files, sorted(names, key=len, reverse=True)
 
 
 def _renamed(name: str, k: int) -> str:
@@ -52,18 +48,18 @@ def _renamed(name: str, k: int) -> str:
 
 
 def generate(out: Path, count: int) -> int:
-    sources = _articles()
+    sources, names = _articles()
+    everyone = re.compile("|".join(re.escape(n) for n in names))
     out.mkdir(parents=True, exist_ok=True)
     written = 0
     k = 0
     while written < count:
-        for f, names in sources:
+        for f in sources:
             if written >= count:
                 break
             text = f.read_text(encoding="utf-8")
             if k:
-                for name in names:
-                    text = re.sub(re.escape(name), _renamed(name, k - 1), text)
+                text = everyone.sub(lambda m: _renamed(m.group(0), k - 1), text)
             (out / f"c{k:04d}-{f.parent.parent.name}-{f.name}").write_text(text, encoding="utf-8")
             written += 1
         k += 1

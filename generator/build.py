@@ -163,7 +163,8 @@ class Builder:
             pages = plan.pages(redirects)
             files, keys, rendered = self._render(renderer, plan, pages, writer)
         except ThemeError as exc:          # the last good site stays as it is
-            diagnostics.append(Diagnostic(config.theme, str(exc), "error"))
+            diagnostics.append(Diagnostic(exc.file, str(exc)[len(exc.file) + 2:], "error") if exc.file
+                               else Diagnostic(f"theme '{config.theme}'", str(exc), "error"))
             return BuildResult(timeline, diagnostics, ok=False, extracted=fresh)
         files["timeline.json"] = timeline_json(timeline)
 

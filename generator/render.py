@@ -24,6 +24,10 @@ from generator.urls import BaseURL, relative
 class ThemeError(ValueError):
     """A theme that cannot be used or a template that fails; the message names the file."""
 
+    def __init__(self, message: str, file: str = ""):
+        super().__init__(message)
+        self.file = file              # the template at fault ('path:line'), when one is
+
 
 def _packaged_themes() -> Path:
     """The shipped themes: `themes/` beside the package in a checkout, `generator/themes` once installed."""
@@ -125,7 +129,8 @@ class Renderer:
         except TemplateError as exc:
             where = getattr(exc, "filename", None) or template
             line = getattr(exc, "lineno", None)
-            raise ThemeError(f"{where}{f':{line}' if line else ''}: {type(exc).__name__}: {exc}") from None
+            file = f"{where}{f':{line}' if line else ''}"
+            raise ThemeError(f"{file}: {type(exc).__name__}: {exc}", file) from None
 
 
 def render_site(renderer: Renderer, plan: SitePlan, pages: list[Page], skip: set[int] = frozenset()) \

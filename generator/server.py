@@ -22,6 +22,7 @@ import json
 import mimetypes
 import posixpath
 import secrets
+import socket
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -105,7 +106,19 @@ class DevServer(ThreadingHTTPServer):
         self.root = root.resolve()
         self.base_path = base_path if base_path.endswith("/") else base_path + "/"
         self.status = status or BuildStatus()
+        self._open: set[socket.socket] = set()         # connections being handled, for stop()
+        self._open_lock = threading.Lock()
         super().__init__((host, port), _Handler)
+
+    def process_request(self, request, client_address):
+        with self._open_lock:
+            self._open.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request):
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
 
     @property
     def url(self) -> str:
@@ -117,6 +130,12 @@ class DevServer(ThreadingHTTPServer):
         """Stop serving, end open reload streams and wait for every request thread."""
         self.status.close()
         self.shutdown()
+        with self._open_lock:          # a browser's idle pre-opened connection would hold its thread until timeout
+            for request in self._open:
+                try:
+                    request.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
         self.server_close()
 
 

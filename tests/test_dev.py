@@ -107,7 +107,7 @@ def test_a_theme_error_keeps_the_site_and_is_reported(loop, project):
     # the themes folder did not exist when watching began: its creation is seen, and it is watched from then on
     (templates / "home.html").write_text("{% if %}", encoding="utf-8")
     assert _wait(lambda: not status.state()["ok"])
-    assert "home.html" in status.state()["errors"][0]["message"]
+    assert "home.html" in status.state()["errors"][0]["file"]
     assert (project / "site" / "index.html").read_bytes() == before
     assert "error:" in log.getvalue()
     time.sleep(0.3)

@@ -172,7 +172,7 @@ def test_theme_error_writes_nothing_and_the_fix_restores_the_site(project):
     template.parent.mkdir(parents=True)
     template.write_text("{% if %}", encoding="utf-8")
     broken = project.builder.build()
-    assert not broken.ok and "event.html" in broken.errors[0].message
+    assert not broken.ok and broken.errors[0].file.endswith("event.html:1")
     assert _tree(project.root / "site") == before
     template.unlink()
     fixed = project.build_and_compare()

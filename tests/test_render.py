@@ -61,7 +61,7 @@ def test_a_broken_template_writes_nothing_and_names_the_file(make_content, tmp_p
     result = build(_config(tmp_path, content, theme="broken"))
     assert not result.ok
     error = [d for d in result.diagnostics if d.level == "error"][0]
-    assert "event.html" in error.message
+    assert "event.html" in str(error)
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before   # the last good site stays
 
 
