@@ -146,7 +146,7 @@ class SitePlan:
                          for p in e.participants],
         }
         data["attendee"] = [{k: v for k, v in a.items() if v is not None} for a in data["attendee"]]
-        text = json.dumps(data, ensure_ascii=False, indent=1)
+        text = json.dumps(data, ensure_ascii=False)
         return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
     def official(self, o: Official) -> Page:

@@ -35,6 +35,7 @@ class _Officials:
         self.forms: dict[str, Counter] = defaultdict(Counter)       # name form -> articles using it
         self.mentions: dict[str, Counter] = defaultdict(Counter)    # name form -> mentions in all articles
         self.alias_forms: dict[str, set[str]] = defaultdict(set)
+        self._is_vietnamese: dict[str, bool] = {}
 
     def find(self, key: str) -> str:
         while self.parent.setdefault(key, key) != key:
@@ -68,16 +69,28 @@ class _Officials:
         and one letter apart in one long word ('Sergei'/'Sergey') is a transliteration of the same name."""
         keys = list(self.forms)
         words = {k: set(k.split()) for k in keys}
+        having: dict[str, set[str]] = defaultdict(set)      # word -> the keys that have it
+        for k in keys:
+            for w in words[k]:
+                having[w].add(k)
         for k in keys:
             if self._vietnamese(k) or len(words[k]) == 1 and len(k) < 4:
                 continue
-            supers = {self.find(o) for o in keys if o != k and words[k] < words[o] and self._compatible(k, o)}
+            fuller = set.intersection(*sorted((having[w] for w in words[k]), key=len)) if words[k] else set(keys)
+            supers = {self.find(o) for o in fuller if o != k and words[k] < words[o] and self._compatible(k, o)}
             if len(supers) == 1:
                 self.union(k, supers.pop())
-        for a in keys:
-            for b in keys:
-                if a < b and self._transliterated(a, b):
-                    self.union(a, b)
+        # transliterations differ in one word: compare only keys that agree on all their other words
+        alike: dict[tuple, list[str]] = defaultdict(list)
+        for k in keys:
+            parts = k.split()
+            for i in range(len(parts)):
+                alike[(*parts[:i], None, *parts[i + 1:])].append(k)
+        for group in alike.values():
+            for a in group:
+                for b in group:
+                    if a < b and self._transliterated(a, b):
+                        self.union(a, b)
 
     def _transliterated(self, a: str, b: str) -> bool:
         ta, tb = a.split(), b.split()
@@ -91,6 +104,11 @@ class _Officials:
 
     def _vietnamese(self, key: str) -> bool:
         """Vietnamese names are never shortened by dropping a middle name, so no subset matching for them."""
+        if key not in self._is_vietnamese:       # asked for every pair: the forms do not change meanwhile
+            self._is_vietnamese[key] = self._looks_vietnamese(key)
+        return self._is_vietnamese[key]
+
+    def _looks_vietnamese(self, key: str) -> bool:
         names = self.forms.get(key)
         if not names or not all(looks_vietnamese(w) for n in names for w in n.split()):
             return False
@@ -121,13 +139,16 @@ def _main_title(title: str) -> str:
 
 def fix_years(candidates: list[Candidate]) -> None:
     """A meeting dated only by inference takes the year another article states for it."""
-    sure = [c for c in candidates if c.date and c.date_confidence >= 3 and c.day_month]
+    sure: dict[tuple, list[Candidate]] = defaultdict(list)     # day and month -> candidates whose year is stated
+    for c in candidates:
+        if c.date and c.date_confidence >= 3 and c.day_month:
+            sure[c.day_month].append(c)
     for c in candidates:
         if c.date_confidence >= 3 or not c.day_month:
             continue
         names = {fold(p.name) for p in c.participants}
-        for other in sure:
-            if other.file == c.file or other.day_month != c.day_month:
+        for other in sure.get(c.day_month, ()):
+            if other.file == c.file:
                 continue
             if len(names & {fold(p.name) for p in other.participants}) >= 2 or \
                     _shared_people(c, other) >= 2:
@@ -184,14 +205,19 @@ def _add_referring_sources(events, candidates, references, people: _Officials, i
     for c in candidates:
         if c.series:
             series_files[c.series].add(c.file)
+    by_file: dict[str, list[Event]] = defaultdict(list)         # an article -> the events it reports
+    for e in events:
+        for f in {s.file for s in e.sources}:
+            by_file[f].append(e)
     for ref in references:
         ref_ids = set()
         for name in ref.people:
             key = people.find(order_free(name_key(name))) if order_free(name_key(name)) in people.parent else None
             if key is not None:
                 ref_ids.add(ids[key])
-        for e in events:
-            if not e.date or not series_files[ref.series] & {s.file for s in e.sources}:
+        reporting = {id(e): e for f in sorted(series_files[ref.series]) for e in by_file.get(f, ())}
+        for e in reporting.values():
+            if not e.date:
                 continue
             if ref_ids & {p.official for p in e.participants} and not any(s.file == ref.file for s in e.sources):
                 e.sources.append(Evidence(ref.file, ref.sentence))

@@ -8,6 +8,7 @@ uses the base URL.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
@@ -16,6 +17,7 @@ from slugify import slugify
 SLUG_LENGTH = 100      # folder names stay far below the 255 bytes file systems allow, whatever the meeting
 
 
+@lru_cache(maxsize=1 << 16)      # every build asks again for the same names; slugify is slow
 def slug(text: str) -> str:
     """A URL segment: ASCII, lower case, hyphens, cut at a word boundary when long (a meeting of many)."""
     return slugify(text, max_length=SLUG_LENGTH, word_boundary=True)
@@ -70,12 +72,13 @@ def relative(from_url: str, to_url: str) -> str:
 
     Directory URLs end with '/', file URLs ('timeline.json', 'static/style.css') do not.
     """
-    from_dir = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    if from_dir == "/":
-        from_dir = ""
-    target = to_url.rstrip("/") if to_url else ""
-    rel = posixpath.relpath("/" + target, "/" + from_dir.rstrip("/")) if target or from_dir else "."
-    if rel == ".":
+    here = from_url.split("/")[:-1]              # the folder of the page: 'events/x/' -> ['events', 'x']
+    there = [p for p in to_url.split("/") if p]
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    rel = "/".join([".."] * (len(here) - common) + there[common:])
+    if not rel:
         return "./"
     if to_url.endswith("/") or to_url == "":
         rel += "/"
