@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-
+from functools import lru_cache
 
 from generator.extract.lexicon import lexicon
 from generator.extract.text import tokenize
@@ -19,6 +19,7 @@ def event_title(e: Event, t: Interface | None = None) -> str:
     return f"{names[0]} {(t or Interface('vi')).verb(e.kind)} {', '.join(names[1:])}"
 
 
+@lru_cache(maxsize=1 << 14)
 def short_title(title: str) -> str:
     """The last position in a title chain, leaving out memberships and trailing organisation names."""
     lex = lexicon()

@@ -38,12 +38,14 @@ def syllable_key(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(kept)) + tone
 
 
+@lru_cache(maxsize=1 << 16)      # resolve asks for the same few thousand names many times
 def name_key(name: str) -> str:
     """Identity key of a name: spacing, Unicode form, case and tone placement ignored."""
     words = re.findall(r"[^\W_]+", clean_spaces(name))
     return " ".join(syllable_key(w) for w in words)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Accent-, case- and punctuation-blind key ('Lương  Tam Quang' -> 'luong tam quang')."""
     text = unicodedata.normalize("NFD", text or "")

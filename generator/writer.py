@@ -55,7 +55,7 @@ class Writer:
 
     def _stat(self, rel: str) -> tuple[int, int] | None:
         try:
-            st = (self.root / rel).stat()
+            st = os.stat(os.path.join(self.root, rel))     # not pathlib: called for every page of every build
         except OSError:
             return None
         return st.st_size, st.st_mtime_ns
