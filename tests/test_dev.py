@@ -174,3 +174,56 @@ def test_serve_refuses_overlapping_folders(project):
     process = _start(project, "serve", "--output", "content/site")
     _, err = process.communicate(timeout=20)
     assert process.returncode == 2 and "overlap" in err
+
+
+def test_pages_are_answered_and_never_missing_while_a_rebuild_rewrites_them(tmp_path):
+    """A theme change rewrites every page; meanwhile every page keeps answering 200, without waiting for the build."""
+    import http.client
+
+    from generator.server import DevServer
+    content = tmp_path / "content"
+    content.mkdir()
+    for corpus in ("seeds", "dev", "synthetic_a", "synthetic_b"):
+        for f in (DATA / corpus / "articles").iterdir():
+            shutil.copy(f, content / f"{corpus}-{f.name}")
+    config = SiteConfig(content_dir=content, output_dir=tmp_path / "site", root=tmp_path)
+    server = DevServer("127.0.0.1", 0, config.output)
+    dev = DevLoop(Session(lambda: config, None, quiet=0.05, cap=0.5), config, server.status, io.StringIO())
+    serving = threading.Thread(target=server.serve_forever, args=(0.05,))
+    dev.start()
+    serving.start()
+    pages = sorted("/" + p.relative_to(config.output).as_posix() for p in config.output.rglob("index.html"))
+    assert len(pages) > 100
+    failures, slowest, done = [], [0.0], threading.Event()
+
+    def hammer():
+        while not done.is_set():
+            for path in pages:
+                conn = http.client.HTTPConnection(*server.server_address[:2], timeout=10)
+                started = time.monotonic()
+                conn.request("GET", path)
+                response = conn.getresponse()
+                response.read()
+                slowest[0] = max(slowest[0], time.monotonic() - started)
+                if response.status != 200:
+                    failures.append((path, response.status))
+                conn.close()
+    client = threading.Thread(target=hammer)
+    try:
+        client.start()
+        template = tmp_path / "themes" / "default" / "templates" / "base.html"
+        template.parent.mkdir(parents=True)
+        original = (Path(__file__).parent.parent / "themes" / "default" / "templates" / "base.html").read_text(encoding="utf-8")
+        template.write_text(original.replace("</body>", "<!-- changed --></body>"), encoding="utf-8")
+        assert _wait(lambda: dev.builds >= 2, timeout=60)
+        assert _wait(lambda: "<!-- changed -->" in (config.output / pages[-1].lstrip("/")).read_text(encoding="utf-8"))
+    finally:
+        done.set()
+        client.join(30)
+        dev.stop()
+        server.stop()
+        serving.join(5)
+    assert failures == []
+    assert slowest[0] < 3.0, f"a request waited {slowest[0]:.2f} s during the rebuild"
+    last = dev.log.getvalue().splitlines()[-1]
+    assert "themes" in last and "re-extracted 0 of" in last  # a theme change: nothing extracted again
