@@ -73,6 +73,7 @@ class Builder:
         self._seen: dict[str, tuple[tuple, str]] = {}     # article -> (stat signature, cache key)
         self._last_good: dict[str, str] = {}               # article -> key of its last good extraction
         self._pages = PageCache(cache_dir)
+        self._plans: dict[bytes, Page] = {}                # page plans of the last build, by their inputs
 
     def extract(self, changed: Iterable[Path] = ()) -> tuple[list[ArticleResult], list[Diagnostic], list[str]]:
         """(results in path order, read errors, articles extracted afresh)."""
@@ -123,8 +124,7 @@ class Builder:
         result = self.cache.get(key)
         extracted = result is None
         if result is None:
-            result = extract_article(parse_bytes(data, rel))
-            self.cache.put(key, result)
+            self.cache.put(key, extract_article(parse_bytes(data, rel)))
             result = self.cache.get(key)     # a copy: resolve fills in the one it is given
         self._seen[rel] = (signature, key)
         return result, key, extracted
@@ -156,7 +156,8 @@ class Builder:
         registry, redirects = assign_permalinks(timeline, registry)
 
         base = BaseURL.parse(config.base_url)
-        plan = SitePlan(timeline, Interface(config.language), base, config.title, config.order == "newest")
+        plan = SitePlan(timeline, Interface(config.language), base, config.title, config.order == "newest",
+                        self._plans)
         writer = Writer(config.output, self._pages.written)
         try:
             renderer = Renderer(config.theme, config.root, plan.t, base, config.title)
@@ -167,6 +168,7 @@ class Builder:
                                else Diagnostic(f"theme '{config.theme}'", str(exc), "error"))
             return BuildResult(timeline, diagnostics, ok=False, extracted=fresh)
         files["timeline.json"] = timeline_json(timeline)
+        self._plans = plan.reused
 
         config.output.mkdir(parents=True, exist_ok=True)
         for rel in sorted(files):

@@ -5,8 +5,8 @@ Markdown), its bytes and the generator's own code and data. The key hashes all t
 so an edited article, a renamed one or a new release of the generator is extracted
 again, and nothing else is. Entries are pickles in `.timeline-cache/extract/` beside
 `timeline.toml` (git-ignored); a missing, truncated or foreign entry is a miss, never
-an error. Results are handed out as fresh copies because resolve fills in their
-participants' official ids.
+an error. Results are handed out with copies of their candidates because resolve fills
+in years and official ids.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,42 +36,42 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def _fresh(result: ArticleResult) -> ArticleResult:
+    """The result with its own candidates and participants: what resolve writes to. The article,
+    evidence and aliases are only read downstream and are shared."""
+    candidates = [replace(c, participants=[replace(p) for p in c.participants]) for c in result.candidates]
+    return ArticleResult(result.article, result.persons, candidates, result.references)
+
+
 def article_key(rel: str, data: bytes) -> str:
     return hashlib.sha256(code_fingerprint().encode() + b"\0" + rel.encode() + b"\0" + data).hexdigest()
 
 
 class ExtractionCache:
-    """key -> pickled ArticleResult; `folder=None` keeps it in memory only."""
+    """key -> ArticleResult, in memory and (unless `folder` is None) on disk as pickles."""
 
     def __init__(self, folder: Path | None):
         self.folder = folder / "extract" if folder else None
-        self._memory: dict[str, bytes] = {}
+        self._memory: dict[str, ArticleResult] = {}
 
     def _file(self, key: str) -> Path:
         return self.folder / key[:2] / (key + _SUFFIX)
 
     def get(self, key: str) -> ArticleResult | None:
-        blob = self._memory.get(key)
-        if blob is None and self.folder is not None:
+        """A copy the caller may change (resolve fills in years and official ids), or None."""
+        result = self._memory.get(key)
+        if result is None and self.folder is not None:
             try:
-                blob = self._file(key).read_bytes()
-            except OSError:
+                result = pickle.loads(self._file(key).read_bytes())
+            except Exception:        # missing, truncated or written by another Python: extract again
                 return None
-        if blob is None:
-            return None
-        try:
-            result = pickle.loads(blob)
-        except Exception:            # truncated or written by another version of Python: extract again
-            self._memory.pop(key, None)
-            return None
-        if not isinstance(result, ArticleResult):
-            return None
-        self._memory[key] = blob
-        return result
+            if not isinstance(result, ArticleResult):
+                return None
+            self._memory[key] = result
+        return _fresh(result) if result is not None else None
 
     def put(self, key: str, result: ArticleResult) -> None:
-        blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-        self._memory[key] = blob
+        self._memory[key] = result
         if self.folder is None:
             return
         target = self._file(key)
@@ -78,7 +79,7 @@ class ExtractionCache:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as f:
-                f.write(blob)
+                f.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(tmp, target)
         except OSError:              # a read-only project: the cache lives in memory only
             self.folder = None
@@ -106,6 +107,8 @@ class PageCache:
         self.file = folder / "pages.pickle" if folder else None
         self.keys: dict[str, str] = {}                       # output path -> key of what it was rendered from
         self.written: dict[str, tuple[int, int]] = {}        # output path -> (size, mtime_ns) as written
+        self._known: dict[int, tuple] = {}                   # id(page) -> (page, theme, key), last build's plans
+        self._next: dict[int, tuple] = {}
         if self.file is not None:
             try:
                 state = pickle.loads(self.file.read_bytes())
@@ -114,13 +117,19 @@ class PageCache:
             except Exception:        # no cache yet, or an unreadable one: render everything
                 pass
 
-    @staticmethod
-    def key(page, theme: str) -> str:
+    def key(self, page, theme: str) -> str:
+        known = self._known.get(id(page))
+        if known and known[0] is page and known[1] == theme:   # a plan reused from the last build
+            self._next[id(page)] = known
+            return known[2]
         plan = (page.url, page.template, page.title, page.markdown, page.description, page.front_matter, page.data)
-        return hashlib.sha256(theme.encode() + pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+        key = hashlib.sha256(theme.encode() + pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+        self._next[id(page)] = (page, theme, key)
+        return key
 
     def save(self, keys: dict[str, str]) -> None:
         self.keys = keys
+        self._known, self._next = self._next, {}
         if self.file is None:
             return
         blob = pickle.dumps({"code": code_fingerprint(), "keys": self.keys, "written": self.written},

@@ -7,7 +7,9 @@ pages are relative, so the site works at any base URL. Article text is escaped h
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import pickle
 from collections import defaultdict
 
 from generator.chronology import event_title
@@ -24,8 +26,13 @@ FEED_SIZE = 100
 class SitePlan:
     """Builds the Page list of one timeline; `t` is the interface language, `base` the base URL."""
 
-    def __init__(self, timeline: Timeline, t: Interface, base: BaseURL, title: str, newest_first: bool = True):
+    def __init__(self, timeline: Timeline, t: Interface, base: BaseURL, title: str, newest_first: bool = True,
+                 previous: dict[bytes, Page] | None = None):
         self.timeline, self.t, self.base, self.site_title = timeline, t, base, title
+        # meeting and official pages of the previous build, by a hash of everything they are made from:
+        # a rebuild makes again only those whose inputs changed (`reused` for the next build)
+        self._previous = previous or {}
+        self.reused: dict[bytes, Page] = {}
         self.newest_first = newest_first
         self.officials = {o.id: o for o in timeline.officials}
         self.events = {e.id: e for e in timeline.events}
@@ -37,10 +44,23 @@ class SitePlan:
     def pages(self, redirects: dict[str, str]) -> list[Page]:
         pages = [self.home(), self.officials_index(), self.not_found()]
         pages += [self.year(y) for y in self.years]
-        pages += [self.event(e, i) for i, e in enumerate(self.timeline.events)]
-        pages += [self.official(o) for o in self.timeline.officials]
+        events = self.timeline.events
+        pages += [self._again(lambda: self.event(e, i), e, events[i - 1] if i else None, events[i + 1:i + 2],
+                              [p.official in self.officials for p in e.participants])
+                  for i, e in enumerate(events)]
+        pages += [self._again(lambda: self.official(o), o, [self.events[eid] for eid in o.events],
+                              [p.official in self.officials for eid in o.events for p in self.events[eid].participants])
+                  for o in self.timeline.officials]
         pages += [self.redirect(old, new) for old, new in sorted(redirects.items())]
         return pages
+
+    def _again(self, make, *inputs) -> Page:
+        """The previous build's page when it was made from the same inputs, else a new one."""
+        key = hashlib.sha256(pickle.dumps((self.t.language, self.base, self.site_title, self.newest_first, inputs),
+                                          protocol=pickle.HIGHEST_PROTOCOL)).digest()
+        page = self._previous.get(key) or make()
+        self.reused[key] = page
+        return page
 
     # -- words ------------------------------------------------------------------------------------
 

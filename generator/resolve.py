@@ -249,36 +249,67 @@ def _canonical(forms: Counter, mentions: Counter | None = None) -> str:
     return max(full, key=lambda f: (forms[f], mentions[f], -len(f), f))
 
 
+class _Bucket:
+    """The groups of one family and date, with the officials of each and the groups of each official."""
+
+    def __init__(self):
+        self.groups: list[list[Candidate]] = []
+        self.officials: list[set[str]] = []
+        self.of_official: dict[str, list[int]] = defaultdict(list)
+
+    def sharing(self, ids: set[str]) -> list[int]:
+        """The groups that could take a candidate of these officials, in the order they were made."""
+        if not ids:
+            return list(range(len(self.groups)))
+        return sorted({i for o in ids for i in self.of_official.get(o, ())})
+
+    def new(self, group: list[Candidate], ids: set[str]) -> None:
+        self.groups.append(group)
+        self.officials.append(set())
+        self._note(len(self.groups) - 1, ids)
+
+    def add(self, i: int, c: Candidate, ids: set[str]) -> None:
+        self.groups[i].append(c)
+        self._note(i, ids)
+
+    def _note(self, i: int, ids: set[str]) -> None:
+        for o in ids - self.officials[i]:
+            self.of_official[o].append(i)
+        self.officials[i] |= ids
+
+
 def _merge_events(candidates: list[Candidate]) -> list[Event]:
     # Only candidates of one family on one date (or, undated, of one article) can merge: groups
     # are bucketed by that, so each candidate is compared with its bucket, not with every group.
+    # Within a bucket, a group can only take a candidate it shares an official with (unless the
+    # candidate names nobody), so groups are also found through their officials.
     groups: list[list[Candidate]] = []
-    buckets: dict[tuple, list[list[Candidate]]] = defaultdict(list)
+    buckets: dict[tuple, _Bucket] = defaultdict(_Bucket)
     for c in sorted(candidates, key=lambda c: (c.file, c.date.iso() if c.date else "")):
         ids = {p.official for p in c.participants}
         bucket = buckets[(_FAMILY.get(c.kind, 0), c.date if c.date else c.file)]
-        for g in bucket:             # talks and the co-chaired session or signing after them are two events
-            shared = ids & {p.official for x in g for p in x.participants}
-            if len(shared) >= min(2, len(ids)):
-                g.append(c)
+        for i in bucket.sharing(ids):  # talks and the co-chaired session or signing after them are two events
+            if len(ids & bucket.officials[i]) >= min(2, len(ids)):
+                bucket.add(i, c, ids)
                 break
         else:
             groups.append([c])
-            bucket.append(groups[-1])
+            bucket.new(groups[-1], ids)
     # "Tháng 9/2025, X và Y ..." in one article, "Ngày 12/9, X tiếp Y" in another: one meeting
     by_month: dict[tuple[int, int], list[list[Candidate]]] = defaultdict(list)
     for g in groups:
         d = g[0].date
         if d and d.precision == "day":
             by_month[(d.year, d.month)].append(g)
+    merged: set[int] = set()
     for g in [g for g in groups if g[0].date and g[0].date.precision == "month"]:
         ids = {p.official for c in g for p in c.participants}
         for other in by_month[(g[0].date.year, g[0].date.month)]:
             if len(ids & {p.official for c in other for p in c.participants}) >= 2:
                 other.extend(g)
-                groups.remove(g)
+                merged.add(id(g))
                 break
-    return [_event(g) for g in groups]
+    return [_event(g) for g in groups if id(g) not in merged]
 
 
 def _event(group: list[Candidate]) -> Event:
