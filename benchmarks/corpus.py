@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import zlib
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
@@ -39,11 +40,15 @@ def _articles() -> tuple[list[Path], list[str]]:
 
 
 def _renamed(name: str, k: int) -> str:
+    """Copy k's spelling of a name: its first and last words replaced, chosen by k and by the name
+    itself, so that two officials of one copy keep two names."""
     words = name.split()
+    h = zlib.crc32(name.encode("utf-8"))
+    last = _LAST[(k + h) % len(_LAST)]
     if len(words) == 1:
-        return words[0] + _LAST[k % len(_LAST)].lower()
-    words[0] = _FIRST[(k // len(_LAST)) % len(_FIRST)] if k >= len(_LAST) else words[0]
-    words[-1] = _LAST[k % len(_LAST)]
+        return words[0] + last.lower()
+    words[-1] = last
+    words[0] = _FIRST[(k // len(_LAST) + h // len(_LAST)) % len(_FIRST)] if k >= len(_LAST) else words[0]
     return " ".join(words)
 
 

@@ -11,6 +11,7 @@ in years and official ids.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import tempfile
@@ -34,6 +35,16 @@ def code_fingerprint() -> str:
         if f.is_file() and f.suffix in (".py", ".tsv", ".json", ".txt") and "themes" not in f.relative_to(root).parts:
             digest.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
     return digest.hexdigest()
+
+
+def value_bytes(obj) -> bytes:
+    """Pickle bytes that depend only on values: without the memo, a string shared by two fields
+    and two equal strings pickle the same (pages made from cached or fresh extractions agree)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True          # no memo: fine for page plans, which hold no cycles
+    pickler.dump(obj)
+    return buffer.getvalue()
 
 
 def _fresh(result: ArticleResult) -> ArticleResult:
@@ -123,7 +134,7 @@ class PageCache:
             self._next[id(page)] = known
             return known[2]
         plan = (page.url, page.template, page.title, page.markdown, page.description, page.front_matter, page.data)
-        key = hashlib.sha256(theme.encode() + pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+        key = hashlib.sha256(theme.encode() + value_bytes(plan)).hexdigest()
         self._next[id(page)] = (page, theme, key)
         return key
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import pickle
 from collections import defaultdict
 
+from generator.cache import value_bytes
 from generator.chronology import event_title
 from generator.i18n import Interface
 from generator.mdtext import escape, link, table
@@ -56,8 +56,8 @@ class SitePlan:
 
     def _again(self, make, *inputs) -> Page:
         """The previous build's page when it was made from the same inputs, else a new one."""
-        key = hashlib.sha256(pickle.dumps((self.t.language, self.base, self.site_title, self.newest_first, inputs),
-                                          protocol=pickle.HIGHEST_PROTOCOL)).digest()
+        key = hashlib.sha256(value_bytes((self.t.language, self.base, self.site_title, self.newest_first,
+                                          inputs))).digest()
         page = self._previous.get(key) or make()
         self.reused[key] = page
         return page

@@ -259,22 +259,51 @@ def _entry_keys(entry: dict) -> set:
 
 def _match_score(e: Event, entry: dict, now: dict[str, str | None]) -> tuple | None:
     """How surely a published entry is this meeting: shared articles, same date, shared officials."""
-    shared = len({s.file for s in e.sources} & set(entry.get("sources", [])))
-    published = [now.get(x) or x for x in entry.get("officials", [])]
-    overlap = len({p.official for p in e.participants} & set(published))
-    same_date = entry.get("date") == e.date.iso()
-    if shared and (overlap or same_date) or same_date and overlap >= min(2, len(published) or 1):
-        return (shared, same_date, overlap, entry.get("kind") == e.kind)
-    return None
+    return _Scorer(now).score(e, entry)
+
+
+class _Scorer:
+    """_match_score with each meeting's and entry's sets made once: a date shared by many meetings
+    makes every entry of that date meet every meeting of it."""
+
+    def __init__(self, now: dict[str, str | None]):
+        self.now = now
+        self._events: dict[int, tuple] = {}
+        self._entries: dict[int, tuple] = {}
+
+    def score(self, e: Event, entry: dict) -> tuple | None:
+        mine = self._events.get(id(e))
+        if mine is None:
+            mine = self._events[id(e)] = (e, {s.file for s in e.sources}, {p.official for p in e.participants},
+                                          e.date.iso())
+        theirs = self._entries.get(id(entry))
+        if theirs is None:
+            published = [self.now.get(x) or x for x in entry.get("officials", [])]
+            theirs = self._entries[id(entry)] = (entry, set(entry.get("sources", [])), set(published),
+                                                 len(published), entry.get("date"), set(entry.get("officials", [])))
+        _, files, officials, iso = mine
+        _, sources, published, count, date, _ = theirs
+        shared = len(files & sources)
+        same_date = date == iso
+        if not shared and not same_date:
+            return None
+        overlap = len(officials & published)
+        if shared and (overlap or same_date) or same_date and overlap >= min(2, count or 1):
+            return (shared, same_date, overlap, entry.get("kind") == e.kind)
+        return None
+
+    def fits(self, e: Event, entry: dict) -> bool:
+        self.score(e, entry)           # fills both caches
+        _, _, officials, iso = self._events[id(e)]
+        return entry.get("date") == iso and self._entries[id(entry)][5] <= officials
 
 
 def _settle_events(timeline: Timeline, registry: Registry, now: dict[str, str | None]) -> None:
     """Published ids stay while their date and officials still fit; the rest get fresh ones."""
     events = sorted(timeline.events, key=lambda e: (_event_base(e), sorted(s.file for s in e.sources)))
-    chosen = _assign(events, registry.events, _entry_keys, _Index(events, _event_keys),
-                     lambda e, entry: _match_score(e, entry, now),
-                     lambda e, rid, entry: entry.get("date") == e.date.iso()
-                     and set(entry.get("officials", [])) <= {p.official for p in e.participants})
+    scorer = _Scorer(now)
+    chosen = _assign(events, registry.events, _entry_keys, _Index(events, _event_keys), scorer.score,
+                     lambda e, rid, entry: scorer.fits(e, entry))
     reserved = set(registry.events)
     for i, e in enumerate(events):
         e.id = chosen.get(i) or _fresh(_event_base(e), reserved)

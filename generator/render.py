@@ -7,6 +7,7 @@ theme may therefore hold a single template.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from pathlib import Path
 
 import markdown
@@ -70,16 +71,34 @@ def markdown_to_html(text: str, quotes_lang: str | None = None) -> Markup:
     return Markup(md.convert(text))
 
 
+def _templates_digest(dirs: list[Path]) -> str:
+    """A hash of every template of the theme, by path and content."""
+    digest = hashlib.sha256()
+    for d in dirs:
+        for f in sorted((d / "templates").rglob("*")):
+            if f.is_file():
+                digest.update(f.as_posix().encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=4)
+def _environment(dirs: tuple[Path, ...], templates: str) -> Environment:
+    """One Jinja2 environment per set of templates (`templates` is their digest): a rebuild with the
+    same theme reuses compiled templates, and any change to a template, or a new override, gives a
+    new environment."""
+    loader = ChoiceLoader([FileSystemLoader(str(d / "templates")) for d in dirs])
+    return Environment(loader=loader, autoescape=select_autoescape(["html", "xml"], default=True),
+                       undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+
+
 class Renderer:
     """A theme ready to render: Jinja2 with autoescaping and StrictUndefined, and the static files."""
 
     def __init__(self, theme: str, project_root: Path, t: Interface, base: BaseURL, site_title: str):
         self.dirs = theme_dirs(theme, project_root)
         self.t, self.base, self.site_title = t, base, site_title
-        loader = ChoiceLoader([FileSystemLoader(str(d / "templates")) for d in self.dirs])
-        self.env = Environment(loader=loader, autoescape=select_autoescape(["html", "xml"], default=True),
-                               undefined=StrictUndefined, keep_trailing_newline=True,
-                               trim_blocks=True, lstrip_blocks=True)
+        self.templates = _templates_digest(self.dirs)
+        self.env = _environment(tuple(self.dirs), self.templates)
         self.static = self._static_files()
         self.versions = {f.url: hashlib.sha256(f.source.read_bytes()).hexdigest()[:10] for f in self.static}
 
@@ -98,10 +117,7 @@ class Renderer:
         files, interface language, base URL, title, the years of the navigation, our code."""
         digest = hashlib.sha256("\0".join([code_fingerprint(), self.t.language, self.base.full(""), self.site_title,
                                             repr(years), repr(sorted(self.versions.items()))]).encode())
-        for d in self.dirs:
-            for f in sorted((d / "templates").rglob("*")):
-                if f.is_file():
-                    digest.update(f.as_posix().encode() + b"\0" + f.read_bytes())
+        digest.update(self.templates.encode())
         return digest.hexdigest()
 
     def _links(self, page: Page):

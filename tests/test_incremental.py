@@ -177,3 +177,14 @@ def test_theme_error_writes_nothing_and_the_fix_restores_the_site(project):
     template.unlink()
     fixed = project.build_and_compare()
     assert fixed.ok and fixed.written == []
+
+
+def test_page_keys_depend_on_values_not_on_shared_objects():
+    """A plan made from a cached extraction shares strings that a fresh one holds twice: same key."""
+    from generator.cache import PageCache
+    from generator.model import Page
+    name = "Bộ trưởng " + "X"
+    shared = Page("events/a/", "event.html", name, name, data={"who": name})
+    separate = Page("events/a/", "event.html", "Bộ trưởng X", "".join(["Bộ trưởng ", "X"]), data={"who": "Bộ trưởng X"})
+    assert PageCache(None).key(shared, "t") == PageCache(None).key(separate, "t")
+    assert PageCache(None).key(shared, "t") != PageCache(None).key(shared, "other theme")
