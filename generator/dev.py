@@ -9,6 +9,7 @@ server and joins every thread.
 """
 from __future__ import annotations
 
+import errno
 import signal
 import sys
 import threading
@@ -124,7 +125,7 @@ def run(session: Session, config: SiteConfig, address: tuple[str, int] | None, l
         try:
             server = DevServer(address[0], address[1], config.output, BaseURL.parse(config.base_url).path)
         except OSError as exc:
-            reason = "is already in use" if getattr(exc, "errno", None) in (48, 98, 10048) else f"cannot be used ({exc.strerror})"
+            reason = "is already in use" if exc.errno == errno.EADDRINUSE else f"cannot be used ({exc.strerror})"
             print(f"timeline: port {address[1]} on {address[0]} {reason}; choose another with --port "
                   f"(or --host)", file=sys.stderr)
             return 1

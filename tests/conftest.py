@@ -41,3 +41,31 @@ def make_content(tmp_path):
 
 def gold(corpus: str) -> dict:
     return json.loads((DATA / corpus / "gold.json").read_text(encoding="utf-8"))
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def chromium(request):
+    """Debian's headless Chromium through Playwright, once per module. (Not named 'browser':
+    pytest-playwright, when installed, would take that name over and parametrize the tests.)"""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: the browser tests need Debian's Chromium "
+                    f"(apt-get install chromium); CI installs it", pytrace=False)
+    from playwright.sync_api import sync_playwright
+    if request.config.pluginmanager.hasplugin("playwright"):
+        # pytest-playwright keeps one Playwright per session, and the sync API cannot run two at once
+        yield from _launch(request.getfixturevalue("playwright"))
+    else:
+        with sync_playwright() as p:
+            yield from _launch(p)
+
+
+def _launch(p):
+    b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    try:
+        yield b
+    finally:
+        b.close()

@@ -25,10 +25,8 @@ except ImportError:      # pytest's default 'prepend' import mode puts tests/ on
     sys.path.insert(0, str(Path(__file__).parent))
     from linkcheck import build_site, check_site, copy_seeds, format_broken
 
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 SUBPATH = "https://example.org/repo/"
 SCREENSHOTS = Path(__file__).parent / "artifacts" / "screenshots"
 TIMEOUT_MS = 10_000
@@ -96,29 +94,6 @@ def timeline_of(site: Path) -> dict:
 
 
 # -- fixtures --------------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def chromium(request):
-    """Debian's Chromium, once per module. (Not named 'browser': pytest-playwright, when installed,
-    would take that name over and parametrize the tests by its --browser option.)"""
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: the browser tests need Debian's Chromium "
-                    f"(apt-get install chromium); CI installs it", pytrace=False)
-    if request.config.pluginmanager.hasplugin("playwright"):
-        # pytest-playwright keeps one Playwright per session, and the sync API cannot run two at once
-        yield from _launch(request.getfixturevalue("playwright"))
-    else:
-        with sync_playwright() as p:
-            yield from _launch(p)
-
-
-def _launch(p):
-    b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-    try:
-        yield b
-    finally:
-        b.close()
-
 
 @pytest.fixture(scope="module")
 def root_server(tmp_path_factory):

@@ -32,11 +32,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install '.[test]')")
-expect, sync_playwright = sync_api.expect, sync_api.sync_playwright
+from playwright.sync_api import expect
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 DATA = Path(__file__).parent / "data"
 SEEDS = DATA / "seeds" / "articles"
 DEV = DATA / "dev" / "articles"
@@ -51,10 +48,6 @@ STOP_TIMEOUT = 10.0                      # seconds from SIGINT to exit
 DIALOGUE = "001_35425930eadc2db0.txt"
 # a development-corpus article with one meeting of its own (2021-06-22, Tô Lâm / Dominic Raab)
 EXTRA = "01_baogialai-raab.txt"
-
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: these tests need "
-                                "Debian's Chromium (apt-get install chromium)")
-
 
 # -- the server process --------------------------------------------------------------------------
 
@@ -192,24 +185,6 @@ def http(url: str) -> tuple[int, dict, bytes]:
 
 
 # -- fixtures --------------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def chromium(request):
-    """Debian's Chromium, once per module (not named 'browser': see tests/test_browser.py)."""
-    if request.config.pluginmanager.hasplugin("playwright"):
-        yield from _launch(request.getfixturevalue("playwright"))
-    else:
-        with sync_playwright() as p:
-            yield from _launch(p)
-
-
-def _launch(p):
-    b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-    try:
-        yield b
-    finally:
-        b.close()
-
 
 def _serve(chromium, project: Path, *args: str, base_path: str = "/"):
     serve = Serve(project, *args, base_path=base_path)
