@@ -4,7 +4,9 @@ Standard library only (`ThreadingHTTPServer`), one thread per request, HTTP/1.0 
 connection outlives its request except the reload stream. It serves files of the output
 folder and nothing else (paths are resolved and must stay inside it), under the base
 URL's path (`/repo/` for `https://user.github.io/repo/`), with the site's 404 page for
-unknown paths.
+unknown paths. Dotfiles and dot-folders (`.timeline-manifest`, `.nojekyll`) are never served:
+404. A path that is not percent-encoded UTF-8 or holds a control character gets 400; one the
+file system refuses (a name too long) is not there: 404. Methods other than GET and HEAD: 501.
 
 Live reload: HTML responses get a small script, added when served and never written to
 the built files. Every open page learns of new builds through Server-Sent Events at
@@ -20,17 +22,19 @@ from __future__ import annotations
 
 import json
 import mimetypes
-import posixpath
+import re
 import secrets
 import socket
+import sys
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote_to_bytes
 
 EVENTS = "/__timeline__/events"
 _KEEPALIVE = 15.0          # seconds between comments on an idle stream (finds closed connections)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")    # C0, DEL and C1: never in a file name worth serving
 
 _TYPES = {
     ".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".json": "application/json",
@@ -120,6 +124,11 @@ class DevServer(ThreadingHTTPServer):
             self._open.discard(request)
         super().shutdown_request(request)
 
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return                     # a tab closed or a client stalled mid-answer: nothing to report
+        super().handle_error(request, client_address)
+
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
@@ -139,6 +148,16 @@ class DevServer(ThreadingHTTPServer):
         self.server_close()
 
 
+def _servable(root: Path, path: Path) -> bool:
+    """Inside the output folder once links are resolved, and no part of it hidden: dotfiles
+    are the build's bookkeeping (`.timeline-manifest`), not the site."""
+    try:
+        parts = path.relative_to(root).parts
+    except ValueError:
+        return False
+    return not any(part.startswith(".") for part in parts)
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: DevServer
     protocol_version = "HTTP/1.0"
@@ -154,26 +173,32 @@ class _Handler(BaseHTTPRequestHandler):
         self._serve(head=False)
 
     def _serve(self, head: bool) -> None:
-        path = unquote(urlsplit(self.path).path)
+        raw = self.path.partition("?")[0]
+        try:    # http.server read the request line as latin-1: back to its bytes, then strict UTF-8
+            path = unquote_to_bytes(raw.encode("latin-1")).decode("utf-8")
+        except UnicodeError:
+            path = None
+        if path is None or _CONTROL.search(path):      # no file has such a name, and NUL breaks os calls
+            return self.send_error(HTTPStatus.BAD_REQUEST)
         if path == EVENTS:
-            return self._events()
+            return self._events(head)
         base = self.server.base_path
         if not path.startswith(base):
             if path in ("/", base.rstrip("/")):
                 return self._redirect(base)
             return self._not_found(head)
-        rel = posixpath.normpath(path[len(base):]) if path != base else ""
-        target = (self.server.root / rel.lstrip("/")).resolve() if rel not in ("", ".") else self.server.root
-        if target != self.server.root and self.server.root not in target.parents:
-            return self._not_found(head)
-        if target.is_dir():
-            if not path.endswith("/"):
-                return self._redirect(path + "/")
-            target = target / "index.html"
+        root, folder, body = self.server.root, False, None
         try:
-            body = target.read_bytes() if target.is_file() else None
-        except OSError:
+            target = (root / path[len(base):].lstrip("/")).resolve()
+            folder = _servable(root, target) and target.is_dir()
+            if folder:
+                target = (target / "index.html").resolve()
+            if _servable(root, target) and target.is_file():
+                body = target.read_bytes()
+        except (OSError, ValueError):           # a name too long, a loop of links: what cannot be read is not there
             body = None
+        if folder and not path.endswith("/"):
+            return self._redirect(raw + "/")    # as the client wrote it: a decoded name may not fit a latin-1 header
         if body is None:
             return self._not_found(head)
         self._send(HTTPStatus.OK, target, body, head)
@@ -205,12 +230,14 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self.end_headers()
 
-    def _events(self) -> None:
+    def _events(self, head: bool) -> None:
         status = self.server.status
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
+        if head:
+            return
         version = -1
         try:
             self.wfile.write(b"retry: 1000\n\n")

@@ -216,3 +216,25 @@ def test_a_request_is_answered_while_a_long_stream_is_open(server):
     assert response.status == 200
     for conn in streams:
         conn.close()
+
+
+def test_folder_with_a_vietnamese_name_redirects_as_the_client_wrote_it(server, site):
+    (site / "hạ-long").mkdir()
+    (site / "hạ-long" / "index.html").write_text("<html><body>Vịnh</body></html>", encoding="utf-8")
+    response, _ = _get(server, "/h%E1%BA%A1-long")
+    assert response.status == 301 and response.getheader("Location") == "/h%E1%BA%A1-long/"
+    response, body = _get(server, "/h%E1%BA%A1-long/")
+    assert response.status == 200 and "Vịnh" in body.decode("utf-8")
+
+
+def test_percent_encoded_names_and_query_strings(server, site):
+    (site / "static" / "bản đồ.svg").write_text("<svg/>", encoding="utf-8")
+    response, body = _get(server, "/static/b%E1%BA%A3n%20%C4%91%E1%BB%93.svg?v=2")
+    assert response.status == 200 and body == b"<svg/>"
+    response, body = _get(server, "/?utm=%00%ff")              # the query is not a path: never checked
+    assert response.status == 200 and "Trang chủ" in body.decode("utf-8")
+
+
+def test_dot_segments_inside_the_folder_still_resolve(server):
+    response, body = _get(server, "/events/../static/style.css")
+    assert response.status == 200 and body == b"body{}"
