@@ -49,7 +49,7 @@ reload / --only rebuild to run one):
    find_articles, article_key, ExtractionCache, extract_article; resolve; build_timeline +
    diagnose; load_registry + assign_permalinks + registry_json; SitePlan.pages; the
    Renderer; Builder._render and, inside it, page keys, Writer.keep and render_site;
-   timeline_json; Writer.write/prune + PageCache.save), "other" is the rest of build().
+   timeline_json; Writer.write/commit + PageCache.save), "other" is the rest of build().
    The wrappers see 35,000-45,000 calls per build at 10,000 articles: milliseconds. One
    more edit rebuild runs under cProfile (which slows it about twofold), and its top
    functions are printed, by cumulative and by own time.
@@ -577,7 +577,7 @@ class Split:
         (gbuild, "render_site", "render_site", "render"),
         (gbuild, "timeline_json", "timeline.json", None),
         (Writer, "write", "write", None),
-        (Writer, "prune", "write", None),
+        (Writer, "commit", "write", None),
         (PageCache, "save", "write", None),
     ]
     ORDER = ["extract", "list articles", "hash (article_key)", "cache get", "extract_article",

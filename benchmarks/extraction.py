@@ -26,7 +26,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=20)
     args = ap.parse_args()
     for folder in args.folders:
-        files = find_articles(folder)
+        files, _ = find_articles(folder)
         texts = [(f.name, f.read_text(encoding="utf-8")) for f in files]
         t0 = time.perf_counter()
         for _ in range(args.repeat):

@@ -112,13 +112,13 @@ _YEAR = re.compile(r"(?<!\d)(19|20)(\d\d)(?!\d)")
 
 
 def corpora() -> list[Path]:
-    return [d for d in sorted(DATA.glob("*/articles")) if d.is_dir() and find_articles(d)]
+    return [d for d in sorted(DATA.glob("*/articles")) if d.is_dir() and find_articles(d)[0]]
 
 
 def gather(content: Path, copies: int, shift_years: bool) -> tuple[int, bool]:
     """Copy every corpus's articles into `content`; prefix names with the corpus if any collide."""
-    files = [(d.parent.name, f) for d in corpora() for f in find_articles(d)]
-    names = [f.relative_to(d).as_posix() for d in corpora() for f in find_articles(d)]
+    files = [(d.parent.name, f) for d in corpora() for f in find_articles(d)[0]]
+    names = [f.relative_to(d).as_posix() for d in corpora() for f in find_articles(d)[0]]
     prefixed = len(set(names)) != len(names)
     for k in range(copies):
         for corpus, f in files:
@@ -173,7 +173,7 @@ class Stages:
             out.mkdir(parents=True, exist_ok=True)
             for rel in sorted(files):
                 writer.write(rel, files[rel])
-            writer.prune()
+            writer.commit()
             lap(name)
         self.written = len(writer.written) + 1          # + the manifest
         shutil.rmtree(out)

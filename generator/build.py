@@ -14,12 +14,12 @@ from generator.i18n import Interface
 from generator.model import Diagnostic, Page, Registry, Timeline
 from generator.output import timeline_json
 from generator.pages import SitePlan
-from generator.permalinks import RegistryError, assign_permalinks, load_registry, registry_json
-from generator.reader import ArticleError, find_articles, parse_bytes
+from generator.permalinks import LEGACY_REGISTER, RegistryError, assign_permalinks, load_registry, registry_json
+from generator.reader import MAX_ARTICLE_BYTES, ArticleError, find_articles, parse_bytes
 from generator.render import Renderer, ThemeError, render_site
 from generator.resolve import resolve
 from generator.urls import BaseURL
-from generator.writer import Writer
+from generator.writer import WriteError, Writer, check_output, write_atomic
 
 
 @dataclass
@@ -64,11 +64,15 @@ class Builder:
 
     `keep_last_good` (watch and serve): an article that cannot be read keeps its last
     good extraction, so a half-saved file does not take its meetings off the preview.
+    `record_permalinks` (off in watch and serve): only a published build records its
+    addresses in the register; a preview reads the register and keeps its own in memory.
     """
 
-    def __init__(self, config: SiteConfig, cache_dir: Path | None = None, keep_last_good: bool = False):
+    def __init__(self, config: SiteConfig, cache_dir: Path | None = None, keep_last_good: bool = False,
+                 record_permalinks: bool = True):
         self.config = config
         self.keep_last_good = keep_last_good
+        self.record_permalinks = record_permalinks
         self.cache = ExtractionCache(cache_dir)
         self._seen: dict[str, tuple[tuple, str]] = {}     # article -> (stat signature, cache key)
         self._last_good: dict[str, str] = {}               # article -> key of its last good extraction
@@ -81,8 +85,9 @@ class Builder:
         if not content.is_dir():
             return [], [Diagnostic(str(content), "content folder not found", "error")], []
         forced = {Path(p).resolve() for p in changed}
-        results, diagnostics, fresh, keys = [], [], [], set()
-        for file in find_articles(content):
+        files, diagnostics = find_articles(content)
+        results, fresh, keys = [], [], set()
+        for file in files:
             rel = file.relative_to(content).as_posix()
             try:
                 result, key, extracted = self._article(file, rel, file.resolve() in forced)
@@ -99,6 +104,7 @@ class Builder:
             if extracted:
                 fresh.append(rel)
             results.append(result)
+            diagnostics += [Diagnostic(rel, warning) for warning in result.warnings]
         for rel in set(self._seen) - {r.article.path for r in results}:
             del self._seen[rel]
         self._last_good = {rel: key for rel, (_, key) in self._seen.items()}
@@ -110,6 +116,9 @@ class Builder:
             st = file.stat()
         except OSError as exc:
             raise ArticleError(f"cannot be read ({exc.strerror})") from None
+        if st.st_size > MAX_ARTICLE_BYTES:
+            raise ArticleError(f"is {st.st_size / 1e6:.1f} MB, more than an article can be "
+                               f"({MAX_ARTICLE_BYTES / 1e6:.0f} MB); skipped")
         signature = (st.st_size, st.st_mtime_ns, st.st_ino)
         seen = self._seen.get(rel)
         if seen and seen[0] == signature and not forced:
@@ -141,18 +150,19 @@ class Builder:
     def build(self, changed: Iterable[Path] = ()) -> BuildResult:
         """read → extract → resolve → chronology → permalinks → pages → render → write."""
         config = self.config
+        try:
+            check_output(config.output)
+        except WriteError as exc:
+            return BuildResult(Timeline(config.start, config.end, [], [], [], [], [], 0),
+                               [Diagnostic(exc.path, exc.reason, "error")], ok=False)
         results, diagnostics, fresh = self.extract(changed)
+        diagnostics[:0] = config.warnings
         candidates = [c for r in results for c in r.candidates]
         events, officials = resolve(candidates, [ref for r in results for ref in r.references])
         timeline = build_timeline(events, officials, config.start, config.end, diagnostics, len(results))
         diagnostics.extend(diagnose(timeline, results))
 
-        registry_file = config.permalinks_file
-        try:
-            registry = load_registry(registry_file) if registry_file else Registry()
-        except RegistryError as exc:       # keep the user's file as it is; build without it
-            diagnostics.append(Diagnostic(str(registry_file), f"{exc}; addresses are not recorded this time", "error"))
-            registry, registry_file = Registry(), None
+        registry, registry_file = self._registry(diagnostics)
         registry, redirects = assign_permalinks(timeline, registry)
 
         base = BaseURL.parse(config.base_url)
@@ -170,18 +180,47 @@ class Builder:
         files["timeline.json"] = timeline_json(timeline)
         self._plans = plan.reused
 
-        config.output.mkdir(parents=True, exist_ok=True)
-        for rel in sorted(files):
-            writer.write(rel, files[rel])
-        writer.prune()
+        try:
+            for rel in sorted(files):
+                writer.write(rel, files[rel])
+            writer.commit()
+        except WriteError as exc:          # a full disk, a read-only folder: staged files are taken back
+            diagnostics.append(Diagnostic(exc.path, exc.reason, "error"))
+            return BuildResult(timeline, diagnostics, ok=False, extracted=fresh)
+        finally:
+            diagnostics += [Diagnostic(str(config.output), message) for message in writer.refused]
         self._pages.save(keys)          # only now: the files on disk are those the keys describe
-        if registry_file:
+        if registry_file and self.record_permalinks:
             try:
-                Writer(registry_file.parent).write(registry_file.name, registry_json(registry))
-            except OSError as exc:         # a read-only content folder: the site is fine, the record is not kept
-                diagnostics.append(Diagnostic(str(registry_file), f"could not record published addresses ({exc.strerror})"))
+                write_atomic(registry_file, registry_json(registry))
+            except OSError as exc:         # a read-only project: the site is fine, the record is not kept
+                diagnostics.append(Diagnostic(str(registry_file),
+                                              f"could not record published addresses ({exc.strerror})"))
         return BuildResult(timeline, diagnostics, writer.changed, writer.removed, extracted=fresh,
                            rendered=rendered, pages=len(pages))
+
+    def _registry(self, diagnostics: list[Diagnostic]) -> tuple[Registry, Path | None]:
+        """The register of published addresses and where to record it (None: nowhere)."""
+        registry_file = self.config.permalinks_file
+        if registry_file is None:
+            return Registry(), None
+        source = registry_file
+        legacy = self.config.content / LEGACY_REGISTER
+        if legacy.is_file():
+            # earlier releases kept it among the articles; it is read from there until moved, never written there
+            if registry_file.exists():
+                diagnostics.append(Diagnostic(str(legacy), f"is no longer read: the register of published "
+                                                           f"addresses is {registry_file}; delete this copy"))
+            else:
+                source = legacy
+                diagnostics.append(Diagnostic(str(legacy), f"the register of published addresses now lives beside "
+                                                           f"the settings: read from here, recorded in "
+                                                           f"{registry_file}; delete this copy"))
+        try:
+            return load_registry(source), registry_file
+        except RegistryError as exc:       # keep the user's file as it is; build without it
+            diagnostics.append(Diagnostic(str(source), f"{exc}; addresses are not recorded this time", "error"))
+            return Registry(), None
 
     def _render(self, renderer: Renderer, plan: SitePlan, pages: list[Page], writer: Writer):
         """Every output file but timeline.json, and the pages' keys; a page whose key is the one

@@ -51,7 +51,7 @@ def _fresh(result: ArticleResult) -> ArticleResult:
     """The result with its own candidates and participants: what resolve writes to. The article,
     evidence and aliases are only read downstream and are shared."""
     candidates = [replace(c, participants=[replace(p) for p in c.participants]) for c in result.candidates]
-    return ArticleResult(result.article, result.persons, candidates, result.references)
+    return replace(result, candidates=candidates)
 
 
 def article_key(rel: str, data: bytes) -> str:

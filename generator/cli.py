@@ -9,6 +9,8 @@ from generator import __version__
 from generator.build import build
 from generator.cache import CACHE_DIR
 from generator.config import ConfigError, SiteConfig, check, load_config
+from generator.writer import WriteError, check_output
+from generator.terminal import printable
 from generator.urls import BaseURL
 
 
@@ -43,18 +45,28 @@ def _configure(args) -> SiteConfig:
     """Settings from the file, then the command line's overrides; ConfigError when they cannot be used."""
     config = load_config(args.config)
     if args.content:
-        config.content_dir = args.content.resolve()
+        content = args.content.expanduser().resolve()
+        if content != config.content.resolve() and config.permalinks is not None:
+            # the register records the addresses of the project's own articles, not of another folder's
+            config.permalinks = None
+            config.notes.append(f"{content} is not the project's content folder: published addresses are not "
+                                f"recorded (give that folder a timeline.toml of its own to keep them)")
+        config.content_dir = content
     if args.output:
-        config.output_dir = args.output.resolve()
+        config.output_dir = args.output.expanduser().resolve()
     if args.base_url is not None:
         config.base_url = args.base_url
-    check(config, "--base-url" if args.base_url is not None else str(args.config or "timeline.toml"))
+    problems = check(config)       # the file's settings were checked as it was read: these come with the options
+    if problems:
+        given = [f"--{name.replace('_', '-')}" for name in ("content", "output", "base_url")
+                 if getattr(args, name) is not None]
+        raise ConfigError(", ".join(given) or str(args.config or "settings"), problems)
     if not config.content.is_dir():
-        raise ConfigError(f"content folder {config.content} does not exist")
-    content, output = config.content.resolve(), config.output.resolve()
-    if output == content or output in content.parents or content in output.parents:
-        raise ConfigError(f"the output folder {output} and the content folder {content} overlap; "
-                          f"choose another output so that no article is overwritten")
+        raise ConfigError(str(config.content), ["the content folder does not exist"])
+    try:
+        check_output(config.output)
+    except WriteError as exc:
+        raise ConfigError(exc.path, [exc.reason]) from None
     return config
 
 
@@ -67,8 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config = _configure(args)
     except ConfigError as exc:
-        print(f"timeline: {exc}", file=sys.stderr)
+        print(f"timeline: {exc.worded(printable)}", file=sys.stderr)
         return 2
+    for note in config.notes:
+        print(f"note: {printable(note)}", file=sys.stderr)
     if args.command in ("watch", "serve"):
         from generator.dev import Session, run     # the watcher and server load only when asked for
         config_file = args.config.resolve() if args.config else (Path("timeline.toml").resolve()
@@ -79,15 +93,16 @@ def main(argv: list[str] | None = None) -> int:
     result = build(config, None if args.no_cache else config.root / CACHE_DIR)
     for d in result.diagnostics:
         if d.level != "info":
-            print(f"{d.level}: {d.file}: {d.message}", file=sys.stderr)
+            print(printable(d), file=sys.stderr)
     t = result.timeline
     if not result.ok:
-        print(f"timeline: the site was not written; {config.output} keeps the last good build", file=sys.stderr)
+        print(f"timeline: the site was not written; {printable(config.output)} keeps the last good build",
+              file=sys.stderr)
         return 1
     print(f"{t.articles} articles read, {len(t.events)} events {t.start.year}–{t.end.year}, "
           f"{len(t.officials)} officials, {len(t.undated)} undated, {len(t.out_of_range)} outside the range, "
           f"{len(result.warnings)} warnings; {len(result.written)} files written, {len(result.removed)} removed "
-          f"-> {config.output}")
+          f"-> {printable(config.output)}")
     if not BaseURL.parse(config.base_url).is_absolute:
         print(f"note: base_url {config.base_url!r} has no domain, so canonical links, sitemap.xml and feed.xml "
               f"carry paths only; set base_url or --base-url to the published address")

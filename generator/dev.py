@@ -22,6 +22,7 @@ from generator.build import Builder, BuildResult
 from generator.cache import CACHE_DIR
 from generator.config import ConfigError, SiteConfig
 from generator.server import BuildStatus, DevServer
+from generator.terminal import printable
 from generator.urls import BaseURL
 from generator.watcher import Change, ChangeFilter, Debouncer, Watcher
 
@@ -52,7 +53,7 @@ class DevLoop:
     def __init__(self, session: Session, config: SiteConfig, status: BuildStatus | None = None,
                  log: TextIO = sys.stdout):
         self.session, self.config, self.status, self.log = session, config, status, log
-        self.builder = Builder(config, config.root / CACHE_DIR, keep_last_good=True)
+        self.builder = Builder(config, config.root / CACHE_DIR, keep_last_good=True, record_permalinks=False)
         self.debouncer = Debouncer(session.quiet, session.cap)
         self.stop_event = threading.Event()
         self.builds = 0
@@ -62,7 +63,7 @@ class DevLoop:
         self._worker = threading.Thread(target=self._run, name="timeline-builder")
 
     def _say(self, line: str) -> None:
-        print(f"{time.strftime('%H:%M:%S')} {line}", file=self.log, flush=True)
+        print(f"{time.strftime('%H:%M:%S')} {printable(line)}", file=self.log, flush=True)
 
     def build(self, batch: list[Change]) -> BuildResult | None:
         errors: list[dict] = []
@@ -136,9 +137,9 @@ def run(session: Session, config: SiteConfig, address: tuple[str, int] | None, l
         loop.start()
         if serving:
             serving.start()
-            print(f"Serving {config.output} at {server.url} (live reload on); Ctrl-C to stop", file=log, flush=True)
+            print(f"Serving {printable(config.output)} at {server.url} (live reload on); Ctrl-C to stop", file=log, flush=True)
         else:
-            print(f"Watching {config.content} (Ctrl-C to stop)", file=log, flush=True)
+            print(f"Watching {printable(config.content)} (Ctrl-C to stop)", file=log, flush=True)
         while True:
             time.sleep(0.5)
     except KeyboardInterrupt:

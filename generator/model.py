@@ -1,6 +1,7 @@
 """Every data class of the pipeline, in one place. No I/O here."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -8,11 +9,52 @@ from pathlib import Path
 
 @dataclass(frozen=True, order=True)
 class PartialDate:
-    """A date known to the day, the month or the year (ACLED-style precision)."""
+    """A date known to the day, the month or the year (ACLED-style precision).
+
+    Only dates a calendar has can be made: building '31/02/2022' raises. Code that builds
+    one from text asks `checked` (None for an impossible date) or `problem` (why).
+    """
 
     year: int
     month: int | None = None
     day: int | None = None
+
+    def __post_init__(self) -> None:
+        # an impossible date would only fail later, far from the text it came from
+        why = "a date needs its year" if self.year is None else PartialDate.problem(self.year, self.month, self.day)
+        if why:
+            raise ValueError(f"impossible date {self.year}-{self.month}-{self.day}: {why}")
+
+    @classmethod
+    def checked(cls, year: int, month: int | None = None, day: int | None = None) -> "PartialDate | None":
+        """The date, or None when no calendar has it: the constructor for dates read from text."""
+        return None if cls.problem(year, month, day) else cls(year, month, day)
+
+    @staticmethod
+    def problem(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
+        """Why there is no such date ('February 2022 has 28 days'), or None when there is.
+
+        `year=None` checks a day and month whose year is not known yet, against a leap
+        year: '29/2' may still be a real day, '30/2' never is.
+        """
+        if year is not None and not dt.MINYEAR <= year <= dt.MAXYEAR:
+            return f"the year {year} is outside the calendar"
+        if month is None:
+            return "a day without a month" if day is not None else None
+        if not 1 <= month <= 12:
+            return f"there is no month {month}"
+        if day is None:
+            return None
+        longest = calendar.monthrange(2000 if year is None else year, month)[1]
+        if 1 <= day <= longest:
+            return None
+        if day < 1:
+            return f"there is no day {day}"
+        if year is None and month == 2:
+            return f"{_MONTHS[month - 1]} has at most {longest} days"
+        if year is None:
+            return f"{_MONTHS[month - 1]} has {longest} days"
+        return f"{_MONTHS[month - 1]} {year} has {longest} days"
 
     @property
     def precision(self) -> str:
@@ -31,10 +73,14 @@ class PartialDate:
     def last_day(self) -> dt.date:
         if self.day:
             return self.first_day()
-        if self.month:
-            nxt = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
-            return nxt - dt.timedelta(days=1)
-        return dt.date(self.year, 12, 31)
+        # the month's length, not "the day before the next month": December 9999 has no next month
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+
+# for messages about impossible dates, which are in English like every diagnostic
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
 
 
 @dataclass
@@ -61,6 +107,7 @@ class Article:
     published_basis: str           # how the publication date was found
     sha256: str
     captions: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)   # what the reader could not use, for the user
 
 
 @dataclass

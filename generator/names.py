@@ -30,7 +30,9 @@ def syllable_key(word: str) -> str:
     """Lower-case letters of a syllable with its tone as a trailing digit."""
     tone = ""
     kept = []
-    for ch in unicodedata.normalize("NFD", word.lower()):
+    # "İ".lower() is "i" plus a combining dot above, which no letter takes back in NFC and which
+    # would split the key's word in two when it is keyed again; "İlham" is "Ilham"
+    for ch in unicodedata.normalize("NFD", word.lower().replace("i\u0307", "i")):
         if ch in _TONES:
             tone = tone or _TONES[ch]
         else:

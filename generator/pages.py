@@ -130,7 +130,7 @@ class SitePlan:
             lines.append(f"- {who} — {details} ({self.t.role(p.role)})")
         lines += ["", f"## {self.t('evidence')}", ""]
         for s in e.sources:
-            lines += [f"> {escape(s.sentence)}", ">", f"> — {self.t('source')} `{s.file.replace('`', '')}`", ""]
+            lines += [f"> {escape(s.sentence)}", ">", f"> — {self.t('source')} {escape(s.file)}", ""]
         lines += [f"## {self.t('date_found')}", "", escape(self.t.date_basis(e.date_basis)), ""]
         meta = {
             "id": e.id, "url": url, "title": title, "date": e.date.iso(), "precision": e.date.precision,

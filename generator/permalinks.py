@@ -1,4 +1,4 @@
-"""Published addresses stay valid: the permalink registry (`content/permalinks.json`).
+"""Published addresses stay valid: the permalink registry (`permalinks.json` beside `timeline.toml`).
 
 The registry lists every meeting and official page ever published, with what identifies
 it (a meeting's date, officials, kind and source files; an official's name keys). Each
@@ -28,6 +28,7 @@ from generator.names import fold, name_key
 from generator.urls import slug
 
 SCHEMA = 1
+LEGACY_REGISTER = "permalinks.json"      # where earlier releases kept it: in the content folder
 
 
 class RegistryError(ValueError):

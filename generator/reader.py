@@ -8,12 +8,14 @@ sees the report itself. It interprets no meaning beyond that.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
 import unicodedata
 from pathlib import Path
 
-from generator.model import Article, PartialDate
+from generator.model import Article, Diagnostic, PartialDate
 from generator.names import clean_spaces
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -106,32 +108,36 @@ def decode(data: bytes, path: str) -> str:
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _dateline(line: str) -> tuple[PartialDate | None, str] | None:
-    """The date of a dateline: a short line that is mostly a date, or a headline's date+time tail."""
+def _dateline(line: str) -> tuple[PartialDate | None, str, str | None] | None:
+    """The date of a dateline: a short line that is mostly a date, or a headline's date+time tail
+    (with how it was found, and what is wrong with it when no calendar has it)."""
     m = _CAPTION_DATELINE.search(line)
     if m:
-        return _date(m.group(3), m.group(2), m.group(1)), f"dateline '{m.group(0).strip(', ')}' of a picture caption"
+        return _dated(m, (3, 2, 1), f"dateline '{m.group(0).strip(', ')}' of a picture caption")
     m = _DATELINE_TAIL.search(line)
     if m:
-        return _date(m.group(3), m.group(2), m.group(1)), f"dateline '{m.group(0).strip()}'"
+        return _dated(m, (3, 2, 1), f"dateline '{m.group(0).strip()}'")
     if _TERMINAL_SENTENCE.search(line):
         return None
     for pattern, order in ((_DATELINE_SHORT, (3, 2, 1)), (_DATELINE_TEXT, (3, 2, 1)), (_DATELINE_ISO, (1, 2, 3))):
         m = pattern.search(line)
         if m and len(pattern.sub("", line)) <= 45:
-            return _date(*(m.group(k) for k in order)), f"dateline '{line.strip()}'"
+            return _dated(m, order, f"dateline '{line.strip()}'")
     return None
 
 
-def _find_dateline(lines: list[str]) -> tuple[PartialDate, str] | None:
-    """The first dateline above the body."""
+def _find_dateline(lines: list[str]) -> tuple[PartialDate | None, str, list[str]]:
+    """The first possible dateline above the body, and the impossible ones met before it."""
+    problems = []
     for line in lines:
         if _is_body(line):
             break
         found = _dateline(line)
         if found and found[0]:
-            return found
-    return None
+            return found[0], found[1], problems
+        if found:
+            problems.append(found[2])
+    return None, _NO_DATE, problems
 
 
 # "Thứ tư, ngày 5 tháng 3 năm 2024" and "2024-03-05 10:30"
@@ -143,10 +149,22 @@ _TERMINAL_SENTENCE = re.compile(r"\w[.!?]\s*$")
 
 
 def _date(year: str, month: str, day: str | None = None) -> PartialDate | None:
-    y, m, d = int(year), int(month), int(day) if day else None
-    if not 1 <= m <= 12 or (d is not None and not 1 <= d <= 31):
-        return None
-    return PartialDate(y, m, d)
+    """The date written, or None when no calendar has it: '31/02/2022 10:00' is no publication date."""
+    return PartialDate.checked(int(year), int(month), int(day) if day else None)
+
+
+_NO_DATE = "no publication date found"
+
+
+def _dated(m: re.Match, order: tuple[int, int, int], where: str) -> tuple[PartialDate | None, str, str | None]:
+    """The date the groups `order` (year, month, day) of a match name, how it was found, and, for an
+    impossible one, no date and why (the article carries that to the user as a warning)."""
+    year, month, day = (m.group(k) for k in order)
+    date = _date(year, month, day)
+    if date is not None:
+        return date, where, None
+    why = PartialDate.problem(int(year), int(month), int(day) if day else None)
+    return None, _NO_DATE, f"the {where} names an impossible date ({why}); it is not the publication date"
 
 
 def _is_body(line: str) -> bool:
@@ -266,22 +284,24 @@ def parse_article(path: str, text: str) -> Article:
     """Clean one article's text; `path` is its name relative to the content folder."""
     raw = unicodedata.normalize("NFC", text)
     published = None
-    basis = "no publication date found"
+    basis = _NO_DATE
+    problems: list[str] = []             # what the user should hear of: impossible dates above the report
     headline = None
     body = raw
     if path.lower().endswith(".md"):
         body, meta = _markdown_to_text(raw)
         m = re.match(r"((?:19|20)\d\d)-(\d{2})(?:-(\d{2}))?", meta.get("date", ""))
         if m:
-            published = _date(m.group(1), m.group(2), m.group(3))
-            basis = f"front matter date {m.group(0)}"
+            published, basis, problem = _dated(m, (1, 2, 3), f"front matter date {m.group(0)}")
+            problems += filter(None, [problem])
         headline = meta.get("title") or None
     lines = [line for line in _unwrap([clean_spaces(line) for line in body.split("\n")]) if line]
     for i, line in enumerate(lines[:4]):
         m = _HEADER.match(line)
         if m and published is None:
-            published = _date(m.group(1), m.group(2), m.group(3))
-            basis = f"header date {m.group(1)}-{m.group(2)}" + (f"-{m.group(3)}" if m.group(3) else "")
+            published, basis, problem = _dated(m, (1, 2, 3), f"header date {m.group(1)}-{m.group(2)}"
+                                               + (f"-{m.group(3)}" if m.group(3) else ""))
+            problems += filter(None, [problem])
             rest = _DATELINE_TAIL.sub("", m.group(4)).strip()
             if rest:
                 lines[i] = rest
@@ -291,9 +311,8 @@ def parse_article(path: str, text: str) -> Article:
             break
     lines = _strip_teasers([line for line in lines if line])
     if published is None:
-        found = _find_dateline(lines)
-        if found and found[0]:
-            published, basis = found
+        published, basis, impossible = _find_dateline(lines)
+        problems += impossible
     paragraphs: list[str] = []
     captions: list[str] = []
     for line in lines:
@@ -323,7 +342,7 @@ def parse_article(path: str, text: str) -> Article:
         paragraphs.append(line)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(path=path, raw=raw, paragraphs=paragraphs, headline=headline,
-                   published=published, published_basis=basis, sha256=digest, captions=captions)
+                   published=published, published_basis=basis, sha256=digest, captions=captions, problems=problems)
 
 
 def read_article(file: Path, content_root: Path) -> Article:
@@ -343,15 +362,69 @@ def parse_bytes(data: bytes, rel: str) -> Article:
     return parse_article(rel, text)
 
 
-def find_articles(content_root: Path) -> list[Path]:
-    """Every article file under the content folder, hidden and editor temp files left out."""
-    files = []
-    for file in sorted(content_root.rglob("*")):
-        rel = file.relative_to(content_root)
-        if any(part.startswith((".", "_")) for part in rel.parts):
+MAX_ARTICLE_BYTES = 5_000_000      # some fifty times the longest news report; extraction takes ~8 s a megabyte
+
+
+def _skipped_silently(name: str) -> bool:
+    """Hidden and '_' files and folders, editors' backups and lock files: never articles, never warned about."""
+    return name.startswith((".", "_", "#")) or name.endswith("~")
+
+
+def find_articles(content_root: Path) -> tuple[list[Path], list[Diagnostic]]:
+    """Every article file under the content folder, in path order, and what was left out and why.
+
+    Links are followed only while they stay inside the content folder: a link to `/etc/passwd`
+    or to another project's article is refused, not published. Dangling links, loops, unreadable
+    folders and a second name for a file already read are each reported, never silently dropped.
+    """
+    root = os.path.realpath(content_root)
+    found: list[tuple[tuple[str, ...], bool, str]] = []      # (parts, reached through a link, real path)
+    skipped: list[Diagnostic] = []
+    folders: list[tuple[str, tuple[str, ...]]] = [(root, ())]   # real paths: an entry's own path is real
+    linked: list[tuple[str, tuple[str, ...]]] = []             # folders reached through a link: after the rest
+    visited = {root}
+    while folders or linked:
+        if folders:
+            folder, parts = folders.pop()
+        else:
+            folder, parts = linked.pop(0)
+            if folder in visited:
+                skipped.append(Diagnostic("/".join(parts), "is a link to a folder that is read already; skipped"))
+                continue
+        visited.add(folder)
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as exc:
+            skipped.append(Diagnostic("/".join(parts) + "/" if parts else "./",
+                                      f"folder cannot be read ({exc.strerror}); its articles are left out", "error"))
             continue
-        if file.name.endswith("~") or file.name.startswith(("#", ".#")):
+        for entry in entries:
+            if _skipped_silently(entry.name):
+                continue
+            here = parts + (entry.name,)
+            real, link = entry.path, entry.is_symlink()
+            if link:
+                try:
+                    os.stat(entry.path)            # a dangling link or a loop raises here
+                except OSError as exc:
+                    why = "loops back on itself" if exc.errno == errno.ELOOP else "points to nothing"
+                    skipped.append(Diagnostic("/".join(here), f"is a link that {why}; skipped"))
+                    continue
+                real = os.path.realpath(entry.path)
+                if not (real == root or real.startswith(root + os.sep)):
+                    skipped.append(Diagnostic("/".join(here), f"is a link to {real}, outside the content folder; "
+                                                              f"not read"))
+                    continue
+            if entry.is_dir():
+                (linked if link else folders).append((real, here))
+            elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
+                found.append((here, link, real))
+    files, first_name = [], {}
+    for parts, link, real in sorted(found, key=lambda f: (f[1], f[0])):    # a file's own name before its links
+        if real in first_name:
+            skipped.append(Diagnostic("/".join(parts), f"is another name for {first_name[real]}, "
+                                                        f"which is read already; skipped"))
             continue
-        if file.is_file() and file.suffix.lower() in ARTICLE_SUFFIXES:
-            files.append(file)
-    return files
+        first_name[real] = "/".join(parts)
+        files.append(parts)
+    return [content_root.joinpath(*parts) for parts in sorted(files)], sorted(skipped, key=lambda d: d.file)

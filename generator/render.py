@@ -7,6 +7,8 @@ theme may therefore hold a single template.
 from __future__ import annotations
 
 import hashlib
+import html
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,11 +63,37 @@ class _QuotesLanguage(Treeprocessor):
             quote.set("lang", self.lang)
 
 
+# Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:")
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def is_safe_url(url: str) -> bool:
+    """http(s), mailto, or relative (a path, '#fragment', '?query'): nothing a browser would run."""
+    m = _SCHEME.match(_URL_NOISE.sub("", html.unescape(url)))     # the browser decodes '&#106;' too
+    return m is None or m[1].lower() in SAFE_SCHEMES
+
+
+class _SafeLinks(Treeprocessor):
+    """Whatever wrote the Markdown (our pages, a theme, a bug), only safe links reach the HTML:
+    a link to another scheme loses its address and stays as text."""
+
+    def run(self, root):
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                value = element.get(attribute)
+                if value is not None and not is_safe_url(value):
+                    del element.attrib[attribute]
+
+
 def markdown_to_html(text: str, quotes_lang: str | None = None) -> Markup:
-    """Markdown → HTML with raw HTML switched off: page bodies never carry markup of their own."""
+    """Markdown → HTML with raw HTML switched off and unsafe links dropped: page bodies never carry
+    markup or scripts of their own."""
     md = markdown.Markdown(extensions=["tables"], output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
+    md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
     if quotes_lang:
         md.treeprocessors.register(_QuotesLanguage(md, quotes_lang), "quotes_lang", 1)
     return Markup(md.convert(text))

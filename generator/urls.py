@@ -42,6 +42,9 @@ class BaseURL:
             raise BaseURLError(f"base URL must be http(s) or a path, got {value!r}")
         if parts.scheme and not parts.netloc:
             raise BaseURLError(f"base URL {value!r} has no host")
+        if parts.netloc and not parts.scheme:
+            raise BaseURLError(f"base URL {value!r} names a host without http:// or https:// "
+                               f"(write https:{value} or a path such as /repo/)")
         if parts.query or parts.fragment:
             raise BaseURLError(f"base URL {value!r} may not have a query or fragment")
         path = parts.path or "/"

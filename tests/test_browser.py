@@ -277,7 +277,8 @@ def test_old_permalink_lands_on_the_new_meeting_page(open_page, tmp_path):
     text = article.read_text(encoding="utf-8")
     assert text.count("Ngày 30/10") == 1 and "29/10" not in text, "the seed article changed; pick another edit"
     article.write_text(text.replace("Ngày 30/10", "Ngày 29/10"), encoding="utf-8")
-    assert (content / "permalinks.json").is_file(), "the first build recorded no permalinks"
+    assert (tmp_path / "permalinks.json").is_file(), "the first build recorded no permalinks"
+    assert not (content / "permalinks.json").exists(), "the register belongs beside the settings"
     build_site(content, site)
     after = timeline_of(site)
 

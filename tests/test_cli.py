@@ -64,11 +64,26 @@ def test_config_file_sets_defaults_and_range(tmp_path, make_content):
     assert data["events"] == []          # 2024 is outside the configured range
 
 
-def test_bad_config_is_one_clear_error(tmp_path, capsys):
-    bad = tmp_path / "timeline.toml"
-    bad.write_text("colour = 'blue'\n", encoding="utf-8")
-    assert run("build", "--config", str(bad)) == 2
+def test_an_unknown_setting_is_a_warning_and_the_site_builds(tmp_path, make_content, capsys):
+    make_content({"a.txt": ARTICLE})
+    config = tmp_path / "timeline.toml"
+    config.write_text("colour = 'blue'\n", encoding="utf-8")
+    assert run("build", "--config", str(config)) == 0
     assert "unknown setting 'colour'" in capsys.readouterr().err
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert run("build", "--config", str(config), "--strict") == 1
+
+
+def test_every_bad_setting_is_named_at_once(tmp_path, capsys):
+    config = tmp_path / "timeline.toml"
+    config.write_text('years = [0, 2026]\ncontent = 5\noutput = ["a"]\ntheme = ".."\n'
+                      'base_url = "//evil.example/"\nlanguage = "fr"\n', encoding="utf-8")
+    assert run("build", "--config", str(config)) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and str(config) in err
+    for key in ("'years'", "'content'", "'output'", "'theme'", "'base_url'", "'language'"):
+        assert key in err, key
+    assert len(err.strip().splitlines()) == 7          # the file, then one line per setting
 
 
 def test_missing_content_folder(tmp_path, capsys):
@@ -88,9 +103,7 @@ def test_user_files_are_never_written(make_content, tmp_path):
     before = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
     run("build", "--content", str(content), "--output", str(tmp_path / "site"))
     after = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
-    # the only file the build adds beside the articles is its register of published addresses
-    assert set(after) - set(before) == {content / "permalinks.json"}
-    assert {p: after[p] for p in before} == before
+    assert after == before
 
 
 def test_building_twice_gives_identical_bytes(make_content, tmp_path):

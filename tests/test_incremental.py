@@ -32,7 +32,8 @@ class Project:
         shutil.copytree(DATA / "seeds" / "articles", self.content)
         for f in sorted((DATA / "dev" / "articles").iterdir())[:10]:
             shutil.copy(f, self.content / f.name)
-        self.config = SiteConfig(content_dir=self.content, output_dir=root / "site", root=root)
+        self.config = SiteConfig(content_dir=self.content, output_dir=root / "site", root=root,
+                                 permalinks=Path("permalinks.json"))
         self.builder = Builder(self.config, root / ".timeline-cache")
         self.checks = 0
 
@@ -40,14 +41,16 @@ class Project:
         # a clean build starts from the same state, the permalink register included
         clean_root = self.root / f"clean{self.checks}"
         shutil.copytree(self.content, clean_root / "content")
+        if (self.root / "permalinks.json").is_file():
+            shutil.copy(self.root / "permalinks.json", clean_root / "permalinks.json")
         if (self.root / "themes").is_dir():
             shutil.copytree(self.root / "themes", clean_root / "themes")
         result = self.builder.build(changed)
         clean = Builder(SiteConfig(content_dir=clean_root / "content", output_dir=clean_root / "site", root=clean_root,
-                                   title=self.config.title), None).build()
+                                   title=self.config.title, permalinks=Path("permalinks.json")), None).build()
         assert result.ok and clean.ok
         _assert_same_tree(self.root / "site", clean_root / "site")
-        assert (self.content / "permalinks.json").read_bytes() == (clean_root / "content" / "permalinks.json").read_bytes()
+        assert (self.root / "permalinks.json").read_bytes() == (clean_root / "permalinks.json").read_bytes()
         self.checks += 1
         return result
 

@@ -93,7 +93,7 @@ def test_event_page_markdown_has_front_matter_summary_people_evidence_and_date_b
     assert "Ngày 9 tháng 5 năm 2024, Bộ trưởng Nguyễn Văn Bình tiếp Đại sứ Hans Müller tại Hà Nội." in md
     assert "[Hans Müller](../../officials/hans-muller/) — Đại sứ Đức, Đức (khách)" in md
     assert "&lt;script&gt;x&lt;/script&gt;" in md and "<script>" not in md
-    assert "`a.txt`" in md and "`b.txt`" in md
+    assert "— Bài a.txt" in md and "— Bài b.txt" in md
     assert "'Chiều 9/5' \\+ year of the header date" in md or "'Chiều 9/5' + year of the header date" in md
 
 

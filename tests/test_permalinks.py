@@ -22,20 +22,25 @@ class Site:
     """A content folder and its output, rebuilt on demand."""
 
     def __init__(self, root: Path):
-        self.content, self.out = root / "content", root / "site"
+        self.root, self.content, self.out = root, root / "content", root / "site"
+        self.register = root / "permalinks.json"          # beside timeline.toml, never among the articles
         self.content.mkdir(parents=True, exist_ok=True)
+
+    def config(self, **settings) -> SiteConfig:
+        return SiteConfig(**{"content_dir": self.content, "output_dir": self.out, "root": self.root,
+                             "permalinks": Path("permalinks.json"), **settings})
 
     def put(self, name: str, text: str) -> "Site":
         (self.content / name).write_text(text, encoding="utf-8")
         return self
 
     def build(self) -> dict:
-        result = build(SiteConfig(content_dir=self.content, output_dir=self.out))
+        result = build(self.config())
         assert result.ok
         return json.loads((self.out / "timeline.json").read_text(encoding="utf-8"))
 
     def registry(self) -> dict:
-        return json.loads((self.content / "permalinks.json").read_text(encoding="utf-8"))
+        return json.loads(self.register.read_text(encoding="utf-8"))
 
     def redirect_target(self, url: str) -> str | None:
         html = (self.out / url / "index.html").read_text(encoding="utf-8")
@@ -166,19 +171,19 @@ def test_two_meetings_with_one_slug_get_distinct_stable_urls(tmp_path):
 
 def test_a_broken_registry_is_reported_and_left_alone(tmp_path, capsys):
     site = Site(tmp_path).put("a.txt", article())
-    (site.content / "permalinks.json").write_text("{ not json", encoding="utf-8")
-    result = build(SiteConfig(content_dir=site.content, output_dir=site.out))
+    site.register.write_text("{ not json", encoding="utf-8")
+    result = build(site.config())
     assert result.ok
     errors = [d for d in result.diagnostics if d.level == "error"]
     assert errors and "permalinks.json" in errors[0].file and "not valid JSON" in errors[0].message
-    assert (site.content / "permalinks.json").read_text(encoding="utf-8") == "{ not json"
+    assert site.register.read_text(encoding="utf-8") == "{ not json"
     assert (site.out / "events/2024-05-09-nguyen-van-binh-hans-muller/index.html").exists()
 
 
 def test_no_registry_when_switched_off(tmp_path):
     site = Site(tmp_path).put("a.txt", article())
-    build(SiteConfig(content_dir=site.content, output_dir=site.out, permalinks=None))
-    assert not (site.content / "permalinks.json").exists()
+    build(site.config(permalinks=None))
+    assert not site.register.exists() and not (site.content / "permalinks.json").exists()
     assert (site.out / "timeline.json").exists()
 
 
@@ -216,9 +221,9 @@ def test_registered_ids_win_over_the_order_resolve_gives():
 
 
 def test_a_registry_that_cannot_be_written_is_a_warning_not_a_failure(tmp_path):
-    # (a read-only content folder behaves the same; root ignores permissions, so block the path instead)
+    # (a read-only project folder behaves the same; root ignores permissions, so block the path instead)
     site = Site(tmp_path).put("a.txt", article())
-    (site.content / "blocked").write_text("a file where the register's folder should be", encoding="utf-8")
-    result = build(SiteConfig(content_dir=site.content, output_dir=site.out, permalinks=Path("blocked/p.json")))
+    (site.root / "blocked").write_text("a file where the register's folder should be", encoding="utf-8")
+    result = build(site.config(permalinks=Path("blocked/p.json")))
     assert result.ok and (site.out / "timeline.json").exists()
     assert any("could not record published addresses" in d.message for d in result.diagnostics)

@@ -364,7 +364,8 @@ def test_find_articles_skips_hidden_backup_and_other_files(tmp_path):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(MEETING, encoding="utf-8")
     (root / "folder.txt").mkdir()      # a directory with an article-like name
-    found = find_articles(root)
+    found, skipped_with_reason = find_articles(root)
+    assert skipped_with_reason == []           # nothing there is worth a warning
     assert sorted(p.relative_to(root).as_posix() for p in found) == sorted(wanted)
     assert all(isinstance(p, Path) and p.is_file() for p in found)
     assert found == sorted(found)

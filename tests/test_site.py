@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -101,16 +102,19 @@ def test_home_counts_match_timeline_json(seed_site):
 def test_only_the_output_folder_and_the_registry_are_written(tmp_path):
     shutil.copytree(DATA / "seeds" / "articles", tmp_path / "content")
     before = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    assert build(SiteConfig(content_dir=tmp_path / "content", output_dir=tmp_path / "site")).ok
+    assert build(SiteConfig(content_dir=tmp_path / "content", output_dir=tmp_path / "site", root=tmp_path,
+                            permalinks=Path("permalinks.json"))).ok
     after = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     new = {str(p) for p in set(after) - set(before)}
-    assert all(p.startswith("site/") for p in new - {"content/permalinks.json"})
+    assert "permalinks.json" in new
+    assert all(p.startswith("site/") for p in new - {"permalinks.json"})
     assert {p: after[p] for p in before} == before
 
 
 def test_a_removed_article_leaves_no_stale_page(tmp_path):
     shutil.copytree(DATA / "seeds" / "articles", tmp_path / "content")
-    config = SiteConfig(content_dir=tmp_path / "content", output_dir=tmp_path / "site")
+    config = SiteConfig(content_dir=tmp_path / "content", output_dir=tmp_path / "site", root=tmp_path,
+                        permalinks=Path("permalinks.json"))
     build(config)
     data = json.loads((tmp_path / "site/timeline.json").read_text(encoding="utf-8"))
     gone = [e for e in data["events"] if e["sources"][0]["file"].startswith("000_")]

@@ -9,6 +9,7 @@ from generator.writer import MANIFEST, Writer
 def test_identical_bytes_are_not_rewritten(tmp_path):
     w = Writer(tmp_path)
     w.write("a/index.html", "x")
+    w.commit()
     mtime = (tmp_path / "a/index.html").stat().st_mtime_ns
     w2 = Writer(tmp_path)
     w2.write("a/index.html", "x")
@@ -26,13 +27,13 @@ def test_prune_removes_only_what_a_previous_build_wrote(tmp_path):
     first = Writer(tmp_path)
     for rel in ("index.html", "events/old/index.html", "events/old/index.md", "events/kept/index.html"):
         first.write(rel, rel)
-    first.prune()
+    first.commit()
     (tmp_path / "CNAME").write_text("example.org")              # the user's own file
     (tmp_path / "events" / "notes.txt").write_text("mine")
     second = Writer(tmp_path)
     for rel in ("index.html", "events/kept/index.html"):
         second.write(rel, rel)
-    second.prune()
+    second.commit()
     assert second.removed == ["events/old/index.html", "events/old/index.md"]
     assert not (tmp_path / "events/old").exists()                 # emptied folders go too
     assert (tmp_path / "CNAME").read_text() == "example.org"
@@ -45,7 +46,7 @@ def test_a_damaged_manifest_removes_nothing(tmp_path):
     (tmp_path / "keep.html").write_text("x")
     w = Writer(tmp_path)
     w.write("index.html", "y")
-    w.prune()
+    w.commit()
     assert (tmp_path / "keep.html").exists() and w.removed == []
 
 
@@ -56,5 +57,5 @@ def test_manifest_entries_cannot_escape_the_output_folder(tmp_path):
     site.mkdir()
     (site / MANIFEST).write_text('["../outside.txt"]')
     w = Writer(site)
-    w.prune()
+    w.commit()
     assert outside.read_text() == "precious"

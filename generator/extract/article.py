@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from generator.extract import meetings as mt
-from generator.extract.dates import Resolved, resolve, year_evidence
+from generator.extract.dates import Resolved, impossible_dates, resolve, year_evidence
 from generator.extract.lexicon import Lexicon, lexicon
 from generator.extract.people import find_mentions
 from generator.extract.persons import People, aliases_from_captions
@@ -38,12 +38,19 @@ class ArticleResult:
     persons: list[Person]
     candidates: list[Candidate]
     references: list[Reference] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # for the user: what was read but could not be used
 
 
 def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResult:
     lex = lex or lexicon()
     sentences = [s for para in article.paragraphs for s in split_sentences(para)]
     facts = [mt.analyse(i, s, lex, find_mentions) for i, s in enumerate(sentences)]
+    for f in facts:
+        # an impossible day ('31/02/2022') still dates its sentence, to no day: the meeting it carries
+        # is kept undated and said to be, rather than dated by the sentence before or left out
+        bad = impossible_dates(f.text)
+        if bad:
+            f.dates = sorted(f.dates + bad, key=lambda d: d.start)
     people = People()
     for f in facts:
         f.people = [people.add(m) if not m.title_only else None for m in f.mentions]
@@ -64,6 +71,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
             evidence = max(found, key=lambda e: e.year)
 
     candidates: list[Candidate] = []
+    warnings: list[str] = list(article.problems)     # the reader's: a dateline such as '31/02/2022 10:00'
     previous: Resolved | None = None
     used: set[int] = set()
     recent: tuple[int, Resolved, bool, bool] | None = None   # the last dated sentence: index, date,
@@ -80,8 +88,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
             resolved = _context_date(f, recent)
             inherited = resolved is not None
         if cue is None or (expr is None and not inherited) or mt.is_future(f.text, cue):
-            if resolved is not None and (resolved.day_month or resolved.date and resolved.date.precision == "day") \
-                    and not mt.FUTURE.search(f.text):
+            if resolved is not None and _names_day(resolved) and not mt.FUTURE.search(f.text):
                 previous = resolved
                 recent = (f.index, resolved, bool(expr and expr.span), False)
             continue
@@ -91,15 +98,23 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
         if cand is not None and inherited and any(
                 len({p.name for p in cand.participants} & {q.name for q in c.participants}) >= 2 for c in candidates):
             cand = None                  # "Phát biểu tại hội đàm, ...": the meeting already reported
-        if not inherited and (resolved.day_month or resolved.date and resolved.date.precision == "day"):
+        if not inherited and _names_day(resolved):
             # 'cùng ngày' and asides refer to a day, never to a month
             previous = resolved
             recent = (f.index, resolved, bool(expr.span), cand is not None)
         if cand is not None:
             candidates.extend(_separate_meetings(cand))
             used.add(f.index)
+            if resolved.problem:
+                warnings.append(f"{resolved.problem}; the meeting is listed as undated")
     references = _sharpen_and_collect_undated(article, facts, persons, candidates, used)
-    return ArticleResult(article, persons, candidates, references)
+    return ArticleResult(article, persons, candidates, references, list(dict.fromkeys(warnings)))
+
+
+def _names_day(resolved: Resolved) -> bool:
+    """A date 'cùng ngày' and asides can refer to: a day, a day without its year, or an impossible day
+    (whose meeting, and theirs, then has no date), never a month."""
+    return bool(resolved.day_month or resolved.date and resolved.date.precision == "day" or resolved.problem)
 
 
 def _main_cue(f, persons: list[Person]) -> mt.Cue | None:
@@ -127,7 +142,7 @@ def _context_date(f, recent: tuple[int, Resolved, bool, bool]) -> Resolved | Non
     if several_days and aside and date is not None:
         date, day_month = PartialDate(date.year, date.month), None   # which of the days is not said
     return Resolved(date, f"{before.basis}, the date of the meeting or sentence just before",
-                    before.confidence, day_month)
+                    before.confidence, day_month, problem=before.problem)
 
 
 def _separate_meetings(cand: Candidate) -> list[Candidate]:

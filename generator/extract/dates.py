@@ -6,12 +6,18 @@ Forms: 'Ngày 30/10', 'Chiều 13/2', 'chiều 13-2', 'Sáng 30.10', 'ngày 12 t
 publication year (the year before when the day is later in the year than the
 publication); with no publication date the article itself is read for the year:
 party congresses, anniversaries of diplomatic relations, and years written in it.
+
+A date no calendar has ('31/02/2022', '31 tháng 4', '29/2/2023', or '29/2' once its
+year turns out to be 2023) is never made into a `PartialDate`: `find_dates` leaves it
+out, `impossible_dates` names it and why, and `resolve` gives it no date.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.model import PartialDate
 from generator.names import fold
@@ -33,6 +39,8 @@ class DateExpr:
     is_range: bool = False
     weekday: int | None = None
     span: bool = False               # "Ngày 3-4/12": the first of several days
+    written: str = ""                # the day, month and year as written ('31/02/2022'), for messages
+    problem: str | None = None       # why no calendar has this day ('February 2022 has 28 days')
 
     @property
     def precision(self) -> str:
@@ -55,6 +63,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"(?:,\s*)?\(?\s*(?:ngày\s+)?(\d{1,2})[/.\-](\d{1,2})(?:[/.\-]" + _YEAR + r")?\s*\)?", re.I)),
     # ngày 12 tháng 7 (năm 2021)
     ("text", re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*" + _YEAR + r")?", re.I)),
+    # (sáng) 31 tháng 4 năm 2022: without "ngày" only with its year ("6 tháng 1 lần" is no date)
+    ("text_year", re.compile(r"(?<![\d/.\-])\b(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s*" + _YEAR + r"(?!\d)", re.I)),
     # tháng 9/2025, Tháng 9-2025, tháng 11 năm 2021
     ("month", re.compile(r"\btháng\s+(\d{1,2})(?:\s*[/.\-]\s*|\s+năm\s+)" + _YEAR + r"(?!\d)", re.I)),
     # Ngày 30/10, chiều 13-2, Sáng 30.10, ngày 22/2/2023, vào sáng 19/2
@@ -73,13 +83,34 @@ def _valid(day: int | None, month: int | None) -> bool:
     return (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)
 
 
+# the group where the written day begins, for quoting a date in messages ("Chiều thứ 2 (30/2)" -> '30/2')
+_DAY_GROUP = {"range": 1, "span": 1, "relparen": 2, "weekday": 4, "text": 1, "text_year": 1, "day": 2, "bare": 1}
+
+
 def find_dates(sentence: str) -> list[DateExpr]:
-    """Every date expression in a sentence, left to right, none overlapping."""
+    """Every date expression in a sentence, left to right, none overlapping; only days that exist."""
+    return [d for d in _scan(sentence) if d.problem is None]
+
+
+def impossible_dates(sentence: str) -> list[DateExpr]:
+    """The date expressions of a sentence that name a day no calendar has ('31/02/2022', '31 tháng 4'),
+    each with `problem` saying why. They hold their place: no shorter date is read inside them."""
+    return [d for d in _scan(sentence) if d.problem is not None]
+
+
+def _scan(sentence: str) -> list[DateExpr]:
     found: list[DateExpr] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []           # the spans taken, sorted and disjoint: a sentence of thousands of
+    ends: list[int] = []             # dates (a pasted table) is checked in n log n, not n²
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        k = bisect.bisect_right(starts, a)
+        return (k == 0 or ends[k - 1] <= a) and (k == len(starts) or b <= starts[k])
+
+    def take(a: int, b: int) -> None:
+        k = bisect.bisect_right(starts, a)
+        starts.insert(k, a)
+        ends.insert(k, b)
 
     for name, pattern in _PATTERNS:
         for m in pattern.finditer(sentence):
@@ -87,6 +118,7 @@ def find_dates(sentence: str) -> list[DateExpr]:
                 continue
             g = m.groups()
             expr = DateExpr(m.start(), m.end(), m.group(0).strip())
+            last = None                  # the last of several days named, when it is not `day`
             if name == "range":
                 expr.day, expr.month = int(g[2]), int(g[3])
                 expr.year = int(g[4]) if g[4] else None
@@ -97,6 +129,7 @@ def find_dates(sentence: str) -> list[DateExpr]:
                 expr.day, expr.month = int(g[0]), int(g[2])
                 expr.year = int(g[3]) if g[3] else None
                 expr.span = True
+                last = int(g[1])
             elif name == "relparen":
                 expr.day, expr.month = int(g[1]), int(g[2])
                 expr.year = int(g[3]) if g[3] else None
@@ -104,7 +137,7 @@ def find_dates(sentence: str) -> list[DateExpr]:
                 expr.weekday = 6 if g[2] else _WEEKDAYS.get(g[1].lower())
                 expr.day, expr.month = int(g[3]), int(g[4])
                 expr.year = int(g[5]) if g[5] else None
-            elif name == "text":
+            elif name in ("text", "text_year"):
                 expr.day, expr.month = int(g[0]), int(g[1])
                 expr.year = int(g[2]) if g[2] else None
             elif name == "month":
@@ -122,9 +155,15 @@ def find_dates(sentence: str) -> list[DateExpr]:
             else:
                 expr.relative = name
             if not _valid(expr.day, expr.month):
-                continue
+                continue                 # "31/13", "0/5": not a date at all (ratios, counts)
+            if name in _DAY_GROUP:
+                expr.written = sentence[m.start(_DAY_GROUP[name]):m.end()].rstrip(") \t")
+            # a day and month that could be a date but name no day of that month (and year, when
+            # written): it keeps its place so that "tháng 4 năm 2022" inside "ngày 31 tháng 4 năm 2022"
+            # is not read as a month instead
+            expr.problem = PartialDate.problem(expr.year, expr.month, last or expr.day)
             found.append(expr)
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
     return sorted(found, key=lambda d: d.start)
 
 
@@ -167,9 +206,26 @@ _PLAN_PERIOD = re.compile(r"\b(ký|Bản ghi nhớ|Hiệp định|Kế hoạch|C
 # "kỷ niệm 10 năm thiết lập quan hệ Đối tác toàn diện"
 _PARTNERSHIP = re.compile(r"(\d{1,2})\s+năm\s+(?:thiết lập|xác lập|nâng cấp|nâng tầm)?\s*(?:quan hệ\s+)?Đối tác\s+"
                           r"(hợp tác chiến lược toàn diện|chiến lược toàn diện|chiến lược|toàn diện)", re.I)
+_ANNIVERSARY_BEFORE = re.compile(r"(kỷ niệm|\d+\s+năm)[^()]{0,120}$", re.I)
+_BEFORE = 300                    # characters before a year that the end-anchored patterns above can span
 _BARE_YEAR = re.compile(r"(?<![\d/.\-])" + _YEAR + r"(?![\d])")
 # a year something began in ("từ năm 2008", "được thiết lập năm 2013") says only that the present is later
 _SINCE_BEFORE = re.compile(r"(\btừ|kể từ|thiết lập|xác lập|thành lập|ra đời|nâng cấp|nâng lên)\s+(?:\S+\s+){0,3}(năm\s+)?$", re.I)
+
+
+def _shortest_prefix(pattern: re.Pattern, text: str) -> int | None:
+    """The length of the shortest start of `text` in which `pattern` is found, or None: one answer for
+    every year of a sentence, where searching the text before each year took quadratic time."""
+    if not pattern.search(text):
+        return None
+    lo, hi = 0, len(text)            # found in text[:hi], not in text[:lo]
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if pattern.search(text, 0, mid):
+            hi = mid
+        else:
+            lo = mid
+    return hi
 
 
 @dataclass
@@ -190,6 +246,8 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
     out: list[YearEvidence] = []
     normalized = normalized or {}
     partnerships = partnerships or {}
+    # once a sentence: a sentence of hundreds of anniversaries must not be read for countries hundreds of times
+    countries_in = lru_cache(maxsize=16)(countries_in)
     for sentence in sentences:
         for m in _CONGRESS.finditer(sentence):
             number = int(m.group("num")) if m.group("num").isdigit() else roman(m.group("num"))
@@ -242,19 +300,25 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
             in_range.update({m.start(2), m.start(4)})
             if not first < last <= first + 80:
                 continue
-            anniversary = re.search(r"(kỷ niệm|\d+\s+năm)[^()]{0,120}$", sentence[:m.start()].rstrip(" ("), re.I)
-            if not anniversary and _PLAN_PERIOD.search(sentence[:m.start()]):
+            end = m.start()
+            while end and sentence[end - 1] in " (":
+                end -= 1
+            # both end where the range begins, so only the text just before it is searched: a sentence of
+            # thousands of ranges is read in linear time
+            anniversary = _ANNIVERSARY_BEFORE.search(sentence, max(0, end - _BEFORE), end)
+            if not anniversary and _PLAN_PERIOD.search(sentence, max(0, m.start() - _BEFORE), m.start()):
                 continue                 # "ký Bản ghi nhớ ... giai đoạn 2021 - 2025": a plan's years, not the present
             chosen = last if anniversary else first
             out.append(YearEvidence(chosen, f"'{m.group(0)}'" + (" (an anniversary)" if anniversary else " (a term that has begun)")))
         for m in re.finditer(r"\btháng\s+\d{1,2}\s*[/.\-]\s*" + _YEAR, sentence, re.I):
             in_range.add(m.start(1))
             out.append(YearEvidence(int(m.group(1)), f"'{m.group(0)}' written in the article"))
+        plan_from = _shortest_prefix(_PLAN, sentence)
         for m in _BARE_YEAR.finditer(sentence):
             if m.start(1) in in_range:
                 continue
             before = sentence[max(0, m.start() - 30):m.start()]
-            plan = _PLAN.search(sentence[:m.start()])
+            plan = plan_from is not None and m.start() >= plan_from      # a plan is named before the year
             if _FUTURE_BEFORE.search(before) or _SINCE_BEFORE.search(before) or plan \
                     or _FUTURE_AFTER.match(sentence[m.end():m.end() + 50]) or m.start(1) in in_anniversary:
                 continue
@@ -277,13 +341,19 @@ class Resolved:
     basis: str
     confidence: int
     day_month: tuple[int, int] | None = None
+    problem: str | None = None       # "impossible date '31/02/2022' (February 2022 has 28 days)": no date
 
 
 def resolve(expr: DateExpr, published: PartialDate | None, published_basis: str,
             evidence: YearEvidence | None, previous: Resolved | None) -> Resolved:
-    """Turn one expression into a date, saying how."""
+    """Turn one expression into a date, saying how; an impossible day becomes no date, saying why."""
     quoted = f"'{expr.text}'"
+    if expr.problem:
+        why = f"impossible date '{expr.written or expr.text}' ({expr.problem})"
+        return Resolved(None, why, 0, problem=why)
     if expr.relative == "same_day" or (expr.relative is None and expr.day is None and expr.month is None):
+        if previous and previous.problem:
+            return Resolved(None, f"{quoted} = {previous.basis}", 0, problem=previous.problem)
         if previous and previous.date:
             return Resolved(previous.date, f"{quoted} = the date just named ({previous.date.iso()})",
                             previous.confidence, previous.day_month)
@@ -291,7 +361,7 @@ def resolve(expr: DateExpr, published: PartialDate | None, published_basis: str,
             return Resolved(None, previous.basis, 0, previous.day_month)
         return Resolved(None, f"{quoted} refers to a date the article does not give", 0)
     if expr.relative in ("today", "yesterday"):
-        if published and published.day:
+        if published and published.day and published.first_day() > dt.date.min:   # 1 January of year 1: no day before
             day = published.first_day() - dt.timedelta(days=expr.relative == "yesterday")
             return Resolved(PartialDate(day.year, day.month, day.day),
                             f"{quoted} relative to the publication date {published.iso()}", 3)
@@ -300,21 +370,23 @@ def resolve(expr: DateExpr, published: PartialDate | None, published_basis: str,
                             previous.confidence, previous.day_month)
         return Resolved(None, f"{quoted} but the publication day is unknown", 0)
     if expr.year:
-        return Resolved(PartialDate(expr.year, expr.month, expr.day), f"{quoted} (year written)", 3)
+        return _dated(expr, expr.year, f"{quoted} (year written)", 3, None, "written")
     if expr.day is None:
         if expr.month and published:     # "tháng 5 vừa qua": a month of the publication year, or the one before
             year = published.year - (expr.month > (published.month or 12))
-            return Resolved(PartialDate(year, expr.month), f"{quoted} + year of the {_source(published_basis)} "
-                                                           f"{published.iso()}", 3)
+            return _dated(expr, year, f"{quoted} + year of the {_source(published_basis)} {published.iso()}", 3,
+                          None, f"of the {_source(published_basis)}")
         return Resolved(None, f"{quoted} has no year", 0)
     if published:
         year = published.year
         if (expr.month, expr.day) > (published.month or 12, published.day or 31):
             year -= 1
             how = f"{quoted} + the year before the publication date {published.iso()} (the day is later in the year)"
+            source = f"before the {_source(published_basis)} {published.iso()}"
         else:
             how = f"{quoted} + year of the {_source(published_basis)} {published.iso()}"
-        return Resolved(_date(year, expr), how, 3, (expr.day, expr.month))
+            source = f"of the {_source(published_basis)} {published.iso()}"
+        return _dated(expr, year, how, 3, (expr.day, expr.month), source)
     if evidence:
         year = evidence.year
         how = f"{quoted} + year {year} inferred from {evidence.reason}"
@@ -323,7 +395,7 @@ def resolve(expr: DateExpr, published: PartialDate | None, published_basis: str,
                 if weekday_fits(other, expr.month, expr.day, expr.weekday):
                     year, how = other, f"{quoted} + year {other}, the year near {evidence.reason} in which that day has that weekday"
                     break
-        return Resolved(_date(year, expr), how, 2, (expr.day, expr.month))
+        return _dated(expr, year, how, 2, (expr.day, expr.month), f"inferred from {evidence.reason}")
     return Resolved(None, f"{quoted} with no year in the article", 0, (expr.day, expr.month))
 
 
@@ -331,9 +403,14 @@ def _source(basis: str) -> str:
     return "header date" if basis.startswith("header") else "publication date"
 
 
-def _date(year: int, expr: DateExpr) -> PartialDate | None:
-    try:
-        dt.date(year, expr.month, expr.day)
-    except ValueError:
-        return None
-    return PartialDate(year, expr.month, expr.day)
+def _dated(expr: DateExpr, year: int, how: str, confidence: int, day_month: tuple[int, int] | None,
+           source: str) -> Resolved:
+    """The expression in `year`; no date when that year has no such day ('29/2' in 2023)."""
+    date = PartialDate.checked(year, expr.month, expr.day)
+    if date is not None:
+        return Resolved(date, how, confidence, day_month)
+    why = PartialDate.problem(year, expr.month, expr.day)
+    written = f"in the year {year} {source}" if source != "written" else ""
+    problem = f"impossible date '{expr.written or expr.text}'{' ' + written if written else ''} ({why})"
+    # no day and month either: another article's year must not date a day this article got wrong
+    return Resolved(None, problem, 0, problem=problem)

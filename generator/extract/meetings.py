@@ -10,6 +10,7 @@ nothing but may sharpen the kind ('Tại hội đàm ...' after a welcome ceremo
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -72,11 +73,11 @@ def find_cues(sentence: str, lex: Lexicon) -> list[Cue]:
             ok = False                       # "đối thoại" the common noun, not a named Dialogue
         if words == ["tiếp"] and (nxt in _NOT_TIEP or prev in _NOT_TIEP_BEFORE):
             ok = False
-        if re.search(r"dành thời gian\s+$", sentence[:tokens[m.start].start]):
+        if _just_before(_THANKS_FOR_TIME, sentence, tokens[m.start].start):
             ok = False                       # "cảm ơn ... đã dành thời gian tiếp đoàn": thanks, not a meeting
         if words[0] == "gặp" and nxt in _NOT_GAP:
             ok = False
-        if re.search(r"chứng kiến\s+(lễ\s+)?$", sentence[:tokens[m.start].start]):
+        if _just_before(_WITNESSES, sentence, tokens[m.start].start):
             ok = False                       # "chứng kiến lễ ký kết": witnesses, not the signatories
         if ok:
             kind = m.value
@@ -89,11 +90,22 @@ def find_cues(sentence: str, lex: Lexicon) -> list[Cue]:
                 kind = "conference" if re.search(r"\b(Hội nghị|Phiên họp|Kỳ họp)", after) else "dialogue"
             out.append(Cue(kind, tokens[m.start].start, tokens[m.end - 1].end, sentence[tokens[m.start].start:tokens[m.end - 1].end]))
         i = m.end
+    starts = [c.start for c in out]          # the cues above follow each other without overlapping
     for m in _SIGNING.finditer(sentence):
-        if not any(c.start <= m.start() < c.end for c in out) \
-                and not re.search(r"chứng kiến\s+(lễ\s+)?$", sentence[:m.start()]):
+        k = bisect.bisect_right(starts, m.start())
+        if not (k and m.start() < out[k - 1].end) and not _just_before(_WITNESSES, sentence, m.start()):
             out.append(Cue("signing", m.start(), m.start() + 2, m.group(0)))
     return sorted(out, key=lambda c: c.start)
+
+
+_THANKS_FOR_TIME = re.compile(r"dành thời gian\s+$")
+_WITNESSES = re.compile(r"chứng kiến\s+(lễ\s+)?$")
+_BEFORE = 60          # characters: more than any of these phrases, so a long sentence is not read again per cue
+
+
+def _just_before(pattern: re.Pattern, sentence: str, at: int) -> bool:
+    """`pattern` (anchored with `$`) ends right where a cue begins."""
+    return pattern.search(sentence, max(0, at - _BEFORE), at) is not None
 
 
 # "ký trực tuyến Bản ghi nhớ", "ký kết Hiệp định": a signing

@@ -372,7 +372,9 @@ class _Parser:
         title = m.titles[0]
         if self.lex.titles.match_at(tokenize(title), 0) is None or len(title.split()) > 3:
             return
-        lead = _DELEGATION_ORG.search(self.sentence[:m.start])
+        # the phrase ends where the name begins and is at most ~130 characters long: search only there,
+        # not the whole sentence before each name (quadratic in a sentence of thousands of names)
+        lead = _DELEGATION_ORG.search(self.sentence, max(0, m.start - 160), m.start)
         if lead and lead.group("org").split()[-1] not in ("do",):
             m.titles[0] = f"{title} {lead.group('org').strip()}"
             m.country = m.country or self.country_of(m.titles)
