@@ -304,3 +304,41 @@ def test_writer_refuses_paths_of_its_own_that_leave_the_folder(tmp_path):
     for rel in ("/etc/x", "../x", "a/../../x", "", "a//b", ".x.timeline-new"):
         with pytest.raises(ValueError):
             w.write(rel, "x")
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real 200 KB file system (tmpfs) to build into; skipped where mounting is not allowed."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(mount)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a small file system here ({done.stderr.decode().strip() or 'not root'}); "
+                    f"the simulated failures above cover the same paths")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+def test_a_real_full_disk_and_a_read_only_file_system_leave_the_last_good_site(tmp_path, small_disk, capsys):
+    content, site = tmp_path / "content", small_disk / "site"
+    content.mkdir()
+    (content / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert main(["build", "--content", str(content), "--output", str(site)]) == 0
+    good = tree(site)
+    for f in sorted((DATA / "seeds" / "articles").iterdir()):      # a site that does not fit in 200 KB
+        shutil.copy(f, content / f.name)
+    capsys.readouterr()
+    assert main(["build", "--content", str(content), "--output", str(site)]) == 1
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "Traceback" not in err
+    assert tree(site) == good
+    for f in sorted((DATA / "seeds" / "articles").iterdir()):
+        (content / f.name).unlink()
+    (content / "a.txt").write_text(ARTICLE.replace("Chiều 9/5", "Chiều 8/5"), encoding="utf-8")
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    assert main(["build", "--content", str(content), "--output", str(site)]) == 1
+    err = capsys.readouterr().err
+    assert "Read-only file system" in err and str(site) in err and "Traceback" not in err
+    assert tree(site) == good

@@ -254,3 +254,42 @@ def test_slug_is_a_safe_path_segment(text):
     assert s not in (".", "..")
     assert len(s) <= SLUG_LENGTH
     assert len(s.encode("utf-8")) < 255
+
+
+# --- official and meeting ids: safe and distinct for distinct people ------------------------------
+# syllables whose slugs collide ('Thủy'/'Thúy'/'Thuy' -> 'thuy') while the people differ
+SYLLABLES = ["Thủy", "Thúy", "Thuy", "Lê", "Lễ", "Văn", "Vân", "Thành", "Thanh", "Đức", "Dục", "Hòa", "Hóa",
+             "Nguyễn", "Trần", "Ông", "Ồng", "Ā", "ß"]
+PEOPLE = st.lists(st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=3).map(" ".join),
+                  min_size=1, max_size=12, unique_by=name_key)
+
+
+@FEW
+@given(PEOPLE)
+def test_distinct_officials_get_distinct_safe_lasting_ids(names):
+    from generator.chronology import build_timeline
+    from generator.model import Event, Evidence, Official, Participant, Registry
+    from generator.permalinks import assign_permalinks
+
+    def timeline(registry: Registry):
+        seen: dict[str, int] = {}
+        officials = []
+        for n in names:                 # ids as resolve seeds them: a slug, then -2, -3 for the next ones
+            base = slug(n) or "official"
+            seen[base] = seen.get(base, 0) + 1
+            officials.append(Official(base if seen[base] == 1 else f"{base}-{seen[base]}", n, [], "VN", [], []))
+        officials.append(Official("guest", "Hans Müller", [], "DE", [], []))
+        events = [Event("", PartialDate(2024, 5, 1 + i % 28), "", "reception", False, None, "",
+                        [Participant(n, "", "VN", "host", o.id), Participant("Hans Müller", "", "DE", "guest", "guest")],
+                        [], [Evidence(f"{i}.txt", "...")]) for i, (n, o) in enumerate(zip(names, officials))]
+        made = build_timeline(events, officials, dt.date(2020, 1, 1), dt.date(2026, 12, 31), [], len(events))
+        return made, *assign_permalinks(made, registry)
+
+    first, registry, redirects = timeline(Registry())
+    ids = [o.id for o in first.officials]
+    assert len(set(ids)) == len(ids) == len(names) + 1
+    assert all(SAFE_SEGMENT.fullmatch(i) for i in ids + [e.id for e in first.events]), ids
+    assert len({e.id for e in first.events}) == len(first.events) and redirects == {}
+    by_name = {o.name: o.id for o in first.officials}
+    again, _, redirects = timeline(registry)                  # the next build keeps every address
+    assert {o.name: o.id for o in again.officials} == by_name and redirects == {}
