@@ -10,7 +10,7 @@ from generator.cache import ExtractionCache, PageCache, article_key
 from generator.chronology import build_timeline
 from generator.config import SiteConfig
 from generator.extract.article import ArticleResult, extract_article
-from generator.i18n import Interface
+from generator.i18n import Interface, word_basis
 from generator.model import Diagnostic, Page, Registry, Timeline
 from generator.output import timeline_json
 from generator.pages import SitePlan
@@ -244,9 +244,9 @@ def diagnose(timeline: Timeline, results: list[ArticleResult]) -> list[Diagnosti
         names = " / ".join(p.name for p in e.participants)
         out += [Diagnostic(s.file, f"meeting without a date, listed as undated: {names}") for s in e.sources]
     for e in timeline.out_of_range:
-        if "inferred from" in e.date_basis:
+        if e.date_basis.inferred:
             names = " / ".join(p.name for p in e.participants)
-            out += [Diagnostic(s.file, f"meeting dated {e.date.iso()} by inference ({e.date_basis}), "
+            out += [Diagnostic(s.file, f"meeting dated {e.date.iso()} by inference ({word_basis(e.date_basis)}), "
                                        f"outside the range: {names}") for s in e.sources]
     for o in timeline.officials:
         if o.country is None:

@@ -5,12 +5,11 @@ interface around it changes with `language`.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
 from generator.extract.lexicon import lexicon
-from generator.model import PartialDate
+from generator.model import DateBasis, PartialDate, YearClue
 
 LANGUAGES = ("vi", "en")
 
@@ -70,34 +69,105 @@ _VERBS = {
 }
 
 
-# How a date was found, as extraction words it (in English); the Vietnamese interface says it in
-# Vietnamese. Each pattern is one frame extraction uses; what a frame quotes stays as written.
-_BASIS_VI = [
-    (r" \+ year of the header date ([\d-]+)", r" + năm của ngày ghi ở đầu bài (\1)"),
-    (r" \+ year of the publication date ([\d-]+)", r" + năm của ngày đăng bài (\1)"),
-    (r" \+ the year before the publication date ([\d-]+) \(the day is later in the year\)",
-     r" + năm trước năm đăng bài \1 (ngày này muộn hơn ngày đăng)"),
-    (r" \(year written\)", " (năm được ghi rõ)"),
-    (r" = the date just named \(([\d-]+)\)", r" = ngày vừa nêu trước đó (\1)"),
-    (r" relative to the publication date ([\d-]+)", r" tính từ ngày đăng bài \1"),
-    (r" \+ year (\d{4}) from (.+), which reports the same meeting", r" + năm \1 theo bài \2, bài cũng đưa tin cuộc gặp này"),
-    (r" \+ year (\d{4}), the year near (.+) in which that day has that weekday",
-     r" + năm \1, năm gần \2 mà ngày ấy đúng thứ ấy"),
-    (r" \+ year (\d{4}) inferred from ", r" + năm \1, suy ra từ "),
-    (r"the (\w+) party congress \((\w+), (\d{4})\)(, still ahead)?",
-     lambda m: f"Đại hội {m[1]} ({m[2]}, {m[3]}{', sắp diễn ra' if m[4] else ''})"),
-    (r"the date '([^']*)' written in the article", r"ngày '\1' ghi trong bài"),
-    (r"the year (\d{4}) written in the article", r"năm \1 ghi trong bài"),
-    (r"'([^']*)' written in the article", r"'\1' ghi trong bài"),
-    (r" \(an anniversary\)", " (một dịp kỷ niệm)"),
-    (r" \(a term that has begun\)", " (một nhiệm kỳ đã bắt đầu)"),
-    (r"' with ([A-Z]{2}) \(", r"' với \1 ("),
-    (r", the date of the meeting or sentence just before", ", ngày của cuộc gặp hoặc câu ngay trước"),
-    (r" refers to a date the article does not give", " chỉ một ngày mà bài không nêu"),
-    (r" with no year in the article", " không có năm trong bài"),
-    (r" has no year", " không có năm"),
-    (r"the article gives no date for this meeting", "bài không nêu ngày của cuộc gặp này"),
-]
+# How a date was found: one frame per rule of `DateBasis`, per language. What a frame quotes
+# (the date as written, an article's words) stays as the article wrote it.
+_BASIS: dict[str, dict[str, str]] = {
+    "en": {
+        "written": "'{read}' (year written)",
+        "publication": "'{read}' + year of the {published_from} {published}",
+        "publication_year_before": "'{read}' + the year before the {published_from} {published} "
+                                   "(the day is later in the year)",
+        "relative": "'{read}' relative to the publication date {published}",
+        "same_day": "'{read}' = the date just named ({earlier})",
+        "context": "{before}, the date of the meeting or sentence just before",
+        "clue": "'{read}' + year {year} inferred from {clue}",
+        "clue_weekday": "'{read}' + year {year}, the year near {clue} in which that day has that weekday",
+        "other_article": "'{read}' + year {year} from {article}, which reports the same meeting",
+        "no_year_in_article": "'{read}' with no year in the article",
+        "no_year": "'{read}' has no year",
+        "no_publication_day": "'{read}' but the publication day is unknown",
+        "unknown_day": "'{read}' refers to a date the article does not give",
+        "impossible": "impossible date '{read}' ({problem})",
+        "impossible_year": "impossible date '{read}' in the year {year} ({problem})",
+        "none": "the article gives no date for this meeting",
+    },
+    "vi": {
+        "written": "'{read}' (năm được ghi rõ)",
+        "publication": "'{read}' + năm của {published_from} ({published})",
+        "publication_year_before": "'{read}' + năm trước năm của {published_from} {published} "
+                                   "(ngày này muộn hơn ngày đăng)",
+        "relative": "'{read}' tính từ ngày đăng bài {published}",
+        "same_day": "'{read}' = ngày vừa nêu trước đó ({earlier})",
+        "context": "{before}, ngày của cuộc gặp hoặc câu ngay trước",
+        "clue": "'{read}' + năm {year}, suy ra từ {clue}",
+        "clue_weekday": "'{read}' + năm {year}, năm gần {clue} mà ngày ấy đúng thứ ấy",
+        "other_article": "'{read}' + năm {year} theo bài {article}, bài cũng đưa tin cuộc gặp này",
+        "no_year_in_article": "'{read}' không có năm trong bài",
+        "no_year": "'{read}' không có năm",
+        "no_publication_day": "'{read}' nhưng không rõ ngày đăng bài",
+        "unknown_day": "'{read}' chỉ một ngày mà bài không nêu",
+        "impossible": "ngày không có thật '{read}' ({problem})",
+        "impossible_year": "ngày không có thật '{read}' trong năm {year} ({problem})",
+        "none": "bài không nêu ngày của cuộc gặp này",
+    },
+}
+# where a publication date was read, as the frames above name it
+_PUBLISHED = {
+    "en": {"header": "header date", "front_matter": "publication date", "dateline": "publication date",
+           "caption": "publication date", "none": "publication date"},
+    "vi": {"header": "ngày ghi ở đầu bài", "front_matter": "ngày đăng bài", "dateline": "ngày đăng bài",
+           "caption": "ngày đăng bài", "none": "ngày đăng bài"},
+}
+# what a year was inferred from: one frame per rule of `YearClue`
+_CLUES: dict[str, dict[str, str]] = {
+    "en": {
+        "congress": "the {read} party congress ({party}, {base}{ahead})",
+        "anniversary": "'{read}' with {party} ({base} + {count}{shift})",
+        "partnership": "'{read}' with {party} ({base} + {count})",
+        "anniversary_of_year": "'{read}' ({base} + {count})",
+        "full_date": "the date '{read}' written in the article",
+        "range_anniversary": "'{read}' (an anniversary)",
+        "range_term": "'{read}' (a term that has begun)",
+        "month_year": "'{read}' written in the article",
+        "year": "the year {read} written in the article",
+        "ahead": ", still ahead",
+    },
+    "vi": {
+        "congress": "Đại hội {read} ({party}, {base}{ahead})",
+        "anniversary": "'{read}' với {party} ({base} + {count}{shift})",
+        "partnership": "'{read}' với {party} ({base} + {count})",
+        "anniversary_of_year": "'{read}' ({base} + {count})",
+        "full_date": "ngày '{read}' ghi trong bài",
+        "range_anniversary": "'{read}' (một dịp kỷ niệm)",
+        "range_term": "'{read}' (một nhiệm kỳ đã bắt đầu)",
+        "month_year": "'{read}' ghi trong bài",
+        "year": "năm {read} ghi trong bài",
+        "ahead": ", sắp diễn ra",
+    },
+}
+
+
+def word_clue(clue: YearClue, language: str = "en") -> str:
+    frames = _CLUES[language]
+    return frames[clue.rule].format(
+        read=clue.read, party=clue.party, base=clue.base, count=clue.count,
+        shift=f" {clue.shift:+d}" if clue.shift and clue.rule == "anniversary" else "",
+        ahead=frames["ahead"] if clue.rule == "congress" and clue.shift else "")
+
+
+def word_basis(basis: DateBasis, language: str = "en") -> str:
+    """A date's basis in words: the pages' 'how the date was found' and timeline.json's `date_basis`."""
+    rule = basis.rule
+    if rule == "impossible" and basis.year is not None:
+        rule = "impossible_year"
+    published_from = basis.published_from.source if basis.published_from else "none"
+    return _BASIS[language][rule].format(
+        read=basis.read, year=basis.year, problem=basis.problem, article=basis.article,
+        published=basis.published.iso() if basis.published else "",
+        published_from=_PUBLISHED[language][published_from],
+        earlier=basis.earlier.iso() if basis.earlier else "",
+        clue=word_clue(basis.clue, language) if basis.clue else "",
+        before=word_basis(basis.before, language) if basis.before else "")
 
 
 class Interface:
@@ -132,12 +202,8 @@ class Interface:
         names = lexicon().country_names if self.language == "vi" else _english_countries()
         return names.get(code, code)
 
-    def date_basis(self, basis: str) -> str:
-        if self.language != "vi":
-            return basis
-        for pattern, replacement in _BASIS_VI:
-            basis = re.sub(pattern, replacement, basis)
-        return basis
+    def date_basis(self, basis: DateBasis) -> str:
+        return word_basis(basis, self.language)
 
     def date(self, date: PartialDate | None) -> str:
         """A date in words: 'ngày 12 tháng 1 năm 2026' / '12 January 2026'."""

@@ -83,6 +83,64 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "October", "November", "December")
 
 
+@dataclass(frozen=True)
+class Published:
+    """Where an article's publication date was read; `i18n` words it."""
+
+    source: str = "none"           # front_matter | header | dateline | caption | none
+    read: str = ""                 # what was read, as written ('Thứ Ba, 22/6/2021 10:00', '2021-06')
+
+
+NO_PUBLICATION_DATE = Published()
+
+
+@dataclass(frozen=True)
+class YearClue:
+    """Something an article says that shows its year: a party congress, an anniversary, a year written.
+
+    rule: congress | anniversary | partnership | anniversary_of_year | full_date | range_anniversary |
+    range_term | month_year | year. `base` + `count` + `shift` = `year` for the counted ones.
+    """
+
+    year: int
+    rule: str
+    read: str                      # the words of the article
+    party: str | None = None       # the country of a congress, an anniversary, a partnership
+    base: int | None = None        # the year counted from (relations established, the congress held)
+    count: int | None = None       # the years counted
+    shift: int = 0                 # 'gần 70 năm' -1, 'hơn 25 năm' +1, a congress still ahead -1
+
+
+@dataclass(frozen=True)
+class DateBasis:
+    """Where a meeting's date came from: what was read, which rule gave the year, from which article.
+
+    Pages and timeline.json word it through `i18n`; code reads its fields, never its words.
+    rule: written | publication | publication_year_before | relative | same_day | context | clue |
+    clue_weekday | other_article | no_year_in_article | no_year | no_publication_day | unknown_day |
+    impossible | none.
+    """
+
+    rule: str
+    read: str = ""                 # the date words of the sentence ('Chiều 13/2')
+    year: int | None = None        # the year the rule gave
+    published: PartialDate | None = None      # the publication date the year was taken from
+    published_from: Published | None = None   # and where that was read
+    clue: YearClue | None = None   # the clue the year was inferred from
+    article: str | None = None     # the other article whose stated year was taken
+    earlier: PartialDate | None = None        # the date just named, for 'cùng ngày'
+    before: DateBasis | None = None           # the basis of the sentence just before, for context dates
+    problem: str | None = None     # why no calendar has the day ('February 2023 has 28 days')
+
+    @property
+    def inferred(self) -> bool:
+        """A year guessed from a clue of the article rather than read or taken from a date."""
+        return self.rule in ("clue", "clue_weekday") or (self.before is not None and self.before.inferred)
+
+
+NO_DATE_GIVEN = DateBasis("none")
+
+
 @dataclass
 class Diagnostic:
     """A warning or error about one input, worded for the user."""
@@ -104,7 +162,7 @@ class Article:
     paragraphs: list[str]          # body paragraphs, page chrome removed
     headline: str | None
     published: PartialDate | None
-    published_basis: str           # how the publication date was found
+    published_basis: Published     # where the publication date was read
     sha256: str
     captions: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)   # what the reader could not use, for the user
@@ -168,7 +226,7 @@ class Candidate:
 
     file: str
     date: PartialDate | None
-    date_basis: str
+    date_basis: DateBasis
     date_confidence: int           # 3 explicit/publication, 2 context, 1 weak, 0 none
     day_month: tuple[int, int] | None   # the day and month written, when the year is unknown
     kind: str
@@ -193,7 +251,7 @@ class Reference:
 class Event:
     id: str
     date: PartialDate | None
-    date_basis: str
+    date_basis: DateBasis
     kind: str
     online: bool
     location: str | None

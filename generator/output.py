@@ -3,7 +3,24 @@ from __future__ import annotations
 
 import json
 
-from generator.model import Event, Timeline
+from dataclasses import fields
+
+from generator.i18n import word_basis
+from generator.model import DateBasis, Event, PartialDate, Timeline
+
+
+def basis_record(value):
+    """A date basis as JSON: its fields, dates in ISO form, empty fields left out."""
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if hasattr(value, "__dataclass_fields__"):
+        out = {}
+        for f in fields(value):
+            v = getattr(value, f.name)
+            if v not in (None, "", 0) or f.name in ("rule", "year"):
+                out[f.name] = basis_record(v)
+        return out
+    return value
 
 
 def _event(e: Event, published: bool = True) -> dict:
@@ -12,7 +29,8 @@ def _event(e: Event, published: bool = True) -> dict:
         "url": f"events/{e.id}/" if published else None,
         "date": e.date.iso() if e.date else None,
         "precision": e.date.precision if e.date else None,
-        "date_basis": e.date_basis,
+        "date_basis": word_basis(e.date_basis),
+        "date_found": basis_record(e.date_basis),
         "kind": e.kind,
         "online": e.online,
         "location": e.location,

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from generator.cache import value_bytes
 from generator.chronology import event_title
-from generator.i18n import Interface
+from generator.i18n import Interface, word_basis
 from generator.mdtext import escape, link, table
 from generator.model import Event, Official, Page, PartialDate, Timeline
 from generator.names import fold
@@ -134,7 +134,7 @@ class SitePlan:
         lines += [f"## {self.t('date_found')}", "", escape(self.t.date_basis(e.date_basis)), ""]
         meta = {
             "id": e.id, "url": url, "title": title, "date": e.date.iso(), "precision": e.date.precision,
-            "date_basis": e.date_basis, "kind": e.kind, "online": e.online, "location": e.location,
+            "date_basis": word_basis(e.date_basis), "kind": e.kind, "online": e.online, "location": e.location,
             "participants": [{"official": p.official, "name": p.name, "title": p.title, "country": p.country,
                               "role": p.role} for p in e.participants],
             "sources": [{"file": s.file, "evidence": s.sentence} for s in e.sources],

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from generator.model import Article, Diagnostic, PartialDate
+from generator.model import NO_PUBLICATION_DATE, Article, Diagnostic, PartialDate, Published
 from generator.names import clean_spaces
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -108,25 +108,25 @@ def decode(data: bytes, path: str) -> str:
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _dateline(line: str) -> tuple[PartialDate | None, str, str | None] | None:
+def _dateline(line: str) -> tuple[PartialDate | None, Published, str | None] | None:
     """The date of a dateline: a short line that is mostly a date, or a headline's date+time tail
     (with how it was found, and what is wrong with it when no calendar has it)."""
     m = _CAPTION_DATELINE.search(line)
     if m:
-        return _dated(m, (3, 2, 1), f"dateline '{m.group(0).strip(', ')}' of a picture caption")
+        return _dated(m, (3, 2, 1), Published("caption", m.group(0).strip(", ")))
     m = _DATELINE_TAIL.search(line)
     if m:
-        return _dated(m, (3, 2, 1), f"dateline '{m.group(0).strip()}'")
+        return _dated(m, (3, 2, 1), Published("dateline", m.group(0).strip()))
     if _TERMINAL_SENTENCE.search(line):
         return None
     for pattern, order in ((_DATELINE_SHORT, (3, 2, 1)), (_DATELINE_TEXT, (3, 2, 1)), (_DATELINE_ISO, (1, 2, 3))):
         m = pattern.search(line)
         if m and len(pattern.sub("", line)) <= 45:
-            return _dated(m, order, f"dateline '{line.strip()}'")
+            return _dated(m, order, Published("dateline", line.strip()))
     return None
 
 
-def _find_dateline(lines: list[str]) -> tuple[PartialDate | None, str, list[str]]:
+def _find_dateline(lines: list[str]) -> tuple[PartialDate | None, Published, list[str]]:
     """The first possible dateline above the body, and the impossible ones met before it."""
     problems = []
     for line in lines:
@@ -137,7 +137,7 @@ def _find_dateline(lines: list[str]) -> tuple[PartialDate | None, str, list[str]
             return found[0], found[1], problems
         if found:
             problems.append(found[2])
-    return None, _NO_DATE, problems
+    return None, NO_PUBLICATION_DATE, problems
 
 
 # "Thứ tư, ngày 5 tháng 3 năm 2024" and "2024-03-05 10:30"
@@ -153,10 +153,11 @@ def _date(year: str, month: str, day: str | None = None) -> PartialDate | None:
     return PartialDate.checked(int(year), int(month), int(day) if day else None)
 
 
-_NO_DATE = "no publication date found"
+_WHERE = {"front_matter": "front matter date", "header": "header date", "dateline": "dateline",
+          "caption": "dateline of a picture caption"}
 
 
-def _dated(m: re.Match, order: tuple[int, int, int], where: str) -> tuple[PartialDate | None, str, str | None]:
+def _dated(m: re.Match, order: tuple[int, int, int], where: Published) -> tuple[PartialDate | None, Published, str | None]:
     """The date the groups `order` (year, month, day) of a match name, how it was found, and, for an
     impossible one, no date and why (the article carries that to the user as a warning)."""
     year, month, day = (m.group(k) for k in order)
@@ -164,7 +165,8 @@ def _dated(m: re.Match, order: tuple[int, int, int], where: str) -> tuple[Partia
     if date is not None:
         return date, where, None
     why = PartialDate.problem(int(year), int(month), int(day) if day else None)
-    return None, _NO_DATE, f"the {where} names an impossible date ({why}); it is not the publication date"
+    return None, NO_PUBLICATION_DATE, (f"the {_WHERE[where.source]} '{where.read}' names an impossible date ({why}); "
+                                       "it is not the publication date")
 
 
 def _is_body(line: str) -> bool:
@@ -284,7 +286,7 @@ def parse_article(path: str, text: str) -> Article:
     """Clean one article's text; `path` is its name relative to the content folder."""
     raw = unicodedata.normalize("NFC", text)
     published = None
-    basis = _NO_DATE
+    basis = NO_PUBLICATION_DATE
     problems: list[str] = []             # what the user should hear of: impossible dates above the report
     headline = None
     body = raw
@@ -292,15 +294,15 @@ def parse_article(path: str, text: str) -> Article:
         body, meta = _markdown_to_text(raw)
         m = re.match(r"((?:19|20)\d\d)-(\d{2})(?:-(\d{2}))?", meta.get("date", ""))
         if m:
-            published, basis, problem = _dated(m, (1, 2, 3), f"front matter date {m.group(0)}")
+            published, basis, problem = _dated(m, (1, 2, 3), Published("front_matter", m.group(0)))
             problems += filter(None, [problem])
         headline = meta.get("title") or None
     lines = [line for line in _unwrap([clean_spaces(line) for line in body.split("\n")]) if line]
     for i, line in enumerate(lines[:4]):
         m = _HEADER.match(line)
         if m and published is None:
-            published, basis, problem = _dated(m, (1, 2, 3), f"header date {m.group(1)}-{m.group(2)}"
-                                               + (f"-{m.group(3)}" if m.group(3) else ""))
+            published, basis, problem = _dated(m, (1, 2, 3), Published(
+                "header", f"{m.group(1)}-{m.group(2)}" + (f"-{m.group(3)}" if m.group(3) else "")))
             problems += filter(None, [problem])
             rest = _DATELINE_TAIL.sub("", m.group(4)).strip()
             if rest:

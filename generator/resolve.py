@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 
 from generator.extract.lexicon import lexicon
 from generator.extract.text import looks_vietnamese
-from generator.model import Candidate, Evidence, Event, Official, Participant, PartialDate, Position, Reference
+from generator.model import Candidate, DateBasis, Evidence, Event, Official, Participant, PartialDate, Position, Reference
 from generator.names import fold, name_key, order_free
 from generator.urls import slug
 
@@ -154,10 +154,15 @@ def fix_years(candidates: list[Candidate]) -> None:
                     _shared_people(c, other) >= 2:
                 day, month = c.day_month
                 c.date = PartialDate(other.date.year, month, day)
-                c.date_basis = (f"{c.date_basis.split(' + ')[0]} + year {other.date.year} from {other.file}, "
-                                f"which reports the same meeting")
+                c.date_basis = DateBasis("other_article", _date_words(c.date_basis), other.date.year,
+                                         article=other.file)
                 c.date_confidence = 2
                 break
+
+
+def _date_words(basis: DateBasis) -> str:
+    """The date as the sentence wrote it, also when it was inherited from the sentence before."""
+    return basis.read or (_date_words(basis.before) if basis.before else "")
 
 
 def _shared_people(a: Candidate, b: Candidate) -> int:

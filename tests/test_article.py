@@ -78,7 +78,8 @@ def test_undated_article_takes_year_from_party_congress():
     result = extract_article(parse_article("a.txt", text))
     (c,) = result.candidates
     assert c.date.iso() == "2021-02-20"
-    assert "XIII" in c.date_basis and c.date_confidence == 2
+    assert c.date_basis.rule == "clue" and c.date_basis.clue.rule == "congress" and c.date_basis.clue.read == "XIII"
+    assert c.date_confidence == 2
 
 
 def test_future_plans_and_passing_visits_are_not_meetings():

@@ -11,13 +11,12 @@ import pytest
 from generator.extract.dates import (
     DateExpr,
     Resolved,
-    YearEvidence,
     find_dates,
     resolve,
     roman,
     year_evidence,
 )
-from generator.model import PartialDate
+from generator.model import NO_PUBLICATION_DATE, DateBasis, PartialDate, Published, YearClue
 
 # --- find_dates: every form -------------------------------------------------------------
 # (id, sentence, text found, expected fields, precision)
@@ -127,41 +126,41 @@ P = PartialDate
 
 # (id, sentence, published, published_basis, evidence, expected date, confidence)
 RESOLVE = [
-    ("publication-year", "Ngày 30/10, hai bên hội đàm.", P(2020, 11, 3), "header date 2020-11-03", None,
+    ("publication-year", "Ngày 30/10, hai bên hội đàm.", P(2020, 11, 3), Published("header", "2020-11-03"), None,
      P(2020, 10, 30), 3),
-    ("day-before-publication", "Chiều 13/2, Thủ tướng tiếp Đại sứ.", P(2026, 2, 14), "dateline '14/02/2026 07:22'",
+    ("day-before-publication", "Chiều 13/2, Thủ tướng tiếp Đại sứ.", P(2026, 2, 14), Published("dateline", "14/02/2026 07:22"),
      None, P(2026, 2, 13), 3),
-    ("same-day-as-publication", "Ngày 5/1, Bộ trưởng tiếp Đại sứ.", P(2021, 1, 5), "header date 2021-01-05", None,
+    ("same-day-as-publication", "Ngày 5/1, Bộ trưởng tiếp Đại sứ.", P(2021, 1, 5), Published("header", "2021-01-05"), None,
      P(2021, 1, 5), 3),
-    ("later-day-is-year-before", "Ngày 30/12, Bộ trưởng tiếp Đại sứ.", P(2021, 1, 5), "header date 2021-01-05", None,
+    ("later-day-is-year-before", "Ngày 30/12, Bộ trưởng tiếp Đại sứ.", P(2021, 1, 5), Published("header", "2021-01-05"), None,
      P(2020, 12, 30), 3),
-    ("month-only-publication", "Ngày 31/10, hai bên hội đàm.", P(2023, 11), "header date 2023-11", None,
+    ("month-only-publication", "Ngày 31/10, hai bên hội đàm.", P(2023, 11), Published("header", "2023-11"), None,
      P(2023, 10, 31), 3),
-    ("month-only-publication-same-month", "Ngày 30/11, hai bên hội đàm.", P(2023, 11), "header date 2023-11", None,
+    ("month-only-publication-same-month", "Ngày 30/11, hai bên hội đàm.", P(2023, 11), Published("header", "2023-11"), None,
      P(2023, 11, 30), 3),
-    ("month-only-publication-later-month", "Ngày 1/12, hai bên hội đàm.", P(2023, 11), "header date 2023-11", None,
+    ("month-only-publication-later-month", "Ngày 1/12, hai bên hội đàm.", P(2023, 11), Published("header", "2023-11"), None,
      P(2022, 12, 1), 3),
-    ("year-written-wins", "Ngày 22/2/2023, hai bên hội đàm.", P(2025, 1, 1), "header date 2025-01-01", None,
+    ("year-written-wins", "Ngày 22/2/2023, hai bên hội đàm.", P(2025, 1, 1), Published("header", "2025-01-01"), None,
      P(2023, 2, 22), 3),
-    ("month-precision", "Tháng 9/2025, đoàn thăm Ba Lan.", None, "no publication date found", None,
+    ("month-precision", "Tháng 9/2025, đoàn thăm Ba Lan.", None, NO_PUBLICATION_DATE, None,
      P(2025, 9), 3),
-    ("hom-nay", "Hôm nay, Thủ tướng tiếp Đại sứ.", P(2022, 3, 8), "dateline 'Thứ Ba, 8/3/2022'", None,
+    ("hom-nay", "Hôm nay, Thủ tướng tiếp Đại sứ.", P(2022, 3, 8), Published("dateline", "Thứ Ba, 8/3/2022"), None,
      P(2022, 3, 8), 3),
-    ("hom-qua-crosses-month", "Hôm qua, Thủ tướng tiếp Đại sứ.", P(2022, 3, 1), "dateline 'Thứ Ba, 1/3/2022'", None,
+    ("hom-qua-crosses-month", "Hôm qua, Thủ tướng tiếp Đại sứ.", P(2022, 3, 1), Published("dateline", "Thứ Ba, 1/3/2022"), None,
      P(2022, 2, 28), 3),
-    ("hom-nay-month-only-publication", "Hôm nay, Thủ tướng tiếp Đại sứ.", P(2022, 3), "header date 2022-03", None,
+    ("hom-nay-month-only-publication", "Hôm nay, Thủ tướng tiếp Đại sứ.", P(2022, 3), Published("header", "2022-03"), None,
      None, 0),
-    ("evidence-year", "Ngày 30/10, hai bên hội đàm.", None, "no publication date found",
-     YearEvidence(2021, "the year 2021 written in the article"), P(2021, 10, 30), 2),
-    ("publication-beats-evidence", "Ngày 30/10, hai bên hội đàm.", P(2022, 11, 2), "header date 2022-11-02",
-     YearEvidence(2019, "the year 2019 written in the article"), P(2022, 10, 30), 3),
+    ("evidence-year", "Ngày 30/10, hai bên hội đàm.", None, NO_PUBLICATION_DATE,
+     YearClue(2021, "year", "2021"), P(2021, 10, 30), 2),
+    ("publication-beats-evidence", "Ngày 30/10, hai bên hội đàm.", P(2022, 11, 2), Published("header", "2022-11-02"),
+     YearClue(2019, "year", "2019"), P(2022, 10, 30), 3),
     ("weekday-corrects-evidence-year", "Chiều thứ Hai (30/11), Chủ tịch nước hội kiến Thủ tướng Na Uy.", None,
-     "no publication date found", YearEvidence(2021, "the year 2021 written in the article"), P(2020, 11, 30), 2),
+     NO_PUBLICATION_DATE, YearClue(2021, "year", "2021"), P(2020, 11, 30), 2),
     ("weekday-agrees-with-evidence", "Chiều thứ Hai (30/11), Chủ tịch nước hội kiến Thủ tướng Na Uy.", None,
-     "no publication date found", YearEvidence(2020, "the year 2020 written in the article"), P(2020, 11, 30), 2),
+     NO_PUBLICATION_DATE, YearClue(2020, "year", "2020"), P(2020, 11, 30), 2),
     ("weekday-fits-no-neighbour", "Sáng thứ Hai (1/12), Chủ tịch nước hội kiến Thủ tướng Na Uy.", None,
-     "no publication date found", YearEvidence(2021, "the year 2021 written in the article"), P(2021, 12, 1), 2),
-    ("no-year-anywhere", "Ngày 30/10, hai bên hội đàm.", None, "no publication date found", None, None, 0),
+     NO_PUBLICATION_DATE, YearClue(2021, "year", "2021"), P(2021, 12, 1), 2),
+    ("no-year-anywhere", "Ngày 30/10, hai bên hội đàm.", None, NO_PUBLICATION_DATE, None, None, 0),
 ]
 
 
@@ -172,7 +171,7 @@ def test_resolve(sentence, published, basis, evidence, expected, confidence):
     assert isinstance(got, Resolved)
     assert got.date == expected
     assert got.confidence == confidence
-    assert got.basis  # always says how
+    assert isinstance(got.basis, DateBasis) and got.basis.rule  # always says how
 
 
 def test_weekday_fixture_is_right():
@@ -183,38 +182,38 @@ def test_weekday_fixture_is_right():
 
 
 def test_weekday_correction_says_so():
-    got = resolve(one("Chiều thứ Hai (30/11), hai bên hội đàm."), None, "no publication date found",
-                  YearEvidence(2021, "the year 2021 written in the article"), None)
+    got = resolve(one("Chiều thứ Hai (30/11), hai bên hội đàm."), None, NO_PUBLICATION_DATE,
+                  YearClue(2021, "year", "2021"), None)
     assert got.date == P(2020, 11, 30)
-    assert "weekday" in got.basis
+    assert got.basis.rule == "clue_weekday"
 
 
 def test_resolve_keeps_day_month_without_a_year():
-    got = resolve(one("Ngày 30/10, hai bên hội đàm."), None, "no publication date found", None, None)
+    got = resolve(one("Ngày 30/10, hai bên hội đàm."), None, NO_PUBLICATION_DATE, None, None)
     assert got.date is None
     assert got.day_month == (30, 10)
     assert got.confidence == 0
 
 
 def test_resolve_day_month_recorded_with_year():
-    got = resolve(one("Ngày 30/12, hai bên hội đàm."), P(2021, 1, 5), "header date 2021-01-05", None, None)
+    got = resolve(one("Ngày 30/12, hai bên hội đàm."), P(2021, 1, 5), Published("header", "2021-01-05"), None, None)
     assert got.day_month == (30, 12)
-    assert "year before" in got.basis
+    assert got.basis.rule == "publication_year_before"
 
 
 def test_cung_ngay_takes_previous():
-    first = resolve(one("Chiều 13/2, Thủ tướng tiếp Đại sứ."), P(2026, 2, 14), "header date 2026-02-14", None, None)
+    first = resolve(one("Chiều 13/2, Thủ tướng tiếp Đại sứ."), P(2026, 2, 14), Published("header", "2026-02-14"), None, None)
     assert first.date == P(2026, 2, 13)
     same = resolve(one("Chiều cùng ngày, Thủ tướng tiếp Chủ tịch tập đoàn."), P(2026, 2, 14),
-                   "header date 2026-02-14", None, first)
+                   Published("header", "2026-02-14"), None, first)
     assert same.date == first.date
     assert same.confidence == first.confidence
     assert same.day_month == (13, 2)
 
 
 def test_cung_ngay_keeps_previous_day_month_without_year():
-    first = resolve(one("Ngày 30/10, hai bên hội đàm."), None, "no publication date found", None, None)
-    same = resolve(one("Cùng ngày, đoàn thăm Hải Phòng."), None, "no publication date found", None, first)
+    first = resolve(one("Ngày 30/10, hai bên hội đàm."), None, NO_PUBLICATION_DATE, None, None)
+    same = resolve(one("Cùng ngày, đoàn thăm Hải Phòng."), None, NO_PUBLICATION_DATE, None, first)
     assert same.date is None
     assert same.day_month == (30, 10)
     assert same.confidence == 0
@@ -222,7 +221,7 @@ def test_cung_ngay_keeps_previous_day_month_without_year():
 
 def test_cung_ngay_without_previous_is_unknown():
     got = resolve(one("Chiều cùng ngày, Thủ tướng tiếp Chủ tịch tập đoàn."), P(2026, 2, 14),
-                  "header date 2026-02-14", None, None)
+                  Published("header", "2026-02-14"), None, None)
     assert got.date is None
     assert got.confidence == 0
 
@@ -238,8 +237,8 @@ def no_countries(sentence: str) -> list[str]:
 def evidence_years(sentences, countries_in=no_countries, relations=None):
     out = year_evidence(sentences, countries_in, relations or {}, CONGRESSES)
     for e in out:
-        assert isinstance(e, YearEvidence)
-        assert e.reason
+        assert isinstance(e, YearClue)
+        assert e.rule and e.read
     return [e.year for e in out]
 
 

@@ -11,7 +11,7 @@ from generator.build import build
 from generator.config import SiteConfig
 from generator.i18n import Interface
 from generator.mdtext import escape, front_matter
-from generator.model import Evidence, Event, Official, Participant, PartialDate, Position, Timeline
+from generator.model import NO_DATE_GIVEN, DateBasis, Evidence, Event, Official, Participant, PartialDate, Position, Published, Timeline, YearClue
 from generator.pages import SitePlan
 from generator.render import markdown_to_html
 from generator.urls import BaseURL
@@ -60,10 +60,11 @@ def _timeline() -> Timeline:
     guests = [Participant("Hans Müller", "Đại sứ Đức", "DE", "guest", "hans-muller"),
               Participant("Kim Dong Soo", "Đại sứ Hàn Quốc", "KR", "guest", "kim-dong-soo")]
     events = [
-        Event("2024-05-09-a", PartialDate(2024, 5, 9), "'Chiều 9/5' + year of the header date", "reception", False,
+        Event("2024-05-09-a", PartialDate(2024, 5, 9), DateBasis("publication", "Chiều 9/5", 2024, PartialDate(2024, 5), Published("header", "2024-05")),
+              "reception", False,
               "Hà Nội", "Bộ trưởng Nguyễn Văn Bình tiếp Đại sứ Hans Müller", [host, guests[0]], [],
               [Evidence("a.txt", "Chiều 9/5, tại Hà Nội, ... <script>x</script>"), Evidence("b.txt", "Ngày 9/5 ...")]),
-        Event("2025-03-02-b", PartialDate(2025, 3), "'tháng 3' + year", "call", True, None,
+        Event("2025-03-02-b", PartialDate(2025, 3), DateBasis("written", "tháng 3/2025", 2025), "call", True, None,
               "Bộ trưởng Nguyễn Văn Bình điện đàm với Đại sứ Kim Dong Soo", [host, guests[1]], [],
               [Evidence("c.txt", "Tháng 3/2025 ...")]),
     ]
@@ -94,7 +95,8 @@ def test_event_page_markdown_has_front_matter_summary_people_evidence_and_date_b
     assert "[Hans Müller](../../officials/hans-muller/) — Đại sứ Đức, Đức (khách)" in md
     assert "&lt;script&gt;x&lt;/script&gt;" in md and "<script>" not in md
     assert "— Bài a.txt" in md and "— Bài b.txt" in md
-    assert "'Chiều 9/5' \\+ year of the header date" in md or "'Chiều 9/5' + year of the header date" in md
+    assert "'Chiều 9/5' + năm của ngày ghi ở đầu bài (2024-05)" in md
+    assert fm["date_basis"] == "'Chiều 9/5' + year of the header date 2024-05"
 
 
 def test_event_json_ld_is_a_schema_org_event_safe_inside_script():
@@ -180,19 +182,39 @@ def test_markdown_bodies_render_with_the_markdown_package():
     assert ours == plain
 
 
-@pytest.mark.parametrize("basis,vi", [
-    ("'Chiều 9/5' + year of the header date 2024-05", "'Chiều 9/5' + năm của ngày ghi ở đầu bài (2024-05)"),
-    ("'Ngày 22/9' + year of the publication date 2022-09-23, the date of the meeting or sentence just before",
+_CONGRESS = YearClue(2021, "congress", "XIII", party="VN", base=2021)
+_ANNIVERSARY = YearClue(2023, "anniversary", "50 năm thiết lập quan hệ", party="GB", base=1973, count=50)
+_HEADER = Published("header", "2024-05")
+
+
+# one row per rule that the pages word: (record, English, Vietnamese)
+@pytest.mark.parametrize("basis,en,vi", [
+    (DateBasis("publication", "Chiều 9/5", 2024, PartialDate(2024, 5), _HEADER),
+     "'Chiều 9/5' + year of the header date 2024-05", "'Chiều 9/5' + năm của ngày ghi ở đầu bài (2024-05)"),
+    (DateBasis("context", before=DateBasis("publication", "Ngày 22/9", 2022, PartialDate(2022, 9, 23),
+                                          Published("dateline", "23/9/2022"))),
+     "'Ngày 22/9' + year of the publication date 2022-09-23, the date of the meeting or sentence just before",
      "'Ngày 22/9' + năm của ngày đăng bài (2022-09-23), ngày của cuộc gặp hoặc câu ngay trước"),
-    ("'Sáng 19-2' + year 2021 inferred from the XIII party congress (VN, 2021)",
+    (DateBasis("clue", "Sáng 19-2", 2021, clue=_CONGRESS),
+     "'Sáng 19-2' + year 2021 inferred from the XIII party congress (VN, 2021)",
      "'Sáng 19-2' + năm 2021, suy ra từ Đại hội XIII (VN, 2021)"),
-    ("'Ngày 5/9' + year 2023 inferred from '50 năm thiết lập quan hệ' with GB (1973 + 50)",
+    (DateBasis("clue", "Ngày 5/9", 2023, clue=_ANNIVERSARY),
+     "'Ngày 5/9' + year 2023 inferred from '50 năm thiết lập quan hệ' with GB (1973 + 50)",
      "'Ngày 5/9' + năm 2023, suy ra từ '50 năm thiết lập quan hệ' với GB (1973 + 50)"),
-    ("'tháng 9/2021' (year written)", "'tháng 9/2021' (năm được ghi rõ)"),
+    (DateBasis("written", "tháng 9/2021", 2021), "'tháng 9/2021' (year written)", "'tháng 9/2021' (năm được ghi rõ)"),
+    (DateBasis("other_article", "Ngày 5/3", 2024, article="b.txt"),
+     "'Ngày 5/3' + year 2024 from b.txt, which reports the same meeting",
+     "'Ngày 5/3' + năm 2024 theo bài b.txt, bài cũng đưa tin cuộc gặp này"),
+    (NO_DATE_GIVEN, "the article gives no date for this meeting", "bài không nêu ngày của cuộc gặp này"),
 ])
-def test_date_basis_in_the_vietnamese_interface(basis, vi):
+def test_date_basis_is_worded_from_its_record(basis, en, vi):
+    assert Interface("en").date_basis(basis) == en
     assert Interface("vi").date_basis(basis) == vi
-    assert Interface("en").date_basis(basis) == basis
+
+
+def test_every_rule_has_words_in_every_language():
+    from generator.i18n import _BASIS, _CLUES
+    assert set(_BASIS["en"]) == set(_BASIS["vi"]) and set(_CLUES["en"]) == set(_CLUES["vi"])
 
 
 def test_quoted_evidence_is_marked_vietnamese_on_english_pages():

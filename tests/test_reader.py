@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Article, PartialDate
+from generator.model import NO_PUBLICATION_DATE, Article, PartialDate, Published
 from generator.reader import ArticleError, decode, find_articles, parse_article, read_article
 
 HEADLINE = "Phó Thủ tướng tiếp Bộ trưởng Ngoại giao Cộng hòa Séc"
@@ -72,7 +72,7 @@ DATES = [
 def test_publication_date(lines, meta, expected):
     art = parse(*lines)
     assert art.published == expected
-    assert art.published_basis != "no publication date found"
+    assert art.published_basis.source != "none"
     # the meeting survives; the dateline is metadata, not report text
     assert MEETING in art.paragraphs
     assert LEAD in art.paragraphs
@@ -84,7 +84,7 @@ def test_header_line_is_not_a_paragraph_and_gives_the_headline():
     assert art.headline == HEADLINE
     assert not mentions(art.paragraphs, "date 2026")
     assert not mentions(art.paragraphs, "07:22")
-    assert art.published_basis.startswith("header date 2026-02-14")
+    assert art.published_basis == Published("header", "2026-02-14")
 
 
 def test_header_date_beats_a_dateline():
@@ -95,14 +95,14 @@ def test_header_date_beats_a_dateline():
 def test_sputnik_image_width_is_not_a_year():
     art = parse(HEADLINE, "Phó Thủ tướng Trần Quang Bình - Sputnik Việt Nam, 1920, 15.07.2021", LEAD, MEETING)
     assert art.published.year == 2021
-    assert "caption" in art.published_basis
+    assert art.published_basis == Published("caption", "1920, 15.07.2021")
     assert not mentions(art.paragraphs, "Sputnik")
 
 
 def test_no_date():
     art = parse(HEADLINE, LEAD, MEETING, MORE)
     assert art.published is None
-    assert art.published_basis == "no publication date found"
+    assert art.published_basis == NO_PUBLICATION_DATE
     assert MEETING in art.paragraphs
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 import unicodedata
 
 from generator.chronology import build_timeline
-from generator.model import Candidate, Participant, PartialDate
+from generator.model import Candidate, DateBasis, Participant, PartialDate
 from generator.resolve import resolve
 
 
@@ -16,7 +16,7 @@ def cand(file, date, people, conf=3, day_month=None, kind="reception"):
         y, m, d = map(int, date.split("-"))
         date = PartialDate(y, m, d)
         day_month = day_month or (d, m)
-    return Candidate(file=file, date=date, date_basis="test", date_confidence=conf, day_month=day_month,
+    return Candidate(file=file, date=date, date_basis=DateBasis("publication", "test"), date_confidence=conf, day_month=day_month,
                      kind=kind, online=False, location=None, participants=parts, evidence=[f"sentence of {file}"])
 
 

@@ -17,7 +17,7 @@ from generator.extract.people import find_mentions
 from generator.extract.persons import People, aliases_from_captions
 from generator.extract.tags import countries_named
 from generator.extract.text import split_sentences
-from generator.model import Article, Candidate, PartialDate, Participant, Person, Reference
+from generator.model import NO_DATE_GIVEN, Article, Candidate, DateBasis, PartialDate, Participant, Person, Reference
 from generator.names import fold
 
 _LOOKAHEAD = 3
@@ -141,8 +141,7 @@ def _context_date(f, recent: tuple[int, Resolved, bool, bool]) -> Resolved | Non
     date, day_month = before.date, before.day_month
     if several_days and aside and date is not None:
         date, day_month = PartialDate(date.year, date.month), None   # which of the days is not said
-    return Resolved(date, f"{before.basis}, the date of the meeting or sentence just before",
-                    before.confidence, day_month, problem=before.problem)
+    return Resolved(date, DateBasis("context", before=before.basis), before.confidence, day_month, problem=before.problem)
 
 
 def _separate_meetings(cand: Candidate) -> list[Candidate]:
@@ -368,7 +367,7 @@ def _sharpen_and_collect_undated(article, facts, persons, candidates, used) -> l
                                         mentions=persons[p].mentions)
                             for p, r, t in parts]
             candidates.append(Candidate(
-                file=article.path, date=None, date_basis="the article gives no date for this meeting",
+                file=article.path, date=None, date_basis=NO_DATE_GIVEN,
                 date_confidence=0, day_month=None, kind=mt.public_kind(cue.kind), online=mt.is_online(f.text),
                 location=mt.location(f.text, f.mentions), participants=participants, evidence=[f.text]))
     return references

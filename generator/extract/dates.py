@@ -16,10 +16,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from generator.model import PartialDate
+from generator.model import DateBasis, PartialDate, Published, YearClue
 from generator.names import fold
 
 _PART = r"(?:rạng\s+)?(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)"
@@ -228,22 +228,16 @@ def _shortest_prefix(pattern: re.Pattern, text: str) -> int | None:
     return hi
 
 
-@dataclass
-class YearEvidence:
-    year: int
-    reason: str
-
-
 def year_evidence(sentences: list[str], countries_in: callable, relations: dict[str, int],
                   congresses: dict[tuple[str, int], tuple[int, int]],
                   normalized: dict[str, int] | None = None,
-                  partnerships: dict[tuple[str, str], int] | None = None) -> list[YearEvidence]:
+                  partnerships: dict[tuple[str, str], int] | None = None) -> list[YearClue]:
     """Years the article shows as its present or its past, each with the reason.
 
     `countries_in(sentence)` lists the foreign country codes a sentence names,
     for anniversaries of diplomatic relations.
     """
-    out: list[YearEvidence] = []
+    out: list[YearClue] = []
     normalized = normalized or {}
     partnerships = partnerships or {}
     # once a sentence: a sentence of hundreds of anniversaries must not be read for countries hundreds of times
@@ -262,9 +256,8 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
                 if hit:
                     ahead = _CONGRESS_AHEAD.search(sentence[max(0, m.start() - 40):m.start()]) or \
                         _FUTURE_AFTER.match(m.group("after"))
-                    year = hit[0] - 1 if ahead else hit[0]
-                    out.append(YearEvidence(year, f"the {m.group('num')} party congress ({party}, {hit[0]})"
-                                            + (", still ahead" if ahead else "")))
+                    out.append(YearClue(hit[0] - bool(ahead), "congress", m.group("num"), party=party,
+                                        base=hit[0], shift=-bool(ahead)))
         for m in _ANNIVERSARY.finditer(sentence):
             years = int(m.group(2))
             # "gần 70 năm": the anniversary is still ahead; "hơn 25 năm": it has passed
@@ -276,23 +269,22 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
                 established = relations[foreign[0]]
                 if m.group(3).lower().startswith("bình thường"):
                     established = normalized.get(foreign[0], established)
-                out.append(YearEvidence(established + years + shift,
-                                        f"'{m.group(0)}' with {foreign[0]} ({established} + {years}"
-                                        + (f" {shift:+d})" if shift else ")")))
+                out.append(YearClue(established + years + shift, "anniversary", m.group(0), party=foreign[0],
+                                    base=established, count=years, shift=shift))
         for m in _PARTNERSHIP.finditer(sentence):
             years, kind = int(m.group(1)), fold(m.group(2))
             for code in dict.fromkeys(countries_in(sentence)):
                 since = partnerships.get((code, kind))
                 if since:
-                    out.append(YearEvidence(since + years, f"'{m.group(0)}' with {code} ({since} + {years})"))
+                    out.append(YearClue(since + years, "partnership", m.group(0), party=code, base=since, count=years))
                     break
         in_anniversary = set()
         for m in _ANNIVERSARY_OF_YEAR.finditer(sentence):
             years, since = int(m.group(1)), int(m.group(2))
             in_anniversary.add(m.start(2))
-            out.append(YearEvidence(since + years, f"'{m.group(0)}' ({since} + {years})"))
+            out.append(YearClue(since + years, "anniversary_of_year", m.group(0), base=since, count=years))
         for m in re.finditer(r"(?<![\d/])\d{1,2}[/.\-]\d{1,2}[/.\-]" + _YEAR + r"(?!\d)", sentence):
-            out.append(YearEvidence(int(m.group(1)), f"the date '{m.group(0)}' written in the article"))
+            out.append(YearClue(int(m.group(1)), "full_date", m.group(0)))
         ranges = list(_RANGE.finditer(sentence))
         in_range: set[int] = set()
         for m in ranges:
@@ -309,10 +301,10 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
             if not anniversary and _PLAN_PERIOD.search(sentence, max(0, m.start() - _BEFORE), m.start()):
                 continue                 # "ký Bản ghi nhớ ... giai đoạn 2021 - 2025": a plan's years, not the present
             chosen = last if anniversary else first
-            out.append(YearEvidence(chosen, f"'{m.group(0)}'" + (" (an anniversary)" if anniversary else " (a term that has begun)")))
+            out.append(YearClue(chosen, "range_anniversary" if anniversary else "range_term", m.group(0)))
         for m in re.finditer(r"\btháng\s+\d{1,2}\s*[/.\-]\s*" + _YEAR, sentence, re.I):
             in_range.add(m.start(1))
-            out.append(YearEvidence(int(m.group(1)), f"'{m.group(0)}' written in the article"))
+            out.append(YearClue(int(m.group(1)), "month_year", m.group(0)))
         plan_from = _shortest_prefix(_PLAN, sentence)
         for m in _BARE_YEAR.finditer(sentence):
             if m.start(1) in in_range:
@@ -322,7 +314,7 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
             if _FUTURE_BEFORE.search(before) or _SINCE_BEFORE.search(before) or plan \
                     or _FUTURE_AFTER.match(sentence[m.end():m.end() + 50]) or m.start(1) in in_anniversary:
                 continue
-            out.append(YearEvidence(int(m.group(1)), f"the year {m.group(1)} written in the article"))
+            out.append(YearClue(int(m.group(1)), "year", m.group(1)))
     return out
 
 
@@ -338,79 +330,71 @@ def weekday_fits(year: int, month: int, day: int, weekday: int | None) -> bool:
 @dataclass
 class Resolved:
     date: PartialDate | None
-    basis: str
+    basis: DateBasis
     confidence: int
     day_month: tuple[int, int] | None = None
     problem: str | None = None       # "impossible date '31/02/2022' (February 2022 has 28 days)": no date
 
 
-def resolve(expr: DateExpr, published: PartialDate | None, published_basis: str,
-            evidence: YearEvidence | None, previous: Resolved | None) -> Resolved:
+def resolve(expr: DateExpr, published: PartialDate | None, published_from: Published,
+            clue: YearClue | None, previous: Resolved | None) -> Resolved:
     """Turn one expression into a date, saying how; an impossible day becomes no date, saying why."""
-    quoted = f"'{expr.text}'"
+    read = expr.text
     if expr.problem:
         why = f"impossible date '{expr.written or expr.text}' ({expr.problem})"
-        return Resolved(None, why, 0, problem=why)
+        return Resolved(None, DateBasis("impossible", expr.written or read, problem=expr.problem), 0, problem=why)
     if expr.relative == "same_day" or (expr.relative is None and expr.day is None and expr.month is None):
         if previous and previous.problem:
-            return Resolved(None, f"{quoted} = {previous.basis}", 0, problem=previous.problem)
+            return Resolved(None, previous.basis, 0, problem=previous.problem)
         if previous and previous.date:
-            return Resolved(previous.date, f"{quoted} = the date just named ({previous.date.iso()})",
+            return Resolved(previous.date, DateBasis("same_day", read, earlier=previous.date),
                             previous.confidence, previous.day_month)
         if previous and previous.day_month:
             return Resolved(None, previous.basis, 0, previous.day_month)
-        return Resolved(None, f"{quoted} refers to a date the article does not give", 0)
+        return Resolved(None, DateBasis("unknown_day", read), 0)
     if expr.relative in ("today", "yesterday"):
         if published and published.day and published.first_day() > dt.date.min:   # 1 January of year 1: no day before
             day = published.first_day() - dt.timedelta(days=expr.relative == "yesterday")
             return Resolved(PartialDate(day.year, day.month, day.day),
-                            f"{quoted} relative to the publication date {published.iso()}", 3)
+                            DateBasis("relative", read, day.year, published, published_from), 3)
         if previous and previous.date and previous.confidence:
-            return Resolved(previous.date, f"{quoted} = the date just named ({previous.date.iso()})",
+            return Resolved(previous.date, DateBasis("same_day", read, earlier=previous.date),
                             previous.confidence, previous.day_month)
-        return Resolved(None, f"{quoted} but the publication day is unknown", 0)
+        return Resolved(None, DateBasis("no_publication_day", read), 0)
     if expr.year:
-        return _dated(expr, expr.year, f"{quoted} (year written)", 3, None, "written")
+        return _dated(expr, DateBasis("written", read, expr.year), 3, None)
     if expr.day is None:
         if expr.month and published:     # "tháng 5 vừa qua": a month of the publication year, or the one before
-            year = published.year - (expr.month > (published.month or 12))
-            return _dated(expr, year, f"{quoted} + year of the {_source(published_basis)} {published.iso()}", 3,
-                          None, f"of the {_source(published_basis)}")
-        return Resolved(None, f"{quoted} has no year", 0)
+            before = expr.month > (published.month or 12)
+            rule = "publication_year_before" if before else "publication"
+            return _dated(expr, DateBasis(rule, read, published.year - before, published, published_from), 3, None)
+        return Resolved(None, DateBasis("no_year", read), 0)
     if published:
-        year = published.year
-        if (expr.month, expr.day) > (published.month or 12, published.day or 31):
-            year -= 1
-            how = f"{quoted} + the year before the publication date {published.iso()} (the day is later in the year)"
-            source = f"before the {_source(published_basis)} {published.iso()}"
-        else:
-            how = f"{quoted} + year of the {_source(published_basis)} {published.iso()}"
-            source = f"of the {_source(published_basis)} {published.iso()}"
-        return _dated(expr, year, how, 3, (expr.day, expr.month), source)
-    if evidence:
-        year = evidence.year
-        how = f"{quoted} + year {year} inferred from {evidence.reason}"
+        before = (expr.month, expr.day) > (published.month or 12, published.day or 31)
+        rule = "publication_year_before" if before else "publication"
+        return _dated(expr, DateBasis(rule, read, published.year - before, published, published_from), 3,
+                      (expr.day, expr.month))
+    if clue:
+        year, rule = clue.year, "clue"
         if not weekday_fits(year, expr.month, expr.day, expr.weekday):
             for other in (year + 1, year - 1):
                 if weekday_fits(other, expr.month, expr.day, expr.weekday):
-                    year, how = other, f"{quoted} + year {other}, the year near {evidence.reason} in which that day has that weekday"
+                    year, rule = other, "clue_weekday"
                     break
-        return _dated(expr, year, how, 2, (expr.day, expr.month), f"inferred from {evidence.reason}")
-    return Resolved(None, f"{quoted} with no year in the article", 0, (expr.day, expr.month))
+        return _dated(expr, DateBasis(rule, read, year, clue=clue), 2, (expr.day, expr.month))
+    return Resolved(None, DateBasis("no_year_in_article", read), 0, (expr.day, expr.month))
 
 
-def _source(basis: str) -> str:
-    return "header date" if basis.startswith("header") else "publication date"
-
-
-def _dated(expr: DateExpr, year: int, how: str, confidence: int, day_month: tuple[int, int] | None,
-           source: str) -> Resolved:
-    """The expression in `year`; no date when that year has no such day ('29/2' in 2023)."""
-    date = PartialDate.checked(year, expr.month, expr.day)
+def _dated(expr: DateExpr, basis: DateBasis, confidence: int, day_month: tuple[int, int] | None) -> Resolved:
+    """The expression in the basis's year; no date when that year has no such day ('29/2' in 2023)."""
+    date = PartialDate.checked(basis.year, expr.month, expr.day)
     if date is not None:
-        return Resolved(date, how, confidence, day_month)
-    why = PartialDate.problem(year, expr.month, expr.day)
-    written = f"in the year {year} {source}" if source != "written" else ""
-    problem = f"impossible date '{expr.written or expr.text}'{' ' + written if written else ''} ({why})"
+        return Resolved(date, basis, confidence, day_month)
+    why = PartialDate.problem(basis.year, expr.month, expr.day)
+    impossible = replace(basis, rule="impossible", read=expr.written or expr.text, problem=why)
+    if basis.rule == "written":
+        problem = f"impossible date '{impossible.read}' ({why})"
+    else:
+        problem = f"impossible date '{impossible.read}' in the year {basis.year} ({why})"
     # no day and month either: another article's year must not date a day this article got wrong
-    return Resolved(None, problem, 0, problem=problem)
+    return Resolved(None, impossible, 0, problem=problem)

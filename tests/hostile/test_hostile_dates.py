@@ -119,7 +119,7 @@ def test_meeting_on_an_impossible_day_is_kept_undated_with_a_warning(date, writt
     (c,) = result.candidates
     assert c.date is None and c.date_confidence == 0
     assert {p.name for p in c.participants} == {"Nguyễn Văn An", "Yamada Taro"}
-    assert written in c.date_basis
+    assert c.date_basis.rule == "impossible" and c.date_basis.read == written and c.date_basis.problem == why
     assert result.warnings == [f"impossible date '{written}' ({why}); the meeting is listed as undated"]
 
 

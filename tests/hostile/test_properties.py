@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.extract.article import extract_article
-from generator.extract.dates import YearEvidence, find_dates, impossible_dates, resolve, year_evidence
+from generator.extract.dates import find_dates, impossible_dates, resolve, year_evidence
 from generator.extract.lexicon import lexicon
-from generator.model import PartialDate
+from generator.model import PartialDate, Published, YearClue
 from generator.names import clean_spaces, fold, name_key, order_free, syllable_key
 from generator.reader import parse_article
 from generator.urls import SLUG_LENGTH, slug
@@ -126,10 +126,10 @@ def test_a_written_day_is_read_exactly_when_it_exists(d, m, y):
 @example(("Ngày 31/12, hai bên họp.", (31, 12, 0)), PartialDate(1, 1, 1), None)
 def test_resolve_gives_only_real_days(generated, published, evidence_year):
     sentence, _ = generated
-    evidence = YearEvidence(evidence_year, "a test") if evidence_year else None
+    evidence = YearClue(evidence_year, "year", str(evidence_year)) if evidence_year else None
     previous = None
     for expr in sorted(find_dates(sentence) + impossible_dates(sentence), key=lambda d: d.start):
-        got = resolve(expr, published, "header date", evidence, previous)
+        got = resolve(expr, published, Published("header", "a test"), evidence, previous)
         assert_valid(got.date)
         if got.problem:
             assert got.date is None and "impossible date" in got.problem
