@@ -15,6 +15,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from generator.extract.dates import DateExpr, scan_dates
 from generator.model import NO_PUBLICATION_DATE, Article, Diagnostic, PartialDate, Published
 from generator.names import clean_spaces
 
@@ -27,14 +28,15 @@ class ArticleError(ValueError):
 
 # --- publication date -------------------------------------------------------
 _HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b\s*(.*)$")
-_FULL_DATE = r"(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20)\d\d)"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
-# "Thứ Sáu, 15.09.2023 10:41", "18:04 07/10/2025", "Cập nhật: 01-12-2020 | 11:52:41"
-_DATELINE_SHORT = re.compile(_FULL_DATE)
-# a headline ending in its own dateline: "... hàng đầu 14/02/2026 07:22"
-_DATELINE_TAIL = re.compile(_FULL_DATE + r"\s*[|,]?\s*" + _TIME + r"\s*(?:\(?GMT[+-]\d+\)?)?\s*$")
+# the dates themselves are read with the one date grammar (extract/dates.FORMS); these say where
+# a full date stands. A headline ending in its own dateline: "... hàng đầu 14/02/2026 07:22"
+_AFTER_TAIL = re.compile(r"\s*[|,]?\s*" + _TIME + r"\s*(?:\(?GMT[+-]\d+\)?)?\s*$")
 # Sputnik's picture captions: "... - Sputnik Việt Nam, 1920, 15.07.2021" (1920 is an image width)
-_CAPTION_DATELINE = re.compile(r",\s*\d{3,4},\s*" + r"(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\s*$")
+_IMAGE_WIDTH = re.compile(r",\s*\d{3,4},\s*$")
+# what a dateline holds besides its date: "Thứ Sáu, 15.09.2023 10:41 (GMT+7)", "Cập nhật: ... | 11:52"
+_DATELINE_REST = re.compile(r"(thứ\s+(hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật|monday|tuesday|wednesday|thursday|friday|"
+                            r"saturday|sunday|cập nhật|đăng|ngày|lúc|" + _TIME + r"|\(?GMT\s*[+-]\s*\d+\)?|[\s,|:\-–])+", re.I)
 _WEEKDAY = re.compile(r"^(thứ\s+(hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật)\b", re.I)
 
 # --- page chrome ---------------------------------------------------------------
@@ -108,21 +110,43 @@ def decode(data: bytes, path: str) -> str:
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+def _full_dates(line: str) -> list[DateExpr]:
+    """The dates with day, month and year in a line, impossible ones included."""
+    return [d for d in scan_dates(line) if d.year and d.day and not d.is_range]
+
+
+def _caption_dateline(line: str) -> DateExpr | None:
+    """'... - Sputnik Việt Nam, 1920, 15.07.2021': a picture's caption ending in its date."""
+    dates = _full_dates(line)
+    last = dates[-1] if dates else None
+    if last and not line[last.end:].strip() and _IMAGE_WIDTH.search(line[:last.start]):
+        return last
+    return None
+
+
+def _dateline_tail(line: str) -> DateExpr | None:
+    """'... hàng đầu 14/02/2026 07:22': a line ending in a date and a time."""
+    dates = _full_dates(line)
+    last = dates[-1] if dates else None
+    return last if last and _AFTER_TAIL.fullmatch(line[last.end:]) else None
+
+
 def _dateline(line: str) -> tuple[PartialDate | None, Published, str | None] | None:
     """The date of a dateline: a short line that is mostly a date, or a headline's date+time tail
     (with how it was found, and what is wrong with it when no calendar has it)."""
-    m = _CAPTION_DATELINE.search(line)
-    if m:
-        return _dated(m, (3, 2, 1), Published("caption", m.group(0).strip(", ")))
-    m = _DATELINE_TAIL.search(line)
-    if m:
-        return _dated(m, (3, 2, 1), Published("dateline", m.group(0).strip()))
+    d = _caption_dateline(line)
+    if d:
+        return _dated(d, Published("caption", line[_IMAGE_WIDTH.search(line[:d.start]).start():].strip(", ")))
+    d = _dateline_tail(line)
+    if d:
+        return _dated(d, Published("dateline", line[d.start:].strip()))
     if _TERMINAL_SENTENCE.search(line):
         return None
-    for pattern, order in ((_DATELINE_SHORT, (3, 2, 1)), (_DATELINE_TEXT, (3, 2, 1)), (_DATELINE_ISO, (1, 2, 3))):
-        m = pattern.search(line)
-        if m and len(pattern.sub("", line)) <= 45:
-            return _dated(m, order, Published("dateline", line.strip()))
+    dates = _full_dates(line)
+    if dates:
+        rest = line[:dates[0].start] + line[dates[0].end:]
+        if len(_DATELINE_REST.sub(" ", rest).strip()) <= 45:
+            return _dated(dates[0], Published("dateline", line.strip()))
     return None
 
 
@@ -140,33 +164,28 @@ def _find_dateline(lines: list[str]) -> tuple[PartialDate | None, Published, lis
     return None, NO_PUBLICATION_DATE, problems
 
 
-# "Thứ tư, ngày 5 tháng 3 năm 2024" and "2024-03-05 10:30"
-_DATELINE_TEXT = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)", re.I)
-_DATELINE_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})\b")
-
-
 _TERMINAL_SENTENCE = re.compile(r"\w[.!?]\s*$")
-
-
-def _date(year: str, month: str, day: str | None = None) -> PartialDate | None:
-    """The date written, or None when no calendar has it: '31/02/2022 10:00' is no publication date."""
-    return PartialDate.checked(int(year), int(month), int(day) if day else None)
 
 
 _WHERE = {"front_matter": "front matter date", "header": "header date", "dateline": "dateline",
           "caption": "dateline of a picture caption"}
 
 
-def _dated(m: re.Match, order: tuple[int, int, int], where: Published) -> tuple[PartialDate | None, Published, str | None]:
-    """The date the groups `order` (year, month, day) of a match name, how it was found, and, for an
-    impossible one, no date and why (the article carries that to the user as a warning)."""
-    year, month, day = (m.group(k) for k in order)
-    date = _date(year, month, day)
+def _dated(d: DateExpr, where: Published) -> tuple[PartialDate | None, Published, str | None]:
+    """The date read, where it was read, and, for an impossible one, no date and why (the article
+    carries that to the user as a warning)."""
+    date = PartialDate.checked(d.year, d.month, d.day)
     if date is not None:
         return date, where, None
-    why = PartialDate.problem(int(year), int(month), int(day) if day else None)
+    why = PartialDate.problem(d.year, d.month, d.day)
     return None, NO_PUBLICATION_DATE, (f"the {_WHERE[where.source]} '{where.read}' names an impossible date ({why}); "
                                        "it is not the publication date")
+
+
+def _written(m: re.Match) -> DateExpr:
+    """The ISO year, month and day of a header or front matter ('2021-06', '2021-06-22')."""
+    return DateExpr(m.start(), m.end(), m.group(0), day=int(m.group(3)) if m.group(3) else None,
+                    month=int(m.group(2)), year=int(m.group(1)))
 
 
 def _is_body(line: str) -> bool:
@@ -193,7 +212,7 @@ def _strip_teasers(lines: list[str]) -> list[str]:
                 continue
         if line.startswith(">>") or line.startswith("»"):
             continue
-        if _CAPTION_DATELINE.search(line):
+        if _caption_dateline(line):
             if seen_caption_dateline:  # a teaser's picture; its headline follows
                 skip_next = True
                 continue
@@ -272,7 +291,7 @@ def _unwrap(lines: list[str]) -> list[str]:
     raw_prev = ""
     for line in lines:
         prev = out[-1] if out else ""
-        joins = prev and line and not _TERMINAL_SENTENCE.search(prev) and not _CAPTION_DATELINE.search(prev) and (
+        joins = prev and line and not _TERMINAL_SENTENCE.search(prev) and not _caption_dateline(prev) and (
             line[0].islower() or prev.endswith(",") or (wrapped and len(raw_prev) >= width - 15))
         raw_prev = line
         if joins:
@@ -294,17 +313,18 @@ def parse_article(path: str, text: str) -> Article:
         body, meta = _markdown_to_text(raw)
         m = re.match(r"((?:19|20)\d\d)-(\d{2})(?:-(\d{2}))?", meta.get("date", ""))
         if m:
-            published, basis, problem = _dated(m, (1, 2, 3), Published("front_matter", m.group(0)))
+            published, basis, problem = _dated(_written(m), Published("front_matter", m.group(0)))
             problems += filter(None, [problem])
         headline = meta.get("title") or None
     lines = [line for line in _unwrap([clean_spaces(line) for line in body.split("\n")]) if line]
     for i, line in enumerate(lines[:4]):
         m = _HEADER.match(line)
         if m and published is None:
-            published, basis, problem = _dated(m, (1, 2, 3), Published(
+            published, basis, problem = _dated(_written(m), Published(
                 "header", f"{m.group(1)}-{m.group(2)}" + (f"-{m.group(3)}" if m.group(3) else "")))
             problems += filter(None, [problem])
-            rest = _DATELINE_TAIL.sub("", m.group(4)).strip()
+            tail = _dateline_tail(m.group(4))
+            rest = (m.group(4)[:tail.start] if tail else m.group(4)).strip()
             if rest:
                 lines[i] = rest
                 headline = rest
@@ -326,11 +346,11 @@ def parse_article(path: str, text: str) -> Article:
         if _is_caption(line):
             captions.append(line)
             continue
-        if _CAPTION_DATELINE.search(line):
+        if _caption_dateline(line):
             continue
-        tail = _DATELINE_TAIL.search(line)
-        if tail and _word_count(line[:tail.start()]) >= 3:
-            line = line[:tail.start()].strip()    # a headline that ends in its own dateline
+        tail = _dateline_tail(line)
+        if tail and _word_count(line[:tail.start]) >= 3:
+            line = line[:tail.start].strip()    # a headline that ends in its own dateline
         elif _dateline(line) and len(line) < 70:
             continue                     # datelines are metadata, not report
         if _is_chrome(line):

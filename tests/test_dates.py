@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from generator.extract.dates import (
+    FORMS as DATE_FORMS,
     DateExpr,
     Resolved,
     find_dates,
@@ -17,6 +18,18 @@ from generator.extract.dates import (
     year_evidence,
 )
 from generator.model import NO_PUBLICATION_DATE, DateBasis, PartialDate, Published, YearClue
+
+# --- the grammar's own table: every form reads its example, and only through itself ----------
+@pytest.mark.parametrize("form", DATE_FORMS, ids=[f.name for f in DATE_FORMS])
+def test_every_date_form_reads_its_example(form):
+    (expr,) = find_dates(form.example)
+    assert expr.form == form.name
+    assert {k: getattr(expr, k) for k in form.expected} == form.expected
+
+
+def test_form_names_are_unique():
+    assert len({f.name for f in DATE_FORMS}) == len(DATE_FORMS)
+
 
 # --- find_dates: every form -------------------------------------------------------------
 # (id, sentence, text found, expected fields, precision)

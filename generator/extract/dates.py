@@ -41,6 +41,7 @@ class DateExpr:
     span: bool = False               # "Ngày 3-4/12": the first of several days
     written: str = ""                # the day, month and year as written ('31/02/2022'), for messages
     problem: str | None = None       # why no calendar has this day ('February 2022 has 28 days')
+    form: str = ""                   # the name of the form that read it (FORMS)
 
     @property
     def precision(self) -> str:
@@ -49,33 +50,78 @@ class DateExpr:
         return "month" if self.month else "year"
 
 
-_PATTERNS: list[tuple[str, re.Pattern]] = [
-    # từ ngày 11 đến 13-3 / từ 12 đến 16/9/2023
-    ("range", re.compile(r"\btừ\s+(?:ngày\s+)?(\d{1,2})(?:[/.\-](\d{1,2}))?\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?"
-                         r"(\d{1,2})[/.\-](\d{1,2})(?:[/.\-]" + _YEAR + r")?(?!\d)", re.I)),
-    # Ngày 3-4/12, trong hai ngày 3 và 4/12: a meeting over two days, dated by its first
-    ("span", re.compile(r"\b(?:hai\s+|ba\s+)?ngày\s+(\d{1,2})\s*(?:-|–|và|,)\s*(\d{1,2})[/.\-](\d{1,2})(?:[/.\-]" + _YEAR
-                        + r")?(?![\d/]*\d)", re.I)),
-    # chiều qua (27/08), chiều nay (3/12), hôm nay (11/10)
-    ("relparen", re.compile(r"\b" + _PART + r"\s+(nay|qua)\s*\(\s*(\d{1,2})[/.\-](\d{1,2})(?:[/.\-]" + _YEAR + r")?\s*\)", re.I)),
-    # Chiều thứ Hai (30/11)
-    ("weekday", re.compile(r"\b(?:" + _PART + r"\s+)?(?:(thứ\s+(hai|ba|tư|năm|sáu|bảy|[2-7]))|(chủ\s+nhật))\s*"
-                           r"(?:,\s*)?\(?\s*(?:ngày\s+)?(\d{1,2})[/.\-](\d{1,2})(?:[/.\-]" + _YEAR + r")?\s*\)?", re.I)),
-    # ngày 12 tháng 7 (năm 2021)
-    ("text", re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*" + _YEAR + r")?", re.I)),
-    # (sáng) 31 tháng 4 năm 2022: without "ngày" only with its year ("6 tháng 1 lần" is no date)
-    ("text_year", re.compile(r"(?<![\d/.\-])\b(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s*" + _YEAR + r"(?!\d)", re.I)),
-    # tháng 9/2025, Tháng 9-2025, tháng 11 năm 2021
-    ("month", re.compile(r"\btháng\s+(\d{1,2})(?:\s*[/.\-]\s*|\s+năm\s+)" + _YEAR + r"(?!\d)", re.I)),
-    # Ngày 30/10, chiều 13-2, Sáng 30.10, ngày 22/2/2023, vào sáng 19/2
-    ("day", re.compile(r"\b(" + _PART + r")\s+(?:(?:mùng|mồng)\s+)?(\d{1,2})([/.\-])(\d{1,2})(?:\3" + _YEAR + r")?(?![\d/.\-]*\d)", re.I)),
-    # a bare 13/2 or 22/2/2023 (slashes only: 2.000 and 2020-2021 are not dates)
-    ("bare", re.compile(r"(?<![\d/.\-])(\d{1,2})/(\d{1,2})(?:/" + _YEAR + r")?(?![\d/]*\d)")),
+_MONTHS_EN = {m: i + 1 for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"))}
+_MONTH_EN = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+
+
+@dataclass(frozen=True)
+class DateForm:
+    """One way of writing a date: its pattern, which groups hold the day, month and year, and an example
+    with what it must read (tests/test_dates.py checks every row against its example)."""
+
+    name: str
+    pattern: re.Pattern
+    example: str
+    expected: dict                   # the DateExpr fields the example gives
+    day: int | None = None           # group numbers (1-based) of the day, month, year
+    month: int | None = None
+    year: int | None = None
+    written: int | None = None       # the group where the date as written begins, for messages
+    relative: str | None = None
+
+
+def _form(name, pattern, example, expected, **groups) -> DateForm:
+    return DateForm(name, re.compile(pattern, re.I), example, expected, **groups)
+
+
+_NUM = r"(\d{1,2})"
+_OPT_YEAR = r"(?:[/.\-]" + _YEAR + r")?"
+# The one date grammar: the meeting sentences, the datelines above a report and the captions are read
+# with it. Order matters: a longer form takes its span first, and no shorter one is read inside it.
+FORMS: list[DateForm] = [
+    _form("range", r"\btừ\s+(?:ngày\s+)?" + _NUM + r"(?:[/.\-]" + _NUM + r")?\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?"
+          + _NUM + r"[/.\-]" + _NUM + _OPT_YEAR + r"(?!\d)",
+          "từ ngày 11 đến 13-3", {"day": 13, "month": 3, "is_range": True}, day=3, month=4, year=5, written=1),
+    _form("iso", r"(?<![\d/.\-])" + _YEAR + r"-(\d{2})-(\d{2})(?![\d])",
+          "2024-03-05 10:30", {"day": 5, "month": 3, "year": 2024}, day=3, month=2, year=1, written=1),
+    _form("english_mdy", r"\b" + _MONTH_EN + r"\s+" + _NUM + r"(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b",
+          "August 16, 2025", {"day": 16, "month": 8, "year": 2025}, day=2, month=1, year=3, written=1),
+    _form("english_dmy", r"\b" + _NUM + r"(?:st|nd|rd|th)?\s+" + _MONTH_EN + r",?\s+" + _YEAR + r"\b",
+          "16 August 2025", {"day": 16, "month": 8, "year": 2025}, day=1, month=2, year=3, written=1),
+    _form("span", r"\b(?:hai\s+|ba\s+)?ngày\s+" + _NUM + r"\s*(?:-|–|và|,)\s*" + _NUM + r"[/.\-]" + _NUM
+          + _OPT_YEAR + r"(?![\d/]*\d)",
+          "Ngày 3-4/12", {"day": 3, "month": 12, "span": True}, day=1, month=3, year=4, written=1),
+    _form("relparen", r"\b" + _PART + r"\s+(?:nay|qua)\s*\(\s*" + _NUM + r"[/.\-]" + _NUM + _OPT_YEAR + r"\s*\)",
+          "chiều qua (27/08)", {"day": 27, "month": 8}, day=1, month=2, year=3, written=1),
+    _form("weekday", r"\b(?:" + _PART + r"\s+)?(?:(thứ\s+(hai|ba|tư|năm|sáu|bảy|[2-7]))|(chủ\s+nhật))\s*"
+          r"(?:,\s*)?\(?\s*(?:ngày\s+)?" + _NUM + r"[/.\-]" + _NUM + _OPT_YEAR + r"\s*\)?",
+          "Chiều thứ Hai (30/11)", {"day": 30, "month": 11, "weekday": 0}, day=4, month=5, year=6, written=4),
+    _form("text", r"\bngày\s+" + _NUM + r"\s+tháng\s+" + _NUM + r"(?:\s*(?:năm|,)\s*" + _YEAR + r")?",
+          "ngày 12 tháng 7 năm 2021", {"day": 12, "month": 7, "year": 2021}, day=1, month=2, year=3, written=1),
+    # without "ngày" only with its year ("6 tháng 1 lần" is no date)
+    _form("text_year", r"(?<![\d/.\-])\b" + _NUM + r"\s+tháng\s+" + _NUM + r"\s*(?:năm|,)\s*" + _YEAR + r"(?!\d)",
+          "sáng 31 tháng 3 năm 2022", {"day": 31, "month": 3, "year": 2022}, day=1, month=2, year=3, written=1),
+    _form("month", r"\btháng\s+" + _NUM + r"(?:\s*[/.\-]\s*|\s+năm\s+)" + _YEAR + r"(?!\d)",
+          "Tháng 9/2025", {"month": 9, "year": 2025}, month=1, year=2),
+    _form("day", r"\b(" + _PART + r")\s+(?:(?:mùng|mồng)\s+)?" + _NUM + r"([/.\-])" + _NUM + r"(?:\3" + _YEAR
+          + r")?(?![\d/.\-]*\d)",
+          "Sáng 30.10", {"day": 30, "month": 10}, day=2, month=4, year=5, written=2),
+    # a full date with its year, in any separator: '15.09.2023', '01-12-2020', '22/6/2021'
+    _form("numeric_full", r"(?<![\d/.\-])" + _NUM + r"([/.\-])" + _NUM + r"\2" + _YEAR + r"(?![\d/.\-]*\d)",
+          "15.09.2023 10:41", {"day": 15, "month": 9, "year": 2023}, day=1, month=3, year=4, written=1),
+    # a bare 13/2 (slashes only: 2.000 and 2020-2021 are not dates)
+    _form("bare", r"(?<![\d/.\-])" + _NUM + r"/" + _NUM + r"(?![\d/]*\d)",
+          "tiếp Đại sứ (13/2)", {"day": 13, "month": 2}, day=1, month=2, written=1),
     # hồi tháng 5 vừa qua, tháng 4 năm nay: a month of the publication year
-    ("month_this_year", re.compile(r"\btháng\s+(\d{1,2})\s+(?:vừa qua|năm nay|vừa rồi)\b", re.I)),
-    ("today", re.compile(r"\b(?:hôm|sáng|chiều|tối|trưa|đêm)\s+nay\b", re.I)),
-    ("yesterday", re.compile(r"\b(?:hôm|sáng|chiều|tối|trưa|đêm)\s+qua\b", re.I)),
-    ("same_day", re.compile(r"\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?cùng\s+ngày\b|\bngày\s+hôm\s+đó\b", re.I)),
+    _form("month_this_year", r"\btháng\s+" + _NUM + r"\s+(?:vừa qua|năm nay|vừa rồi)\b",
+          "hồi tháng 5 vừa qua", {"month": 5}, month=1),
+    _form("today", r"\b(?:hôm|sáng|chiều|tối|trưa|đêm)\s+nay\b", "Chiều nay", {"relative": "today"}, relative="today"),
+    _form("yesterday", r"\b(?:hôm|sáng|chiều|tối|trưa|đêm)\s+qua\b", "Hôm qua", {"relative": "yesterday"},
+          relative="yesterday"),
+    _form("same_day", r"\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?cùng\s+ngày\b|\bngày\s+hôm\s+đó\b",
+          "Chiều cùng ngày", {"relative": "same_day"}, relative="same_day"),
 ]
 
 
@@ -83,22 +129,19 @@ def _valid(day: int | None, month: int | None) -> bool:
     return (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)
 
 
-# the group where the written day begins, for quoting a date in messages ("Chiều thứ 2 (30/2)" -> '30/2')
-_DAY_GROUP = {"range": 1, "span": 1, "relparen": 2, "weekday": 4, "text": 1, "text_year": 1, "day": 2, "bare": 1}
-
-
 def find_dates(sentence: str) -> list[DateExpr]:
     """Every date expression in a sentence, left to right, none overlapping; only days that exist."""
-    return [d for d in _scan(sentence) if d.problem is None]
+    return [d for d in scan_dates(sentence) if d.problem is None]
 
 
 def impossible_dates(sentence: str) -> list[DateExpr]:
     """The date expressions of a sentence that name a day no calendar has ('31/02/2022', '31 tháng 4'),
     each with `problem` saying why. They hold their place: no shorter date is read inside them."""
-    return [d for d in _scan(sentence) if d.problem is not None]
+    return [d for d in scan_dates(sentence) if d.problem is not None]
 
 
-def _scan(sentence: str) -> list[DateExpr]:
+def scan_dates(sentence: str) -> list[DateExpr]:
+    """Every date expression of a text, possible or not, left to right, none overlapping."""
     found: list[DateExpr] = []
     starts: list[int] = []           # the spans taken, sorted and disjoint: a sentence of thousands of
     ends: list[int] = []             # dates (a pasted table) is checked in n log n, not n²
@@ -112,59 +155,46 @@ def _scan(sentence: str) -> list[DateExpr]:
         starts.insert(k, a)
         ends.insert(k, b)
 
-    for name, pattern in _PATTERNS:
-        for m in pattern.finditer(sentence):
+    for form in FORMS:
+        for m in form.pattern.finditer(sentence):
             if not free(m.start(), m.end()):
                 continue
-            g = m.groups()
-            expr = DateExpr(m.start(), m.end(), m.group(0).strip())
-            last = None                  # the last of several days named, when it is not `day`
-            if name == "range":
-                expr.day, expr.month = int(g[2]), int(g[3])
-                expr.year = int(g[4]) if g[4] else None
-                expr.is_range = True
-            elif name == "span":
-                if not int(g[0]) < int(g[1]) <= 31:
-                    continue
-                expr.day, expr.month = int(g[0]), int(g[2])
-                expr.year = int(g[3]) if g[3] else None
-                expr.span = True
-                last = int(g[1])
-            elif name == "relparen":
-                expr.day, expr.month = int(g[1]), int(g[2])
-                expr.year = int(g[3]) if g[3] else None
-            elif name == "weekday":
-                expr.weekday = 6 if g[2] else _WEEKDAYS.get(g[1].lower())
-                expr.day, expr.month = int(g[3]), int(g[4])
-                expr.year = int(g[5]) if g[5] else None
-            elif name in ("text", "text_year"):
-                expr.day, expr.month = int(g[0]), int(g[1])
-                expr.year = int(g[2]) if g[2] else None
-            elif name == "month":
-                expr.month, expr.year = int(g[0]), int(g[1])
-            elif name == "day":
-                if g[2] == "." and g[0].lower() in ("hôm",):
-                    continue
-                expr.day, expr.month = int(g[1]), int(g[3])
-                expr.year = int(g[4]) if g[4] else None
-            elif name == "month_this_year":
-                expr.month = int(g[0])
-            elif name == "bare":
-                expr.day, expr.month = int(g[0]), int(g[1])
-                expr.year = int(g[2]) if g[2] else None
-            else:
-                expr.relative = name
-            if not _valid(expr.day, expr.month):
-                continue                 # "31/13", "0/5": not a date at all (ratios, counts)
-            if name in _DAY_GROUP:
-                expr.written = sentence[m.start(_DAY_GROUP[name]):m.end()].rstrip(") \t")
-            # a day and month that could be a date but name no day of that month (and year, when
-            # written): it keeps its place so that "tháng 4 năm 2022" inside "ngày 31 tháng 4 năm 2022"
-            # is not read as a month instead
-            expr.problem = PartialDate.problem(expr.year, expr.month, last or expr.day)
+            expr = _read(form, m)
+            if expr is None:
+                continue
             found.append(expr)
             take(m.start(), m.end())
     return sorted(found, key=lambda d: d.start)
+
+
+def _read(form: DateForm, m: re.Match) -> DateExpr | None:
+    """The date a match of one form names, or None when it is no date at all ('31/13', '0/5')."""
+    def number(group: int | None) -> int | None:
+        if group is None or m.group(group) is None:
+            return None
+        text = m.group(group)
+        return _MONTHS_EN[text.lower()] if text.isalpha() else int(text)
+
+    expr = DateExpr(m.start(), m.end(), m.group(0).strip(), day=number(form.day), month=number(form.month),
+                    year=number(form.year), relative=form.relative, is_range=form.name == "range", form=form.name)
+    last = None                          # the last of several days named, when it is not `day`
+    if form.name == "span":
+        last = int(m.group(2))
+        if not expr.day < last <= 31:
+            return None
+        expr.span = True
+    elif form.name == "weekday":
+        expr.weekday = 6 if m.group(3) else _WEEKDAYS.get(m.group(2).lower())
+    elif form.name == "day" and m.group(3) == "." and m.group(1).lower() == "hôm":
+        return None
+    if not _valid(expr.day, expr.month):
+        return None
+    if form.written is not None:
+        expr.written = m.string[m.start(form.written):m.end()].rstrip(") \t")
+    # a day and month that could be a date but name no day of that month (and year, when written): it
+    # keeps its place so that "tháng 4 năm 2022" inside "ngày 31 tháng 4 năm 2022" is not read as a month
+    expr.problem = PartialDate.problem(expr.year, expr.month, last or expr.day)
+    return expr
 
 
 # --- the year of an article without a publication date -----------------------------
