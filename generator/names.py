@@ -16,11 +16,13 @@ from functools import lru_cache
 # The five Vietnamese tone marks as combining characters.
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# letters that look like Vietnamese ones and are typed for them: the Icelandic eth for đ ("Ấn Ðộ")
+_INVISIBLE.update({0x00D0: "\u0110", 0x00F0: "\u0111"})
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
 
 
 def clean_spaces(text: str) -> str:
-    """NFC, invisible characters removed, every run of spaces one plain space."""
+    """NFC, invisible characters removed, look-alike letters made Vietnamese, every run of spaces one plain space."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     return _SPACES.sub(" ", text).strip()
 

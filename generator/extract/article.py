@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from generator.extract import meetings as mt
-from generator.extract.dates import Resolved, impossible_dates, resolve, year_evidence
+from generator.extract.dates import Resolved, impossible_dates, resolve, written_dates, year_evidence
 from generator.extract.lexicon import Lexicon, lexicon
 from generator.extract.people import find_mentions
 from generator.extract.persons import People, aliases_from_captions
@@ -70,6 +70,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
         if found:
             evidence = max(found, key=lambda e: e.year)
 
+    written = written_dates(sentences + list(article.captions))
     candidates: list[Candidate] = []
     warnings: list[str] = list(article.problems)     # the reader's: a dateline such as '31/02/2022 10:00'
     previous: Resolved | None = None
@@ -80,7 +81,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
         cue = _main_cue(f, persons)
         expr = mt.anchor_date(f.dates, cue, f.text)
         if expr is not None and (expr.precision == "day" or cue is not None):
-            resolved = resolve(expr, article.published, article.published_basis, evidence, previous)
+            resolved = resolve(expr, article.published, article.published_basis, evidence, previous, written)
         else:
             resolved = None
         inherited = False
@@ -88,7 +89,10 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
             resolved = _context_date(f, recent)
             inherited = resolved is not None
         if cue is None or (expr is None and not inherited) or mt.is_future(f.text, cue):
-            if resolved is not None and _names_day(resolved) and not mt.FUTURE.search(f.text):
+            if resolved is not None and _names_day(resolved) and not mt.FUTURE.search(f.text) \
+                    and (f.mentions or f.cues or mt.DELEGATION.search(f.text)):
+                # a dated line of nobody and no meeting ('Sáng 24/6: Thêm 42 ca Covid-19', a link to another
+                # story) is not the day 'cùng ngày' refers to
                 previous = resolved
                 recent = (f.index, resolved, bool(expr and expr.span), False)
             continue
@@ -104,6 +108,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
             recent = (f.index, resolved, bool(expr.span), cand is not None)
         if cand is not None:
             candidates.extend(_separate_meetings(cand))
+            candidates.extend(_other_clauses(article, f, cue, resolved, persons, candidates, lex, facts))
             used.add(f.index)
             if resolved.problem:
                 warnings.append(f"{resolved.problem}; the meeting is listed as undated")
@@ -158,6 +163,38 @@ def _separate_meetings(cand: Candidate) -> list[Candidate]:
     return [cand]
 
 
+def _other_clauses(article, f, main: mt.Cue, resolved: Resolved, persons, candidates, lex, facts) -> list[Candidate]:
+    """The other meetings of a sentence that reports several: 'X tiếp A, sau khi A hội đàm với B',
+    'X hội đàm với A và có các cuộc gặp với B; C'. Each clause with both sides of its own is a meeting."""
+    aside = _ASIDE_MEETING.match(f.text)
+    cues = [c for c in f.cues if not (aside and c.end <= aside.end())]
+    out: list[Candidate] = []
+    for cue, sides in mt.clauses(f, cues):
+        if cue.start == main.start or mt.is_future(f.text, cue):
+            continue
+        parts = []
+        for k, role in sides:
+            pid = f.people[k]
+            if pid is not None and all(pid != p for p, _, _ in parts):
+                parts.append((pid, role, f.mentions[k].title))
+        if not _has_both_sides(parts, persons):
+            continue
+        names = {persons[p].name for p, _, _ in parts}
+        if any(len(names & {q.name for q in c.participants}) >= 2 for c in candidates + out):
+            continue                     # the meeting of the main clause, said again ('tiếp A chào xã giao')
+        participants = [Participant(name=persons[p].name, title=_best_title(t, persons[p]), country=persons[p].country,
+                                    role=r, aliases=list(persons[p].aliases), mentions=persons[p].mentions)
+                        for p, r, t in parts]
+        cand = Candidate(file=article.path, date=resolved.date, date_basis=resolved.basis,
+                         date_confidence=resolved.confidence, day_month=resolved.day_month,
+                         kind=mt.public_kind(cue.kind), online=mt.is_online(f.text),
+                         location=_location(f, cue, False, candidates, lex, facts) or _host_province(parts, persons, lex),
+                         participants=participants,
+                         evidence=[f.text], series=mt.series(f.text))
+        out.extend(_separate_meetings(cand))
+    return out
+
+
 def _participants(f: mt.SentenceFacts, cue: mt.Cue, persons: list[Person]) -> list[tuple[int, str, str]]:
     out: list[tuple[int, str, str]] = []
     for k, role in mt.sides(f, cue):
@@ -208,7 +245,8 @@ def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, l
     return Candidate(
         file=article.path, date=resolved.date, date_basis=resolved.basis, date_confidence=resolved.confidence,
         day_month=resolved.day_month, kind=mt.public_kind(kind), online=mt.is_online(f.text),
-        location=_location(f, cue, relative, previous_candidates, lex), participants=participants,
+        location=_location(f, cue, relative, previous_candidates, lex, facts) or _host_province(parts, persons, lex),
+        participants=participants,
         evidence=[f.text], series=mt.series(f.text),
     )
 
@@ -277,7 +315,22 @@ def _delegation_head(parts, persons, previous_candidates, f=None, facts=()) -> N
                 return
 
 
-def _location(f, cue, relative: bool, previous_candidates, lex) -> str | None:
+_HELD_AT = re.compile(r"\b(diễn ra|được tổ chức|tổ chức)\s+(?=tại\b)", re.I)
+
+
+def _place_said_after(f, facts, country) -> str | None:
+    """'Cuộc hội đàm diễn ra tại Phủ Chủ tịch.', 'Buổi tiếp được tổ chức tại ...': the place in a sentence
+    just after the meeting's, about the meeting."""
+    for g in facts[f.index + 1:f.index + 3]:
+        held = _HELD_AT.search(g.text)
+        if held and (mt.RECALL.match(g.text) or re.match(r"\s*(Cuộc|Buổi|Lễ)\b", g.text)):
+            place = mt.location(g.text[held.end():], [], None, country)
+            if place:
+                return place
+    return None
+
+
+def _location(f, cue, relative: bool, previous_candidates, lex, facts=None) -> str | None:
     def country(text: str) -> str | None:
         codes = countries_named(text, lex)
         return text.split(",")[0].strip() if codes else None
@@ -288,6 +341,8 @@ def _location(f, cue, relative: bool, previous_candidates, lex) -> str | None:
         city = next((c for b, c in lex.buildings if folded.startswith(b) or folded.startswith("tru so " + b)), None)
         if city and fold(city) not in folded:
             place = f"{place}, {city}"
+    if place is None and facts is not None:
+        place = _place_said_after(f, facts, country)
     if place is None and relative and previous_candidates:
         # "Chiều cùng ngày, ... tới chào ...": still in the town of the meeting just reported
         before = previous_candidates[-1].location
@@ -296,6 +351,23 @@ def _location(f, cue, relative: bool, previous_candidates, lex) -> str | None:
         if before and ", " in before:
             return before.rsplit(", ", 1)[1]     # "Trụ sở Chính phủ, Hà Nội": the town, not the building
     return place
+
+
+_PROVINCE_OF_TITLE = re.compile(r"\b(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)?\s*(?:tỉnh|Tỉnh ủy|Tỉnh uỷ|thành phố|Thành ủy|Thành uỷ|TP\.?)\s+"
+                                r"((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
+
+
+def _host_province(parts, persons, lex) -> str | None:
+    """A province's leader receiving a guest with no place said: in the province ('Chủ tịch UBND tỉnh An Giang')."""
+    for pid, role, title in parts:
+        p = persons[pid]
+        if p.country != "VN" or role == "guest":
+            continue
+        for t in [title] + p.titles:
+            m = _PROVINCE_OF_TITLE.search(t)
+            if m and not countries_named(m.group(1), lex):
+                return m.group(1)
+    return None
 
 
 def _extends(full: str, short: str) -> bool:

@@ -366,9 +366,71 @@ class Resolved:
     problem: str | None = None       # "impossible date '31/02/2022' (February 2022 has 28 days)": no date
 
 
+# how far a day may lie from a date the article writes in full for that date to give its year
+_NEAR_WRITTEN = dt.timedelta(days=45)
+# a page date a few days before the day it reports is the page's date being early (a crawl, a time
+# zone), not a day of the year before
+_PAGE_DATE_SLACK = dt.timedelta(days=7)
+
+
+def written_dates(sentences: list[str]) -> list[tuple[PartialDate, str]]:
+    """The dates an article writes in full (day, month and year), with the words: what a day written
+    without its year is most likely near."""
+    out = []
+    for sentence in sentences:
+        for d in find_dates(sentence):
+            if _HISTORY_BEFORE.search(sentence, max(0, d.start - 80), d.start):
+                continue                 # "50 năm thiết lập quan hệ ngoại giao (21/9/1973)": history
+            if d.day and d.month and d.year and (d.written or d.text):
+                date = PartialDate.checked(d.year, d.month, d.day)
+                if date is not None:
+                    out.append((date, d.written or d.text))
+            if d.is_range:
+                first = _RANGE_START.search(d.text)
+                if first and first.group(3):
+                    date = PartialDate.checked(int(first.group(3)), int(first.group(2)), int(first.group(1)))
+                    if date is not None:
+                        out.append((date, d.text))
+        for m in _WRITTEN_RANGE.finditer(sentence):
+            # "từ ngày 27/12/2021-1/1/2022": both ends, the first with its own year; not an anniversary's
+            # "(1/1/1959-1/1/2022)", whose first end is long past
+            date = PartialDate.checked(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            if date is not None and int(m.group(4)) - date.year <= 1:
+                out.append((date, m.group(0)))
+    latest = max((d.year for d, _ in out), default=0)
+    # a date years before the latest one is history the article recalls, not its present
+    return [(d, w) for d, w in out if d.year >= latest - 3]
+
+
+_HISTORY_BEFORE = re.compile(r"(kỷ niệm|thiết lập|thành lập|xác lập|ra đời|\d+\s+năm)[^.;]*\(?\s*$", re.I)
+_RANGE_START = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-]" + _YEAR)
+_WRITTEN_RANGE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/" + _YEAR + r"\s*[-–]\s*\d{1,2}/\d{1,2}/" + _YEAR)
+
+
+def _nearest_written(month: int, day: int, written: list[tuple[PartialDate, str]],
+                     avoid: int | None = None) -> tuple[int, str] | None:
+    """The year in which this day lies nearest a date the article writes in full, when one is near."""
+    best = None
+    for date, words in written:
+        for year in (date.year - 1, date.year, date.year + 1):
+            candidate = PartialDate.checked(year, month, day)
+            if candidate is None or year == avoid:
+                continue
+            distance = abs(candidate.first_day() - date.first_day())
+            if distance <= _NEAR_WRITTEN and (best is None or distance < best[0]):
+                best = (distance, year, words)
+    return (best[1], best[2]) if best else None
+
+
 def resolve(expr: DateExpr, published: PartialDate | None, published_from: Published,
-            clue: YearClue | None, previous: Resolved | None) -> Resolved:
-    """Turn one expression into a date, saying how; an impossible day becomes no date, saying why."""
+            clue: YearClue | None, previous: Resolved | None,
+            written: list[tuple[PartialDate, str]] = ()) -> Resolved:
+    """Turn one expression into a date, saying how; an impossible day becomes no date, saying why.
+
+    `written` are the dates the article writes in full: a day written without its year takes the year
+    that puts it near one of them when the publication date cannot give it, or when the page's date
+    (a header or dateline, which may be the day the page was rendered, years later) puts it far from
+    every one of them."""
     read = expr.text
     if expr.problem:
         why = f"impossible date '{expr.written or expr.text}' ({expr.problem})"
@@ -401,8 +463,22 @@ def resolve(expr: DateExpr, published: PartialDate | None, published_from: Publi
         return Resolved(None, DateBasis("no_year", read), 0)
     if published:
         before = (expr.month, expr.day) > (published.month or 12, published.day or 31)
+        if before and published.day and PartialDate.checked(published.year, expr.month, expr.day) is not None \
+                and dt.date(published.year, expr.month, expr.day) - published.first_day() <= _PAGE_DATE_SLACK:
+            before = False
+        year = published.year - before
+        on_page = PartialDate.checked(year, expr.month, expr.day)
+        if written and published_from.source != "front_matter" and on_page is not None and \
+                all(abs(on_page.first_day() - w.first_day()) > _NEAR_WRITTEN for w, _ in written):
+            near = _nearest_written(expr.month, expr.day, written, avoid=year)
+            if near:
+                return _dated(expr, DateBasis("clue", read, near[0], clue=YearClue(near[0], "full_date", near[1])), 3,
+                              (expr.day, expr.month))
         rule = "publication_year_before" if before else "publication"
-        return _dated(expr, DateBasis(rule, read, published.year - before, published, published_from), 3,
+        return _dated(expr, DateBasis(rule, read, year, published, published_from), 3, (expr.day, expr.month))
+    near = _nearest_written(expr.month, expr.day, written) if written else None
+    if near and not (clue and near[0] < clue.year - 1):
+        return _dated(expr, DateBasis("clue", read, near[0], clue=YearClue(near[0], "full_date", near[1])), 2,
                       (expr.day, expr.month))
     if clue:
         year, rule = clue.year, "clue"

@@ -33,7 +33,10 @@ _ONLINE_NOT = re.compile(r"(lừa đảo|tội phạm|mua sắm|thương mại|g
 FUTURE = re.compile(r"\b([Ss]ẽ|[Dd]ự kiến|sắp tới|kế hoạch|[Cc]huẩn bị|mời .{0,60}thăm)\b")
 _LOCATION = re.compile(
     r"\btại\s+((?:(?:trụ sở|Trụ sở|thủ đô|Thủ đô|thành phố|Thành phố|TP\.?|tỉnh|Tỉnh)\s+)?[A-ZĐÀ-ỸÁ-Ỹ][^,.;:()]*?)"
-    r"(?=\s*(?:,|\.|;|:|$|\(|\bvào\b|\bchiều\b|\bsáng\b|\btối\b|\btrưa\b|\bngày\b|\btrong\b|\bnhân\b|\bđã\b|\bvà\b|\bcủa\b|\bvới\b|\bdo\b))")
+    r"(?=\s*(?:,|\.|;|:|$|\(|\bvào\b|\bchiều\b|\bsáng\b|\btối\b|\btrưa\b|\bngày\b|\btrong\b|\bnhân\b|\bđã\b|\bvà\b|\bcủa\b|\bvới\b|\bdo\b|"
+    r"\bdẫn đầu\b|\bcho biết\b|\bđến\b|\btới\b|\bđể\b|\bnhằm\b|\btheo\b|\bcó\b|\bđang\b))")
+# "phóng viên TTXVN tại Lào cho biết": where the reporter works, not where the meeting was
+_BYLINE_BEFORE = re.compile(r"(phóng viên|PV|đặc phái viên|thường trú|cơ quan thường trú)\s+(?:\S+\s+){0,3}$", re.I)
 DELEGATION = re.compile(r"\b[Đđ]oàn\b")
 
 
@@ -184,7 +187,7 @@ def location(sentence: str, mentions: list[Mention], cue: Cue | None = None, cou
         return bridge.group(1).strip()      # online: "từ điểm cầu Hà Nội"
     found = list(_LOCATION.finditer(sentence))
     for m in found:
-        if _VISIT_BEFORE.search(sentence[:m.start()]):
+        if _VISIT_BEFORE.search(sentence[:m.start()]) or _BYLINE_BEFORE.search(sentence, max(0, m.start() - 60), m.start()):
             continue
         if any(x.start <= m.start() < x.end for x in mentions):
             continue                     # "Đại sứ ... tại Việt Nam" belongs to a title
@@ -197,7 +200,8 @@ def location(sentence: str, mentions: list[Mention], cue: Cue | None = None, cou
             continue
         return place
     for m in found:
-        if not any(x.start <= m.start() < x.end for x in mentions):
+        if not any(x.start <= m.start() < x.end for x in mentions) \
+                and not _BYLINE_BEFORE.search(sentence, max(0, m.start() - 60), m.start()):
             return m.group(1).strip()
     if countries is not None:
         for m in _VISITED.finditer(sentence):
@@ -274,6 +278,59 @@ def sides(facts: SentenceFacts, cue: Cue) -> list[tuple[int, str]]:
             while k + 1 in after and re.fullmatch(r"\s*(,|,?\s*và|,?\s*cùng)\s*", text[ms[k].end:ms[k + 1].start]):
                 k += 1
                 out.append((k, role))
+    return out
+
+
+# "X hội đàm với A và có các cuộc gặp với B": the second meeting word shares the first one's subject
+_SHARED_SUBJECT = re.compile(r"\s*[,;]?\s*(?:và|rồi|sau đó|đồng thời|tiếp đó)\s+(?:cũng\s+)?(?:đã\s+)?(?:lần lượt\s+)?"
+                             r"(?:có\s+)?(?:các\s+|những\s+|một\s+)?(?:cuộc\s+|buổi\s+)?$", re.I)
+# "Tại buổi tiếp, ...", "sau cuộc hội đàm": a meeting already named, not a new one
+_RECALLED = re.compile(r"(tại|trong|sau|trước|kết thúc|phát biểu tại|bên lề)\s+(?:các\s+|những\s+)?(?:buổi|cuộc)\s*$", re.I)
+_SUBJECT_OF_NEXT = re.compile(r"\s*(?:cũng\s+)?(?:đã\s+)?(?:có\s+)?(?:các\s+|những\s+|một\s+)?(?:cuộc\s+|buổi\s+)?", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(sau khi|trước khi|khi|và|rồi)\b", re.I)
+_CLAUSE_KINDS = {"reception", "talks", "talks_strong", "call", "dialogue", "conference"}
+
+
+def clauses(facts: SentenceFacts, cues: list[Cue]) -> list[tuple[Cue, list[tuple[int, str]]]]:
+    """Each meeting word of a sentence with the people of its own clause: the subject between the word
+    before it and this one (or that word's subject, when the sentence goes on with 'và có cuộc gặp ...'),
+    the object up to the next word. 'X tiếp A, sau khi A hội đàm với B' is two meetings."""
+    ms, text = facts.mentions, facts.text
+    out: list[tuple[Cue, list[tuple[int, str]]]] = []
+    subject: list[int] = []
+    previous_end = 0
+    for i, cue in enumerate(cues):
+        next_start = cues[i + 1].start if i + 1 < len(cues) else len(text)
+        before = [k for k, m in enumerate(ms) if previous_end <= m.start and m.end <= cue.start and not m.positional]
+        after = [k for k, m in enumerate(ms) if m.start >= cue.end and m.end <= next_start and not m.positional]
+        if after and i + 1 < len(cues) and _SUBJECT_OF_NEXT.fullmatch(text[ms[after[-1]].end:next_start]) \
+                and _CLAUSE_BREAK.search(text[ms[after[-2]].end if len(after) > 1 else cue.end:ms[after[-1]].start]):
+            after.pop()                  # "..., sau khi ông A có cuộc hội đàm": the next word's subject
+        if cue.kind not in _CLAUSE_KINDS or _RECALLED.search(text, max(0, cue.start - 40), cue.start):
+            previous_end = cue.end if not before else previous_end
+            continue
+        joined = out and (not before or _SHARED_SUBJECT.fullmatch(text[ms[before[-1]].end:cue.start]))
+        if joined:
+            subject = [k for k, role in out[-1][1] if role in ("host", "co-chair")]
+        elif before:
+            subject = [before[-1]]
+            k = before[-1]
+            while k - 1 in before and re.fullmatch(r"\s*,?\s*(và|cùng|cùng với)\s*", text[ms[k - 1].end:ms[k].start]):
+                k -= 1
+                subject.insert(0, k)
+        else:
+            subject = []
+        objects: list[int] = []
+        if after and len(text[cue.end:ms[after[0]].start]) <= 150:
+            k = after[0]
+            objects.append(k)
+            while k + 1 in after and re.fullmatch(r"\s*(,|;|,?\s*và|,?\s*cùng)\s*", text[ms[k].end:ms[k + 1].start]):
+                k += 1
+                objects.append(k)
+        cochair = cue.kind in ("dialogue", "conference") and cue.text.lower().startswith("đồng")
+        out.append((cue, [(k, "co-chair" if cochair else "host") for k in subject]
+                    + [(k, "co-chair" if cochair else "guest") for k in objects]))
+        previous_end = ms[objects[-1]].end if objects else cue.end
     return out
 
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from generator.extract.lexicon import Lexicon
+from generator.extract.lexicon import Lexicon, lexicon
 from generator.extract.people import find_mentions
+from generator.extract.tags import countries_named
 from generator.extract.text import looks_vietnamese
 from generator.model import Article, Mention, Person
 from generator.names import fold, name_key, order_free
@@ -74,6 +75,13 @@ class People:
             have = fold(title)
             return bool(have) and (have.startswith(want) or want.startswith(have))
         hits = [k for k, p in enumerate(self.persons) if any(holds(t) for t in p.titles)]
+        country = m.country or next((c for c in countries_named(m.titles[-1], lexicon()) if c != "VN"), None)
+        if len(hits) > 1 and country:
+            # "tiếp Bộ trưởng Ngoại giao Hàn Quốc": the minister of that country, not the host's own minister
+            hits = [k for k in hits if country in self.countries[k]] or hits
+        if len(hits) > 1:
+            exact = [k for k in hits if any(fold(t) == want for t in self.persons[k].titles)]
+            hits = exact if len(exact) == 1 else hits
         if len(hits) > 1:
             # a Vietnamese report calls its own official by the bare title ("Bộ trưởng đến chào ...")
             hits = [k for k in hits if not (set(self.countries[k]) - {"VN"})
