@@ -90,6 +90,7 @@ _BASIS: dict[str, dict[str, str]] = {
         "impossible": "impossible date '{read}' ({problem})",
         "impossible_year": "impossible date '{read}' in the year {year} ({problem})",
         "none": "the article gives no date for this meeting",
+        "publication_month": "no day in the article; the month of the {published_from} {published}",
     },
     "vi": {
         "written": "'{read}' (năm được ghi rõ)",
@@ -109,6 +110,7 @@ _BASIS: dict[str, dict[str, str]] = {
         "impossible": "ngày không có thật '{read}' ({problem})",
         "impossible_year": "ngày không có thật '{read}' trong năm {year} ({problem})",
         "none": "bài không nêu ngày của cuộc gặp này",
+        "publication_month": "bài không nêu ngày; tháng của {published_from} ({published})",
     },
 }
 # where a publication date was read, as the frames above name it
@@ -130,6 +132,8 @@ _CLUES: dict[str, dict[str, str]] = {
         "range_term": "'{read}' (a term that has begun)",
         "month_year": "'{read}' written in the article",
         "year": "the year {read} written in the article",
+        "national_anniversary": "'{read}' ({base} + {count}{shift})",
+        "occasion": "'{read}', held in {year}",
         "ahead": ", still ahead",
     },
     "vi": {
@@ -142,6 +146,8 @@ _CLUES: dict[str, dict[str, str]] = {
         "range_term": "'{read}' (một nhiệm kỳ đã bắt đầu)",
         "month_year": "'{read}' ghi trong bài",
         "year": "năm {read} ghi trong bài",
+        "national_anniversary": "'{read}' ({base} + {count}{shift})",
+        "occasion": "'{read}', diễn ra năm {year}",
         "ahead": ", sắp diễn ra",
     },
 }
@@ -150,8 +156,8 @@ _CLUES: dict[str, dict[str, str]] = {
 def word_clue(clue: YearClue, language: str = "en") -> str:
     frames = _CLUES[language]
     return frames[clue.rule].format(
-        read=clue.read, party=clue.party, base=clue.base, count=clue.count,
-        shift=f" {clue.shift:+d}" if clue.shift and clue.rule == "anniversary" else "",
+        read=clue.read, party=clue.party, base=clue.base, count=clue.count, year=clue.year,
+        shift=f" {clue.shift:+d}" if clue.shift and clue.rule in ("anniversary", "national_anniversary") else "",
         ahead=frames["ahead"] if clue.rule == "congress" and clue.shift else "")
 
 

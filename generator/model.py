@@ -99,7 +99,8 @@ class YearClue:
     """Something an article says that shows its year: a party congress, an anniversary, a year written.
 
     rule: congress | anniversary | partnership | anniversary_of_year | full_date | range_anniversary |
-    range_term | month_year | year. `base` + `count` + `shift` = `year` for the counted ones.
+    range_term | month_year | year | national_anniversary | occasion. `base` + `count` + `shift` = `year`
+    for the counted ones.
     """
 
     year: int
@@ -118,7 +119,7 @@ class DateBasis:
     Pages and timeline.json word it through `i18n`; code reads its fields, never its words.
     rule: written | publication | publication_year_before | relative | same_day | context | clue |
     clue_weekday | other_article | no_year_in_article | no_year | no_publication_day | unknown_day |
-    impossible | none.
+    impossible | none | publication_month.
     """
 
     rule: str

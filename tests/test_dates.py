@@ -162,7 +162,7 @@ RESOLVE = [
     ("hom-qua-crosses-month", "Hôm qua, Thủ tướng tiếp Đại sứ.", P(2022, 3, 1), Published("dateline", "Thứ Ba, 1/3/2022"), None,
      P(2022, 2, 28), 3),
     ("hom-nay-month-only-publication", "Hôm nay, Thủ tướng tiếp Đại sứ.", P(2022, 3), Published("header", "2022-03"), None,
-     None, 0),
+     P(2022, 3), 2),
     ("evidence-year", "Ngày 30/10, hai bên hội đàm.", None, NO_PUBLICATION_DATE,
      YearClue(2021, "year", "2021"), P(2021, 10, 30), 2),
     ("publication-beats-evidence", "Ngày 30/10, hai bên hội đàm.", P(2022, 11, 2), Published("header", "2022-11-02"),
@@ -381,3 +381,27 @@ def test_anniversary_of_a_partnership():
     got = ye(["Năm nay hai nước kỷ niệm 10 năm thiết lập quan hệ Đối tác toàn diện Việt Nam - Hoa Kỳ."],
              lambda s: ["US"], {"US": 1995}, {}, {}, {("US", "toan dien"): 2013})
     assert [e.year for e in got] == [2023]
+
+
+# --- occasions.tsv: every row dates its own example ------------------------------------------
+from generator.extract.lexicon import lexicon as _lexicon  # noqa: E402
+
+_OCCASIONS = _lexicon().occasions
+
+
+@pytest.mark.parametrize("occasion", _OCCASIONS, ids=[o.example[:40] for o in _OCCASIONS])
+def test_every_occasion_dates_its_example(occasion):
+    clues = year_evidence([occasion.example], lambda s: [], {}, {}, occasions=[occasion])
+    assert occasion.example_year in [c.year for c in clues if c.rule in ("occasion", "national_anniversary")]
+
+
+def test_an_anniversary_still_ahead_is_the_year_before():
+    (occasion,) = [o for o in _OCCASIONS if o.example.startswith("kỷ niệm 80 năm Cách mạng")]
+    clues = year_evidence(["Hai bên hướng tới kỷ niệm 80 năm Cách mạng Tháng Tám."], lambda s: [], {}, {},
+                          occasions=[occasion])
+    assert [c.year for c in clues] == [2024]
+
+
+def test_a_year_the_article_looks_forward_to_is_not_its_present():
+    clues = year_evidence(["Hai bên hướng tới kỷ niệm 75 năm quan hệ ngoại giao vào năm 2025."], lambda s: [], {}, {})
+    assert 2025 not in [c.year for c in clues]

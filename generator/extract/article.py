@@ -65,8 +65,9 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
 
     evidence = None
     if article.published is None:
-        found = year_evidence(sentences, lambda s: [c for c in countries_named(s, lex) if c != "VN"] or [dominant],
-                              lex.relations, lex.congresses, lex.normalizations, lex.partnerships)
+        found = year_evidence(sentences + list(article.captions),
+                              lambda s: [c for c in countries_named(s, lex) if c != "VN"] or [dominant],
+                              lex.relations, lex.congresses, lex.normalizations, lex.partnerships, lex.occasions)
         if found:
             evidence = max(found, key=lambda e: e.year)
 
@@ -438,8 +439,15 @@ def _sharpen_and_collect_undated(article, facts, persons, candidates, used) -> l
                                         country=persons[p].country, role=r, aliases=list(persons[p].aliases),
                                         mentions=persons[p].mentions)
                             for p, r, t in parts]
+            date, basis = None, NO_DATE_GIVEN
+            if article.published and article.published.month and not any(c.date for c in candidates) \
+                    and not any(c.file == article.path for c in candidates):
+                # the article's own meeting, with no day in the report: the month the page is dated
+                date = PartialDate(article.published.year, article.published.month)
+                basis = DateBasis("publication_month", year=date.year, published=article.published,
+                                  published_from=article.published_basis)
             candidates.append(Candidate(
-                file=article.path, date=None, date_basis=NO_DATE_GIVEN,
-                date_confidence=0, day_month=None, kind=mt.public_kind(cue.kind), online=mt.is_online(f.text),
+                file=article.path, date=date, date_basis=basis,
+                date_confidence=1 if date else 0, day_month=None, kind=mt.public_kind(cue.kind), online=mt.is_online(f.text),
                 location=mt.location(f.text, f.mentions), participants=participants, evidence=[f.text]))
     return references

@@ -238,6 +238,9 @@ _PARTNERSHIP = re.compile(r"(\d{1,2})\s+năm\s+(?:thiết lập|xác lập|nâng
                           r"(hợp tác chiến lược toàn diện|chiến lược toàn diện|chiến lược|toàn diện)", re.I)
 _ANNIVERSARY_BEFORE = re.compile(r"(kỷ niệm|\d+\s+năm)[^()]{0,120}$", re.I)
 _BEFORE = 300                    # characters before a year that the end-anchored patterns above can span
+# "hướng tới kỷ niệm 75 năm ...": an anniversary still ahead
+_AHEAD = re.compile(r"\b(hướng tới|tiến tới|chuẩn bị|sắp tới|trước thềm)\b[^.;]{0,50}$", re.I)
+_AHEAD_YEAR = re.compile(r"\b(hướng tới|tiến tới|chuẩn bị|trước thềm)\b[^.;]*$", re.I)
 _BARE_YEAR = re.compile(r"(?<![\d/.\-])" + _YEAR + r"(?![\d])")
 # a year something began in ("từ năm 2008", "được thiết lập năm 2013") says only that the present is later
 _SINCE_BEFORE = re.compile(r"(\btừ|kể từ|thiết lập|xác lập|thành lập|ra đời|nâng cấp|nâng lên)\s+(?:\S+\s+){0,3}(năm\s+)?$", re.I)
@@ -261,7 +264,7 @@ def _shortest_prefix(pattern: re.Pattern, text: str) -> int | None:
 def year_evidence(sentences: list[str], countries_in: callable, relations: dict[str, int],
                   congresses: dict[tuple[str, int], tuple[int, int]],
                   normalized: dict[str, int] | None = None,
-                  partnerships: dict[tuple[str, str], int] | None = None) -> list[YearClue]:
+                  partnerships: dict[tuple[str, str], int] | None = None, occasions=()) -> list[YearClue]:
     """Years the article shows as its present or its past, each with the reason.
 
     `countries_in(sentence)` lists the foreign country codes a sentence names,
@@ -273,6 +276,16 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
     # once a sentence: a sentence of hundreds of anniversaries must not be read for countries hundreds of times
     countries_in = lru_cache(maxsize=16)(countries_in)
     for sentence in sentences:
+        for occasion in occasions:
+            for year, words, count, shift in occasion.years(sentence):
+                if occasion.kind == "anniversary":
+                    at = sentence.find(words)
+                    if _AHEAD.search(sentence, max(0, at - 60), at):
+                        year, shift = year - 1, shift - 1     # "hướng tới kỷ niệm 80 năm ...": the year before
+                    out.append(YearClue(year, "national_anniversary", words, base=int(occasion.rule),
+                                        count=count, shift=shift))
+                else:
+                    out.append(YearClue(year, "occasion", words))
         for m in _CONGRESS.finditer(sentence):
             number = int(m.group("num")) if m.group("num").isdigit() else roman(m.group("num"))
             if not number:
@@ -292,8 +305,8 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
             years = int(m.group(2))
             # "gần 70 năm": the anniversary is still ahead; "hơn 25 năm": it has passed
             shift = {"gần": -1, "hơn": 1, "trên": 1}.get((m.group(1) or "").lower(), 0)
-            if _NEXT_YEAR.match(sentence[m.end():m.end() + 60]):
-                shift -= 1               # "... 75 năm thiết lập quan hệ ngoại giao ... vào năm tới"
+            if _NEXT_YEAR.match(sentence[m.end():m.end() + 60]) or _AHEAD.search(sentence, max(0, m.start() - 60), m.start()):
+                shift -= 1               # "... 75 năm thiết lập quan hệ ngoại giao ... vào năm tới", "hướng tới kỷ niệm ..."
             foreign = [c for c in countries_in(sentence) if c in relations]
             if len(set(foreign)) == 1:
                 established = relations[foreign[0]]
@@ -342,6 +355,7 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
             before = sentence[max(0, m.start() - 30):m.start()]
             plan = plan_from is not None and m.start() >= plan_from      # a plan is named before the year
             if _FUTURE_BEFORE.search(before) or _SINCE_BEFORE.search(before) or plan \
+                    or _AHEAD_YEAR.search(sentence, max(0, m.start() - 120), m.start()) \
                     or _FUTURE_AFTER.match(sentence[m.end():m.end() + 50]) or m.start(1) in in_anniversary:
                 continue
             out.append(YearClue(int(m.group(1)), "year", m.group(1)))
@@ -452,6 +466,10 @@ def resolve(expr: DateExpr, published: PartialDate | None, published_from: Publi
         if previous and previous.date and previous.confidence:
             return Resolved(previous.date, DateBasis("same_day", read, earlier=previous.date),
                             previous.confidence, previous.day_month)
+        if published and published.month and expr.relative == "today":
+            # "hôm nay" on a page dated only to its month: that month, no day
+            return Resolved(PartialDate(published.year, published.month),
+                            DateBasis("relative", read, published.year, published, published_from), 2)
         return Resolved(None, DateBasis("no_publication_day", read), 0)
     if expr.year:
         return _dated(expr, DateBasis("written", read, expr.year), 3, None)

@@ -5,6 +5,7 @@ meeting cues are language data, not code, and contain no person's name.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -95,6 +96,7 @@ class Lexicon:
     country_names: dict[str, str]
     country_keys: dict[str, list[tuple[str, ...]]]   # every name of a country, folded, as word tuples
     buildings: list[tuple[str, str]]                 # (building, city), folded building first
+    occasions: list["Occasion"] = ()                 # anniversaries, numbered meetings, hosted summits
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +146,41 @@ def lexicon() -> Lexicon:
         country_keys=_country_keys(countries),
         buildings=sorted(((fold(b), city) for b, _, city in (l.partition("\t") for l in _lines("buildings.tsv")) if city),
                          key=lambda x: -len(x[0])),
+        occasions=[Occasion.parse(line) for line in _lines("occasions.tsv")],
     )
+
+
+@dataclass(frozen=True)
+class Occasion:
+    """A row of occasions.tsv: something an article names that says which year it is."""
+
+    kind: str                        # anniversary | series | hosted
+    pattern: re.Pattern
+    rule: str                        # a founding year, "n0:year0:per_year", or the year of a summit
+    example: str
+    example_year: int
+
+    @classmethod
+    def parse(cls, line: str) -> "Occasion":
+        kind, pattern, rule, example, year = line.split("\t")
+        body = pattern.replace(" ", r"\s+").replace("{n}", r"(\d{1,3})\b")
+        if kind == "anniversary":
+            body = (r"(?:(gần|hơn|trên)\s+)?(\d{1,3})\s+năm\s+(?:kỷ niệm\s+)?(?:Ngày\s+)?(?:truyền thống\s+)?"
+                    r"(?:(?:của|thành lập)\s+)?" + body)
+        return cls(kind, re.compile(body, re.I), rule, example, int(year))
+
+    def years(self, sentence: str):
+        """(year, words, count, shift) for each time the sentence names this occasion."""
+        for m in self.pattern.finditer(sentence):
+            if self.kind == "anniversary":
+                shift = {"gần": -1, "hơn": 1, "trên": 1}.get((m.group(1) or "").lower(), 0)
+                yield int(self.rule) + int(m.group(2)) + shift, m.group(0), int(m.group(2)), shift
+            elif self.kind == "series":
+                n0, year0, per_year = (int(x) for x in self.rule.split(":"))
+                n = int(m.group(1))
+                yield year0 + (n - n0) // per_year, m.group(0), n, 0
+            else:
+                yield int(self.rule), m.group(0), None, 0
 
 
 
