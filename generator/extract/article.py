@@ -28,6 +28,13 @@ _ASIDE_MEETING = re.compile(
     r"(Trước|Sau|Kết thúc) (buổi|cuộc|khi)? ?(tiếp|hội đàm|gặp|làm việc|điện đàm|lễ đón|đối thoại)|Kết thúc|Tại đây)\b", re.I)
 _BOTH = re.compile(r"\b[Hh]ai (Thủ tướng|Bộ trưởng|Thứ trưởng|Chủ tịch|Tổng Bí thư|Ngoại trưởng|nhà lãnh đạo|lãnh đạo|trưởng đoàn|Trưởng đoàn)\b")
 _IN_TURN = re.compile(r"\blần lượt\b")
+# one meeting of several sides: "nhân dịp ba Thủ tướng ...", "cuộc gặp ba bên", "bữa ăn sáng làm việc với A và B"
+_JOINT = re.compile(r"\b(ba|3|bốn|4|năm|5)\s+(Thủ tướng|Bộ trưởng|nhà lãnh đạo|lãnh đạo|Chủ tịch|Tổng Bí thư|Người đứng đầu|"
+                    r"Trưởng đoàn|bên|nước|Đảng)\b|\b(ăn sáng|ăn trưa|ăn tối)\b|\b(ba|bốn) bên\b|\bchung\b", re.I)
+# "cuộc gặp giữa ba Bộ trưởng Bộ Quốc phòng ba nước", the principals listed in the next sentence
+_BETWEEN_GROUP = re.compile(r"\bgiữa\s+(ba|3|bốn|4|hai|2|các)\s+(Thủ tướng|Bộ trưởng|nhà lãnh đạo|lãnh đạo|Chủ tịch|"
+                            r"Tổng Bí thư|Người đứng đầu|Trưởng đoàn|Thứ trưởng)", re.I)
+_ROSTER = re.compile(r"\s*(Tham dự|Tham gia|Dự|Thành phần)\s+(cuộc gặp|hội nghị|hội đàm|buổi làm việc)?\s*(gồm có|gồm|có)\b", re.I)
 _EARLIER = re.compile(r"\s*(Trước đó|Trước khi|Trước đây|Hồi|Năm ngoái)\b", re.I)
 _LEADS = re.compile(r"\b(dẫn đầu|[Tt]rưởng đoàn|chủ trì)\b")
 
@@ -159,6 +166,8 @@ def _separate_meetings(cand: Candidate) -> list[Candidate]:
         return [cand]
     if len(hosts) > 1 and _IN_TURN.search(cand.evidence[0]):
         return [replace(cand, participants=[h] + guests) for h in hosts]
+    if len(guests) > 1 and _JOINT.search(cand.evidence[0]) and not _IN_TURN.search(cand.evidence[0]):
+        return [cand]                    # a working breakfast of three prime ministers is one meeting
     if len(guests) > 1 and (len({g.country for g in guests}) == len(guests) or _IN_TURN.search(cand.evidence[0])):
         return [replace(cand, participants=hosts + [g]) for g in guests]
     return [cand]
@@ -224,6 +233,8 @@ def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, l
             pid = next((i for i, p in enumerate(persons) if p.name == q.name), None)
             if pid is not None:
                 parts.append((pid, role or q.role, q.title))
+    if not parts and _BETWEEN_GROUP.search(f.text):
+        parts = _roster_after(f, facts, persons)
     if not parts and (resolved.date is None or resolved.date.precision != "day") and not resolved.day_month:
         return None
     kind = cue.kind
@@ -250,6 +261,20 @@ def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, l
         participants=participants,
         evidence=[f.text], series=mt.series(f.text),
     )
+
+
+def _roster_after(f, facts, persons) -> list[tuple[int, str, str]]:
+    """'Tham dự gồm có Đại tướng A - ...; Đại tướng B - ...; Đại tướng C - ...': the principals of the
+    meeting 'giữa ba Bộ trưởng' the sentence before named without their names."""
+    for g in facts[f.index + 1:f.index + 2]:
+        if _ROSTER.match(g.text):
+            parts = []
+            for k, m in enumerate(g.mentions):
+                pid = g.people[k]
+                if pid is not None and not m.title_only and all(pid != p for p, _, _ in parts):
+                    parts.append((pid, "co-chair", m.title))
+            return parts
+    return []
 
 
 def _other_side_in_sentence(f, cue, parts, persons) -> None:

@@ -242,6 +242,12 @@ def anchor_date(dates: list[DateExpr], cue: Cue | None = None, sentence: str = "
     return None
 
 
+def _LIST_ENDS(text: str, ms: list[Mention], k: int, cue: Cue) -> bool:
+    """'Thủ tướng A, Thủ tướng B và Thủ tướng C đã ...': a comma joins subjects when the list ends with 'và'
+    before the meeting word."""
+    return bool(re.search(r"\s(và|cùng)\s", text[ms[k].start:cue.start]))
+
+
 def sides(facts: SentenceFacts, cue: Cue) -> list[tuple[int, str]]:
     """(mention index, role) of the people on each side of the meeting word."""
     ms = facts.mentions
@@ -262,7 +268,7 @@ def sides(facts: SentenceFacts, cue: Cue) -> list[tuple[int, str]]:
             out.append((k, role))
             while k > 0 and k - 1 in before:
                 between = text[ms[k - 1].end:ms[k].start]
-                if re.fullmatch(r"\s*,?\s*(và|cùng|cùng với)\s*", between):
+                if re.fullmatch(r"\s*,?\s*(và|cùng|cùng với)\s*", between) or (between.strip() == "," and _LIST_ENDS(text, ms, k, cue)):
                     k -= 1
                     out.append((k, role))
                 elif re.search(r"\bđược\s*$", between) and len(between) < 120:
@@ -315,7 +321,8 @@ def clauses(facts: SentenceFacts, cues: list[Cue]) -> list[tuple[Cue, list[tuple
         elif before:
             subject = [before[-1]]
             k = before[-1]
-            while k - 1 in before and re.fullmatch(r"\s*,?\s*(và|cùng|cùng với)\s*", text[ms[k - 1].end:ms[k].start]):
+            while k - 1 in before and (re.fullmatch(r"\s*,?\s*(và|cùng|cùng với)\s*", text[ms[k - 1].end:ms[k].start])
+                                       or (text[ms[k - 1].end:ms[k].start].strip() == "," and _LIST_ENDS(text, ms, k, cue))):
                 k -= 1
                 subject.insert(0, k)
         else:

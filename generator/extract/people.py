@@ -29,6 +29,8 @@ _PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "bin", "bi
 _PLAIN_ADDRESS = {"ông", "bà", "ngài", "đồng chí", "quý ngài", "người đồng cấp"}
 _COUNTERPART = {"người đồng cấp"}
 _TITLE_JOINERS = {"kiêm"}
+# "Đại tướng X - Ủy viên Bộ Chính trị, Bộ trưởng ...": a title after a dash, right after the name
+_DASHES = {"-", "–", "—"}
 # Words before a title that name a position rather than a person: "vào vị trí Chủ tịch ...".
 _POSITION_WORDS = {"trí", "chức", "vị", "vụ", "cương", "làm", "là", "giữ", "bầu", "trò", "kỳ", "danh", "nhiệm", "thành", "cấp"}
 _PLACE_PREPOSITIONS = {"tại", "ở", "của"}
@@ -283,7 +285,8 @@ class _Parser:
             j = tags.place[j + 1].end + 1
         titles = list(pending)
         # apposition: ", Bộ trưởng Bộ Công an, Ủy viên ..." or " - Title"
-        while j + 1 < len(toks) and (toks[j].text == "," or toks[j].text.lower() in _TITLE_JOINERS) \
+        while j + 1 < len(toks) and (toks[j].text == "," or toks[j].text.lower() in _TITLE_JOINERS
+                                     or (toks[j].text in _DASHES and (j == b or not titles))) \
                 and tags.head[j + 1] is not None and tags.head_kind[j + 1] == "title":
             title_end, span2, nxt = self.phrase(j + 1)
             if span2 is not None:
@@ -356,7 +359,7 @@ class _Parser:
                 and tags.org[j] is None and not tags.inside[j] \
                 and self.lex.stopwords.match_at([Token(toks[j].text.lower(), 0, 0, "word")], 0) is None:
             j += 1
-        if j - i < 2 or j + 1 >= len(toks) or toks[j].text != ",":
+        if j - i < 2 or j + 1 >= len(toks) or (toks[j].text != "," and toks[j].text not in _DASHES):
             return None, max(j, i + 1)
         if tags.head[j + 1] is None or tags.head_kind[j + 1] != "title":
             return None, j
