@@ -85,6 +85,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
     used: set[int] = set()
     recent: tuple[int, Resolved, bool, bool] | None = None   # the last dated sentence: index, date,
                                                              # several days, reported a meeting
+    last_meeting: tuple[int, Resolved] | None = None         # the last sentence that reported a meeting
     for f in facts:
         cue = _main_cue(f, persons)
         expr = mt.anchor_date(f.dates, cue, f.text)
@@ -96,6 +97,13 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
         if resolved is None and cue is not None and not f.dates and recent is not None:
             resolved = _context_date(f, recent)
             inherited = resolved is not None
+        if resolved is None and cue is not None and not f.dates and last_meeting is not None \
+                and f.index - last_meeting[0] == 1 and _is_list_item(f) \
+                and _has_both_sides(_participants(f, cue, persons), persons):
+            # a roundup: "Bộ trưởng A gặp Bộ trưởng B. Bộ trưởng C gặp Bộ trưởng D. ...", all on the day named
+            # before the first
+            resolved = replace(last_meeting[1], basis=DateBasis("context", before=last_meeting[1].basis))
+            inherited = True
         if cue is None or (expr is None and not inherited) or mt.is_future(f.text, cue):
             if resolved is not None and _names_day(resolved) and not mt.FUTURE.search(f.text) \
                     and (f.mentions or f.cues or mt.DELEGATION.search(f.text)):
@@ -115,6 +123,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
             previous = resolved
             recent = (f.index, resolved, bool(expr.span), cand is not None)
         if cand is not None:
+            last_meeting = (f.index, resolved)
             candidates.extend(_separate_meetings(cand))
             candidates.extend(_other_clauses(article, f, cue, resolved, persons, candidates, lex, facts))
             used.add(f.index)
@@ -140,6 +149,12 @@ def _main_cue(f, persons: list[Person]) -> mt.Cue | None:
         if _has_both_sides(_participants(f, cue, persons), persons):
             return cue
     return mt.primary_cue(cues)
+
+
+def _is_list_item(f) -> bool:
+    """A short sentence of its own meeting, neither earlier ('Trước đó, ...') nor a recall ('Tại buổi tiếp')."""
+    return len(f.text) <= 250 and not _EARLIER.match(f.text) and not mt.RECALL.match(f.text) \
+        and not _ASIDE_MEETING.match(f.text)
 
 
 def _context_date(f, recent: tuple[int, Resolved, bool, bool]) -> Resolved | None:

@@ -218,7 +218,7 @@ _CONGRESS = re.compile(
 _FOREIGN_PARTY = {"CN": re.compile(r"Đảng Cộng sản Trung Quốc"), "LA": re.compile(r"Đảng Nhân dân Cách mạng Lào")}
 # "tiến tới Đại hội XIII", "chào mừng Đại hội ... sắp tới": a congress still ahead
 _CONGRESS_AHEAD = re.compile(r"(tiến tới|hướng tới|chuẩn bị|chào mừng|trước thềm)\s+(?:\S+\s+){0,2}$", re.I)
-_ANNIVERSARY = re.compile(r"(?:(gần|hơn|trên)\s+)?(\d{1,3})\s+năm\s+(?:Ngày\s+)?"
+_ANNIVERSARY = re.compile(r"(?:(gần|hơn|trên)\s+)?(\d{1,3})\s+năm\s+(?:Ngày\s+)?(?:(?:kể\s+)?từ\s+khi\s+(?:hai\s+nước\s+)?)?"
                           r"(thiết lập|lập|xác lập|bình thường hóa|bình thường hoá)\s+quan hệ(?!\s+[Đđ]ối tác)", re.I)
 _RANGE = re.compile(r"(?:(\d{1,2})/)?" + _YEAR + r"\s*[-–]\s*(?:(\d{1,2})/)?" + _YEAR)
 # a year the article looks forward to ("tầm nhìn 2045", "Chiến lược ... đến năm 2030"), not its present

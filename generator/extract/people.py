@@ -336,9 +336,13 @@ class _Parser:
         for title in titles:
             toks = tokenize(title)
             k = 0
+            ends = set()                    # where an institution ends: "Công Thương Lào"
             while k < len(toks):
+                institution = self.lex.institutions.match_at(toks, k)
+                if institution:
+                    ends.add(institution.end)
                 region = self.lex.regions.match_at(toks, k)
-                hit = country_at(toks, k, self.lex)
+                hit = country_at(toks, k, self.lex, after_place=k in ends)
                 if region and (not hit or region.end > hit.end):
                     k = region.end          # "Ấn Độ Dương" is an ocean, not India
                     continue

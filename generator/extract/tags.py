@@ -36,6 +36,7 @@ class Tags:
 def tag(tokens: list[Token], lex: Lexicon) -> Tags:
     n = len(tokens)
     tags = Tags([None] * n, [None] * n, [None] * n, [None] * n, [None] * n, [None] * n, [False] * n)
+    place_ends: set[int] = set()        # where a place or institution just read ends: "Công Thương Lào"
     for i, tok in enumerate(tokens):
         if tok.kind not in ("word", "initial"):
             continue
@@ -51,11 +52,13 @@ def tag(tokens: list[Token], lex: Lexicon) -> Tags:
                 if tags.head[i] is None or m.end > tags.head[i].end:
                     tags.head[i], tags.head_kind[i] = m, kind
         for kind, gaz in (("country", lex.countries), ("region", lex.regions), ("institution", lex.institutions)):
-            m = country_at(tokens, i, lex) if kind == "country" else gaz.match_at(tokens, i)
+            m = country_at(tokens, i, lex, after_place=i in place_ends) if kind == "country" else gaz.match_at(tokens, i)
             if m and kind == "region" and _inside_name(tokens, i):
                 m = None                # "Lê Tân Cương": a name, though Tân Cương is also a region
             if m and (tags.place[i] is None or m.end > tags.place[i].end):
                 tags.place[i], tags.place_kind[i] = m, kind
+        if tags.place[i] is not None:
+            place_ends.add(tags.place[i].end)
         if tok.lower and not (i + 1 < n and (tok.text, tokens[i + 1].text) in _ORG_COMPOUNDS):
             tags.stop[i] = lex.stopwords.match_at(tokens, i)
         org = lex.org_heads.match_at(tokens, i)
@@ -78,14 +81,15 @@ def tag(tokens: list[Token], lex: Lexicon) -> Tags:
     return tags
 
 
-def country_at(tokens: list[Token], i: int, lex: Lexicon) -> Match | None:
-    """A country name starting at token i; "Pháp luật" and "Anh hùng" are words, not countries."""
+def country_at(tokens: list[Token], i: int, lex: Lexicon, after_place: bool = False) -> Match | None:
+    """A country name starting at token i; "Pháp luật" and "Anh hùng" are words, not countries.
+    Right after a place or an institution ("Bộ trưởng Công Thương Lào") it is no part of a name."""
     m = lex.countries.match_at(tokens, i)
     if m and m.end - m.start == 1:
         if m.end < len(tokens) and tokens[m.end].lower and tokens[m.end].text not in ("và", "kiêm") \
                 and lex.stopwords.match_at(tokens, m.end) is None:
             return None
-        if _inside_name(tokens, i):
+        if _inside_name(tokens, i) and not after_place:
             return None             # "Nguyễn Tuấn Anh", "Hồ Đức Minh": part of a name
     return m
 
