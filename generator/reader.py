@@ -291,7 +291,8 @@ def _unwrap(lines: list[str]) -> list[str]:
     raw_prev = ""
     for line in lines:
         prev = out[-1] if out else ""
-        joins = prev and line and not _TERMINAL_SENTENCE.search(prev) and not _caption_dateline(prev) and (
+        joins = prev and line and not _TERMINAL_SENTENCE.search(prev) and not _caption_dateline(prev) \
+            and not (len(line) < 70 and _dateline(line)) and (
             line[0].islower() or prev.endswith(",") or (wrapped and len(raw_prev) >= width - 15))
         raw_prev = line
         if joins:

@@ -239,15 +239,16 @@ def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, l
     """The meeting a dated sentence reports, when both a Vietnamese and a foreign side can be named."""
     parts = _participants(f, cue, persons)
     both = _BOTH.search(f.text[:cue.start])
-    if previous_candidates and both and cue.kind != "signing" \
-            and re.fullmatch(r"[^,;]{0,25}", f.text[both.end():cue.start]):
-        # "Chiều cùng ngày, hai Thủ tướng đồng chủ trì Kỳ họp ...": the two who just met
+    if both and cue.kind != "signing" and re.fullmatch(r"[^,;]{0,25}", f.text[both.end():cue.start]):
+        # "Sáng 28/12, hai Bộ trưởng đồng chủ trì ...": the two of that title named just before, one of each
+        # side; else "Chiều cùng ngày, hai Thủ tướng đồng chủ trì Kỳ họp ...": the two who just met
         role = "co-chair" if cue.kind in ("dialogue", "conference") else None
-        parts = []
-        for q in previous_candidates[-1].participants:
-            pid = next((i for i, p in enumerate(persons) if p.name == q.name), None)
-            if pid is not None:
-                parts.append((pid, role or q.role, q.title))
+        parts = _the_two_named_before(f, facts, persons, both.group(1), role)
+        if not parts and previous_candidates:
+            for q in previous_candidates[-1].participants:
+                pid = next((i for i, p in enumerate(persons) if p.name == q.name), None)
+                if pid is not None:
+                    parts.append((pid, role or q.role, q.title))
     if not parts and _BETWEEN_GROUP.search(f.text):
         parts = _roster_after(f, facts, persons)
     if not parts and (resolved.date is None or resolved.date.precision != "day") and not resolved.day_month:
@@ -276,6 +277,22 @@ def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, l
         participants=participants,
         evidence=[f.text], series=mt.series(f.text),
     )
+
+
+def _the_two_named_before(f, facts, persons, noun: str, role) -> list[tuple[int, str, str]]:
+    """'hai Bộ trưởng': a Vietnamese and a foreign person holding that title, named in the two sentences
+    just before (not in the meetings reported earlier)."""
+    want = fold(noun)
+    found: dict[bool, tuple[int, str, str]] = {}
+    for g in facts[max(0, f.index - 2):f.index][::-1]:
+        for k, m in enumerate(g.mentions):
+            pid = g.people[k]
+            if pid is None or m.title_only:
+                continue
+            vietnamese = persons[pid].country == "VN"
+            if vietnamese not in found and any(want in fold(t) for t in [m.title] + persons[pid].titles):
+                found[vietnamese] = (pid, role or ("host" if vietnamese else "guest"), m.title)
+    return [found[True], found[False]] if len(found) == 2 else []
 
 
 def _roster_after(f, facts, persons) -> list[tuple[int, str, str]]:
