@@ -151,16 +151,25 @@ def _dateline(line: str) -> tuple[PartialDate | None, Published, str | None] | N
 
 
 def _find_dateline(lines: list[str]) -> tuple[PartialDate | None, Published, list[str]]:
-    """The first possible dateline above the body, and the impossible ones met before it."""
+    """The article's dateline above the body, and the impossible ones met before it.
+
+    A page can carry two: the site's header ('Chủ Nhật, 24/11/2024 21:25', the day the page was
+    rendered) above the headline, and the article's own under it. The one nearest the report is the
+    article's."""
     problems = []
+    best = None
     for line in lines:
         if _is_body(line):
             break
         found = _dateline(line)
         if found and found[0]:
-            return found[0], found[1], problems
-        if found:
+            best = found
+        elif found:
             problems.append(found[2])
+        elif best and _word_count(line) >= 12 and _TERMINAL_SENTENCE.search(line):
+            break                        # the report has begun
+    if best:
+        return best[0], best[1], problems
     return None, NO_PUBLICATION_DATE, problems
 
 

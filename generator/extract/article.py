@@ -115,9 +115,10 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
         if not inherited and expr.precision != "day" and any(d.precision == "day" for d in f.dates):
             continue                     # the month of something else in a sentence about a day
         cand = _candidate(article, f, cue, resolved, facts, persons, candidates, lex)
-        if cand is not None and inherited and any(
+        if cand is not None and (inherited or mt.RECALL.match(f.text)) and any(
                 len({p.name for p in cand.participants} & {q.name for q in c.participants}) >= 2 for c in candidates):
-            cand = None                  # "Phát biểu tại hội đàm, ...": the meeting already reported
+            cand = None                  # "Phát biểu tại hội đàm, ...", "Tại buổi làm việc, ... ngày 25/9": the
+                                         # meeting already reported, and a date of something else
         if not inherited and _names_day(resolved):
             # 'cùng ngày' and asides refer to a day, never to a month
             previous = resolved
@@ -213,7 +214,7 @@ def _other_clauses(article, f, main: mt.Cue, resolved: Resolved, persons, candid
         cand = Candidate(file=article.path, date=resolved.date, date_basis=resolved.basis,
                          date_confidence=resolved.confidence, day_month=resolved.day_month,
                          kind=mt.public_kind(cue.kind), online=mt.is_online(f.text),
-                         location=_location(f, cue, False, candidates, lex, facts) or _host_province(parts, persons, lex),
+                         location=_in_host_province(_location(f, cue, False, candidates, lex, facts), parts, persons, lex),
                          participants=participants,
                          evidence=[f.text], series=mt.series(f.text))
         out.extend(_separate_meetings(cand))
@@ -273,7 +274,7 @@ def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, l
     return Candidate(
         file=article.path, date=resolved.date, date_basis=resolved.basis, date_confidence=resolved.confidence,
         day_month=resolved.day_month, kind=mt.public_kind(kind), online=mt.is_online(f.text),
-        location=_location(f, cue, relative, previous_candidates, lex, facts) or _host_province(parts, persons, lex),
+        location=_in_host_province(_location(f, cue, relative, previous_candidates, lex, facts), parts, persons, lex),
         participants=participants,
         evidence=[f.text], series=mt.series(f.text),
     )
@@ -413,6 +414,21 @@ def _location(f, cue, relative: bool, previous_candidates, lex, facts=None) -> s
 
 _PROVINCE_OF_TITLE = re.compile(r"\b(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)?\s*(?:tỉnh|Tỉnh ủy|Tỉnh uỷ|thành phố|Thành ủy|Thành uỷ|TP\.?)\s+"
                                 r"((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
+
+
+_LOCAL_SEAT = re.compile(r"(trụ sở|hội trường|nhà khách)\s+(UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|"
+                         r"Thành uỷ)(\s+(tỉnh|thành phố|TP\.?))?\s*$", re.I)
+
+
+def _in_host_province(place: str | None, parts, persons, lex) -> str | None:
+    """No place said: the host province's; 'trụ sở UBND tỉnh': that of the host's province."""
+    if place is None:
+        return _host_province(parts, persons, lex)
+    if _LOCAL_SEAT.search(place):
+        province = _host_province(parts, persons, lex)
+        if province:
+            return f"{place} {province}"
+    return place
 
 
 def _host_province(parts, persons, lex) -> str | None:

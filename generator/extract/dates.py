@@ -95,6 +95,9 @@ FORMS: list[DateForm] = [
           "Ngày 3-4/12", {"day": 3, "month": 12, "span": True}, day=1, month=3, year=4, written=1),
     _form("relparen", r"\b" + _PART + r"\s+(?:nay|qua)\s*\(\s*" + _NUM + r"[/.\-]" + _NUM + _OPT_YEAR + r"\s*\)",
           "chiều qua (27/08)", {"day": 27, "month": 8}, day=1, month=2, year=3, written=1),
+    # sáng nay, 22-11: the day written after the relative word
+    _form("relcomma", r"\b" + _PART + r"\s+(?:nay|qua)\s*,\s*(?:ngày\s+)?" + _NUM + r"[/.\-]" + _NUM + _OPT_YEAR + r"(?![\d/.\-]*\d)",
+          "Sáng nay, 22-11", {"day": 22, "month": 11}, day=1, month=2, year=3, written=1),
     _form("weekday", r"\b(?:" + _PART + r"\s+)?(?:(thứ\s+(hai|ba|tư|năm|sáu|bảy|[2-7]))|(chủ\s+nhật))\s*"
           r"(?:,\s*)?\(?\s*(?:ngày\s+)?" + _NUM + r"[/.\-]" + _NUM + _OPT_YEAR + r"\s*\)?",
           "Chiều thứ Hai (30/11)", {"day": 30, "month": 11, "weekday": 0}, day=4, month=5, year=6, written=4),

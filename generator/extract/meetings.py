@@ -36,6 +36,8 @@ _LOCATION = re.compile(
     r"(?=\s*(?:,|\.|;|:|$|\(|\bvào\b|\bchiều\b|\bsáng\b|\btối\b|\btrưa\b|\bngày\b|\btrong\b|\bnhân\b|\bđã\b|\bvà\b|\bcủa\b|\bvới\b|\bdo\b|"
     r"\bdẫn đầu\b|\bcho biết\b|\bđến\b|\btới\b|\bđể\b|\bnhằm\b|\btheo\b|\bcó\b|\bđang\b))")
 # "phóng viên TTXVN tại Lào cho biết": where the reporter works, not where the meeting was
+# "Tổng Lãnh sự Campuchia tại TP Hồ Chí Minh": where a diplomat is posted, not where the meeting was
+_POSTED_BEFORE = re.compile(r"\b(Đại sứ|Tổng Lãnh sự|Lãnh sự|Trưởng Đại diện|Trưởng Văn phòng|Tùy viên|Đại biện|Tham tán)\b[^,.;()]{0,60}$")
 _BYLINE_BEFORE = re.compile(r"(phóng viên|PV|đặc phái viên|thường trú|cơ quan thường trú)\s+(?:\S+\s+){0,3}$", re.I)
 DELEGATION = re.compile(r"\b[Đđ]oàn\b")
 
@@ -187,7 +189,8 @@ def location(sentence: str, mentions: list[Mention], cue: Cue | None = None, cou
         return bridge.group(1).strip()      # online: "từ điểm cầu Hà Nội"
     found = list(_LOCATION.finditer(sentence))
     for m in found:
-        if _VISIT_BEFORE.search(sentence[:m.start()]) or _BYLINE_BEFORE.search(sentence, max(0, m.start() - 60), m.start()):
+        if _VISIT_BEFORE.search(sentence[:m.start()]) or _BYLINE_BEFORE.search(sentence, max(0, m.start() - 60), m.start()) \
+                or _POSTED_BEFORE.search(sentence, max(0, m.start() - 70), m.start()):
             continue
         if any(x.start <= m.start() < x.end for x in mentions):
             continue                     # "Đại sứ ... tại Việt Nam" belongs to a title
