@@ -33,6 +33,7 @@ _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 # a full date stands. A headline ending in its own dateline: "... hàng đầu 14/02/2026 07:22"
 _AFTER_TAIL = re.compile(r"\s*[|,]?\s*" + _TIME + r"\s*(?:\(?GMT[+-]\d+\)?)?\s*$")
 # Sputnik's picture captions: "... - Sputnik Việt Nam, 1920, 15.07.2021" (1920 is an image width)
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
 _IMAGE_WIDTH = re.compile(r",\s*\d{3,4},\s*$")
 # what a dateline holds besides its date: "Thứ Sáu, 15.09.2023 10:41 (GMT+7)", "Cập nhật: ... | 11:52"
 _DATELINE_REST = re.compile(r"(thứ\s+(hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật|monday|tuesday|wednesday|thursday|friday|"
@@ -89,6 +90,9 @@ def _is_other_script(line: str) -> bool:
 
 
 def _is_latin(ch: str) -> bool:
+    code = ord(ch)
+    if code < 0x250 or 0x1E00 <= code <= 0x1EFF:
+        return code > 0x40              # Latin, Latin-1 and extended, Vietnamese letters: no lookup
     try:
         return unicodedata.name(ch).startswith("LATIN")
     except ValueError:
@@ -112,6 +116,8 @@ def decode(data: bytes, path: str) -> str:
 
 def _full_dates(line: str) -> list[DateExpr]:
     """The dates with day, month and year in a line, impossible ones included."""
+    if not _A_YEAR.search(line):
+        return []
     return [d for d in scan_dates(line) if d.year and d.day and not d.is_range]
 
 

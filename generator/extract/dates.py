@@ -143,8 +143,23 @@ def impossible_dates(sentence: str) -> list[DateExpr]:
     return [d for d in scan_dates(sentence) if d.problem is not None]
 
 
-def scan_dates(sentence: str) -> list[DateExpr]:
-    """Every date expression of a text, possible or not, left to right, none overlapping."""
+_DIGIT = re.compile(r"\d")
+_RELATIVE_WORD = re.compile(r"[Nn][Aa][Yy]|[Qq][Uu][Aa]|[Nn][Gg][ÀàÀ][Yy]|[Đđ][Óó]")
+
+
+def scan_dates(sentence: str) -> tuple[DateExpr, ...]:
+    """Every date expression of a text, possible or not, left to right, none overlapping.
+
+    The reader and extraction ask about the same lines several times: the answer is kept (the
+    expressions are never changed after they are read)."""
+    # every form but the relative ones needs a digit; those need one of these words
+    if not _DIGIT.search(sentence) and not _RELATIVE_WORD.search(sentence):
+        return ()
+    return _scan(sentence)
+
+
+@lru_cache(maxsize=8192)
+def _scan(sentence: str) -> tuple[DateExpr, ...]:
     found: list[DateExpr] = []
     starts: list[int] = []           # the spans taken, sorted and disjoint: a sentence of thousands of
     ends: list[int] = []             # dates (a pasted table) is checked in n log n, not n²
@@ -167,7 +182,7 @@ def scan_dates(sentence: str) -> list[DateExpr]:
                 continue
             found.append(expr)
             take(m.start(), m.end())
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def _read(form: DateForm, m: re.Match) -> DateExpr | None:
@@ -278,8 +293,10 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
     partnerships = partnerships or {}
     # once a sentence: a sentence of hundreds of anniversaries must not be read for countries hundreds of times
     countries_in = lru_cache(maxsize=16)(countries_in)
+    keyed = _occasion_keys(tuple(occasions))
     for sentence in sentences:
-        for occasion in occasions:
+        lower = sentence.lower() if keyed else ""
+        for occasion in (o for key, o in keyed if key in lower):
             for year, words, count, shift in occasion.years(sentence):
                 if occasion.kind == "anniversary":
                     at = sentence.find(words)
@@ -362,6 +379,17 @@ def year_evidence(sentences: list[str], countries_in: callable, relations: dict[
                     or _FUTURE_AFTER.match(sentence[m.end():m.end() + 50]) or m.start(1) in in_anniversary:
                 continue
             out.append(YearClue(int(m.group(1)), "year", m.group(1)))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _occasion_keys(occasions: tuple) -> list[tuple[str, object]]:
+    """Each occasion with the longest plain word of its pattern: most sentences name no occasion, and a
+    word looked up in the sentence tells which of them to try."""
+    out = []
+    for o in occasions:
+        words = re.findall(r"[^\W\d_]{3,}", o.written.replace("{n}", ""))
+        out.append((max(words, key=len).lower() if words else "", o))
     return out
 
 

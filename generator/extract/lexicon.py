@@ -159,6 +159,7 @@ class Occasion:
     rule: str                        # a founding year, "n0:year0:per_year", or the year of a summit
     example: str
     example_year: int
+    written: str = ""                # the pattern as the table writes it
 
     @classmethod
     def parse(cls, line: str) -> "Occasion":
@@ -167,7 +168,7 @@ class Occasion:
         if kind == "anniversary":
             body = (r"(?:(gần|hơn|trên)\s+)?(\d{1,3})\s+năm\s+(?:kỷ niệm\s+)?(?:Ngày\s+)?(?:truyền thống\s+)?"
                     r"(?:(?:của|thành lập)\s+)?" + body)
-        return cls(kind, re.compile(body, re.I), rule, example, int(year))
+        return cls(kind, re.compile(body, re.I), rule, example, int(year), pattern)
 
     def years(self, sentence: str):
         """(year, words, count, shift) for each time the sentence names this occasion."""
