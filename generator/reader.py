@@ -261,7 +261,8 @@ def _is_chrome(line: str) -> bool:
 
 def _is_caption(line: str) -> bool:
     if _CAPTION.search(line):
-        return True
+        # a picture's caption is a line or two; a page saved as one long line holds its captions inside
+        return _word_count(line) <= 80
     return bool(_SCENE_CAPTION.match(line)) and _word_count(line) <= 10
 
 
@@ -343,7 +344,8 @@ def parse_article(path: str, text: str) -> Article:
             rest = (m.group(4)[:tail.start] if tail else m.group(4)).strip()
             if rest:
                 lines[i] = rest
-                headline = rest
+                # a page saved as one line after its date: the headline is its first sentence
+                headline = rest if not _is_body(rest) else re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
             else:
                 lines[i] = ""
             break

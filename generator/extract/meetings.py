@@ -245,6 +245,10 @@ def anchor_date(dates: list[DateExpr], cue: Cue | None = None, sentence: str = "
     return None
 
 
+# what joins two guests of one meeting word: ", ", "; ", " và ", ", và quyền " (an acting head)
+_AND = re.compile(r"\s*(,|;|,?\s*và|,?\s*cùng|,?\s*cùng với)\s*(?:quyền\s+)?")
+
+
 def _LIST_ENDS(text: str, ms: list[Mention], k: int, cue: Cue) -> bool:
     """'Thủ tướng A, Thủ tướng B và Thủ tướng C đã ...': a comma joins subjects when the list ends with 'và'
     before the meeting word."""
@@ -284,7 +288,7 @@ def sides(facts: SentenceFacts, cue: Cue) -> list[tuple[int, str]]:
         if len(text[cue.end:ms[k].start]) <= 150:
             role = "co-chair" if cochair else "guest"
             out.append((k, role))
-            while k + 1 in after and re.fullmatch(r"\s*(,|,?\s*và|,?\s*cùng)\s*", text[ms[k].end:ms[k + 1].start]):
+            while k + 1 in after and _AND.fullmatch(text[ms[k].end:ms[k + 1].start]):
                 k += 1
                 out.append((k, role))
     return out
@@ -334,7 +338,7 @@ def clauses(facts: SentenceFacts, cues: list[Cue]) -> list[tuple[Cue, list[tuple
         if after and len(text[cue.end:ms[after[0]].start]) <= 150:
             k = after[0]
             objects.append(k)
-            while k + 1 in after and re.fullmatch(r"\s*(,|;|,?\s*và|,?\s*cùng)\s*", text[ms[k].end:ms[k + 1].start]):
+            while k + 1 in after and _AND.fullmatch(text[ms[k].end:ms[k + 1].start]):
                 k += 1
                 objects.append(k)
         cochair = cue.kind in ("dialogue", "conference") and cue.text.lower().startswith("đồng")

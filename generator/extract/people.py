@@ -108,8 +108,12 @@ class _Parser:
                     continue
                 if t.text == "(" and not run_ok:
                     close = next((k for k in range(m + 1, min(m + 5, len(toks))) if toks[k].text == ")"), None)
-                    if close and all(x.acronym or x.text in "/-," for x in toks[m + 1:close]):
-                        m = close + 1       # "Cục Điều tra Liên bang Mỹ (FBI)": an organisation's initials
+                    if close and (all(x.acronym or x.text in "/-," for x in toks[m + 1:close])
+                                  or all(x.kind == "word" and looks_vietnamese(x.text) and tags.place_kind[k] != "country"
+                                         for k, x in enumerate(toks[m + 1:close], m + 1))):
+                        # "Cục Điều tra Liên bang Mỹ (FBI)": an organisation's initials; "Hội đồng Liên bang
+                        # (Thượng viện) Nga": another name of the body
+                        m = close + 1
                         run_start = None
                         continue
                 break
@@ -291,6 +295,9 @@ class _Parser:
             title_end, span2, nxt = self.phrase(j + 1)
             if span2 is not None:
                 break                     # the next person: "..., Ngoại trưởng John Smith"
+            if nxt < len(toks) and tags.head[nxt] is not None and tags.head_kind[nxt] in ("rank", "honorific") \
+                    and self.name_after(tags.head[nxt].end) is not None:
+                break                     # "..., Thủ tướng Campuchia Samdech Hun Manet": the next person too
             if title_end == tags.head[j + 1].end and nxt < len(toks) and tags.stop[nxt] is not None:
                 break                     # "..., Thủ tướng gửi lời": the subject of the next clause
             sep = " kiêm " if toks[j].text.lower() in _TITLE_JOINERS and titles else ""
