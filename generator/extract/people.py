@@ -297,7 +297,7 @@ class _Parser:
                 break                     # the next person: "..., Ngoại trưởng John Smith"
             if nxt < len(toks) and tags.head[nxt] is not None and tags.head_kind[nxt] in ("rank", "honorific") \
                     and self.name_after(tags.head[nxt].end) is not None:
-                break                     # "..., Thủ tướng Campuchia Samdech Hun Manet": the next person too
+                break                     # "..., Thủ tướng Campuchia Samdech X": the next person too
             if title_end == tags.head[j + 1].end and nxt < len(toks) and tags.stop[nxt] is not None:
                 break                     # "..., Thủ tướng gửi lời": the subject of the next clause
             sep = " kiêm " if toks[j].text.lower() in _TITLE_JOINERS and titles else ""
