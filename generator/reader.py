@@ -176,7 +176,19 @@ def _find_dateline(lines: list[str]) -> tuple[PartialDate | None, Published, lis
             break                        # the report has begun
     if best:
         return best[0], best[1], problems
+    for line in lines:
+        # none above the report: a line that is a dateline and nothing else, below it ('Thứ hai,
+        # 22/05/2023 08:41'), is the article's
+        found = _dateline(line) if len(line) <= 60 else None
+        if found and found[0] and _only_a_date(line):
+            return found[0], found[1], problems
     return None, NO_PUBLICATION_DATE, problems
+
+
+def _only_a_date(line: str) -> bool:
+    dates = _full_dates(line)
+    rest = line[:dates[0].start] + line[dates[0].end:] if dates else line
+    return bool(dates) and len(_DATELINE_REST.sub("", rest).strip()) <= 3
 
 
 _TERMINAL_SENTENCE = re.compile(r"\w[.!?]\s*$")

@@ -25,7 +25,8 @@ _LOOKAHEAD = 3
 _ASIDE = re.compile(r"(tháp tùng|cùng dự|tham dự|có sự tham dự|của|tới|chuyển lời|thay mặt|theo)\s+(?:\S+\s+){0,3}$", re.I)
 _ASIDE_MEETING = re.compile(
     r"\s*(Bên lề|Nhân dịp này|Dịp này|Trong dịp này|Cũng trong dịp|Trong khuôn khổ|Trong chuyến thăm|Ngay sau|Tiếp đó|Sau đó|Trong đó|"
-    r"(Trước|Sau|Kết thúc) (buổi|cuộc|khi)? ?(tiếp|hội đàm|gặp|làm việc|điện đàm|lễ đón|đối thoại)|Kết thúc|Tại đây)\b", re.I)
+    r"(Trước|Sau|Kết thúc) (buổi|cuộc|khi)? ?(tiếp|hội đàm|gặp|làm việc|điện đàm|lễ đón|đối thoại)|Kết thúc|Tại đây|"
+    r"Tiếp đoàn|Đón tiếp đoàn|Tiếp và làm việc với đoàn)\b", re.I)
 _BOTH = re.compile(r"\b[Hh]ai (Thủ tướng|Bộ trưởng|Thứ trưởng|Chủ tịch|Tổng Bí thư|Ngoại trưởng|nhà lãnh đạo|lãnh đạo|trưởng đoàn|Trưởng đoàn)\b")
 _IN_TURN = re.compile(r"\blần lượt\b")
 # one meeting of several sides: "nhân dịp ba Thủ tướng ...", "cuộc gặp ba bên", "bữa ăn sáng làm việc với A và B"
@@ -330,6 +331,11 @@ def _other_side_in_next_sentences(f, facts, parts, persons, kind):
             break                        # another day: another meeting
         g_cue = mt.primary_cue(g.cues)
         if not parts:
+            heads = _delegation_heads(g, persons)
+            if _has_both_sides(heads, persons):
+                # "Đối thoại ... đã diễn ra ngày 24/11. Đoàn Việt Nam do X dẫn đầu; đoàn Trung Quốc do Y làm
+                # Trưởng đoàn.": the two heads are the principals
+                return heads, kind
             if g_cue is None:
                 continue
             found = _participants(g, g_cue, persons)
@@ -350,6 +356,21 @@ def _other_side_in_next_sentences(f, facts, parts, persons, kind):
         if _has_both_sides(parts, persons):
             break
     return parts, kind
+
+
+def _delegation_heads(g, persons) -> list[tuple[int, str, str]]:
+    """The people a sentence names as leading delegations: 'do X dẫn đầu', 'do Y làm Trưởng đoàn'."""
+    out = []
+    for k, m in enumerate(g.mentions):
+        pid = g.people[k]
+        if pid is None or m.title_only or any(pid == p for p, _, _ in out):
+            continue
+        if re.search(r"\bdo\s+(?:\S+\s+){0,2}$", g.text[max(0, m.start - 20):m.start]) \
+                and _LEADS.match(g.text[m.end:m.end + 60].lstrip(" ,")) or \
+                re.search(r"\bdo\s+(?:\S+\s+){0,2}$", g.text[max(0, m.start - 20):m.start]) \
+                and re.match(r"[^;.]{0,120}?\b(dẫn đầu|làm [Tt]rưởng đoàn)", g.text[m.end:]):
+            out.append((pid, "co-chair", m.title))
+    return out
 
 
 def _delegation_head(parts, persons, previous_candidates, f=None, facts=()) -> None:

@@ -165,6 +165,11 @@ class Occasion:
     def parse(cls, line: str) -> "Occasion":
         kind, pattern, rule, example, year = line.split("\t")
         body = pattern.replace(" ", r"\s+").replace("{n}", r"(\d{1,3})\b")
+        if kind == "hosted" and r"\s+.{0,80}" in body:
+            # "Hội nghị G7 ... tại Hiroshima" and "tại Hiroshima, ... Hội nghị G7": the summit and its host in
+            # either order
+            first, second = body.split(r"\s+.{0,80}", 1)
+            body = f"(?:{first}.{{0,80}}{second}|{second}.{{0,80}}{first})"
         if kind == "anniversary":
             body = (r"(?:(gần|hơn|trên)\s+)?(\d{1,3})\s+năm\s+(?:kỷ niệm\s+)?(?:Ngày\s+)?(?:truyền thống\s+)?"
                     r"(?:(?:của|thành lập)\s+)?" + body)

@@ -267,6 +267,10 @@ def sides(facts: SentenceFacts, cue: Cue) -> list[tuple[int, str]]:
     if between and len(after) >= 2 and re.fullmatch(r"\s*(với|và)\s*", text[ms[after[0]].end:ms[after[1]].start]):
         # "cuộc hội đàm giữa Thủ tướng A với Thủ tướng B": the two sides follow the word
         return [(after[0], "host"), (after[1], "guest")]
+    if between and len(after) >= 2 and re.search(r"\b(dẫn đầu|[Tt]rưởng đoàn)\b[^;.]{0,20}\b(với|và)\s+[Đđ]oàn\b",
+                                                 text[ms[after[0]].end:ms[after[1]].start]):
+        # "hội đàm giữa Đoàn ... do A làm Trưởng đoàn và Đoàn ... do B dẫn đầu": the two heads
+        return [(after[0], "host"), (after[1], "guest")]
     if before:
         k = before[-1]
         gap = text[ms[k].end:cue.start]
