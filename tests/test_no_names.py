@@ -12,7 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def gold_names() -> set[str]:
     names = set()
-    for corpus in ("seeds", "dev", "synthetic_a", "synthetic_b", "synthetic_c", "synthetic_d", "synthetic_e", "synthetic_f", "synthetic_g"):
+    for corpus in ("seeds", "dev", "realstyle", "synthetic_a", "synthetic_b", "synthetic_c", "synthetic_d", "synthetic_e",
+                   "synthetic_f", "synthetic_g"):
         data = gold(corpus)
         for event in data["events"]:
             for p in event["participants"]:

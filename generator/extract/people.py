@@ -230,7 +230,7 @@ class _Parser:
                     continue
                 country = None
                 if entry.lower() in _COUNTERPART and k < len(toks) and tags.place_kind[k] == "country":
-                    country = tags.place[k].value      # "người đồng cấp Nhật Bản Kishida Taro"
+                    country = tags.place[k].value      # "người đồng cấp Nhật Bản Tanabe Kenji"
                     k = tags.place[k].end
                 span = self.name_after(k)
                 if span is None:
