@@ -25,8 +25,9 @@ _LOOKAHEAD = 3
 _ASIDE = re.compile(r"(tháp tùng|cùng dự|tham dự|có sự tham dự|của|tới|chuyển lời|thay mặt|theo)\s+(?:\S+\s+){0,3}$", re.I)
 _ASIDE_MEETING = re.compile(
     r"\s*(Bên lề|Nhân dịp này|Dịp này|Trong dịp này|Cũng trong dịp|Trong khuôn khổ|Trong chuyến thăm|Ngay sau|Tiếp đó|Sau đó|Trong đó|"
-    r"(Trước|Sau|Kết thúc) (buổi|cuộc|khi)? ?(tiếp|hội đàm|gặp|làm việc|điện đàm|lễ đón|đối thoại)|Kết thúc|Tại đây|"
-    r"Tiếp đoàn|Đón tiếp đoàn|Tiếp và làm việc với đoàn)\b", re.I)
+    r"(Trước|Sau|Kết thúc) (buổi|cuộc|khi)? ?(tiếp|hội đàm|gặp|làm việc|điện đàm|lễ đón|đối thoại)|Kết thúc|Tại đây)\b", re.I)
+# "Tiếp đoàn, X cảm ơn ...": the reception of the delegation whose visit was just dated
+_RECEIVES_THE_DELEGATION = re.compile(r"\s*(Tiếp đoàn|Đón tiếp đoàn|Tiếp và làm việc với đoàn)\b", re.I)
 _BOTH = re.compile(r"\b[Hh]ai (Thủ tướng|Bộ trưởng|Thứ trưởng|Chủ tịch|Tổng Bí thư|Ngoại trưởng|nhà lãnh đạo|lãnh đạo|trưởng đoàn|Trưởng đoàn)\b")
 _IN_TURN = re.compile(r"\blần lượt\b")
 # one meeting of several sides: "nhân dịp ba Thủ tướng ...", "cuộc gặp ba bên", "bữa ăn sáng làm việc với A và B"
@@ -103,7 +104,8 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
                 and _has_both_sides(_participants(f, cue, persons), persons):
             # a roundup: "Bộ trưởng A gặp Bộ trưởng B. Bộ trưởng C gặp Bộ trưởng D. ...", all on the day named
             # before the first
-            resolved = replace(last_meeting[1], basis=DateBasis("context", before=last_meeting[1].basis))
+            last = last_meeting[1]
+            resolved = last if last.basis.rule == "context" else replace(last, basis=DateBasis("context", before=last.basis))
             inherited = True
         if cue is None or (expr is None and not inherited) or mt.is_future(f.text, cue):
             if resolved is not None and _names_day(resolved) and not mt.FUTURE.search(f.text) \
@@ -164,7 +166,7 @@ def _context_date(f, recent: tuple[int, Resolved, bool, bool]) -> Resolved | Non
     'Ngày 5/3, đoàn ... tới Hà Nội. Trong chuyến thăm, X đã hội đàm với Y', 'Bên lề Đối thoại, X đã đến chào Y',
     'Ngay sau lễ đón, ...', 'Trước buổi tiếp, X và Y đã ký ...'."""
     index, before, several_days, reported = recent
-    aside = _ASIDE_MEETING.match(f.text)
+    aside = _ASIDE_MEETING.match(f.text) or _RECEIVES_THE_DELEGATION.match(f.text)
     follows = f.index - index == 1 and not reported and not _EARLIER.match(f.text)
     if not (aside or follows):          # an aside refers to the last dated meeting, however far back
         return None

@@ -259,8 +259,11 @@ def sides(facts: SentenceFacts, cue: Cue) -> list[tuple[int, str]]:
     """(mention index, role) of the people on each side of the meeting word."""
     ms = facts.mentions
     text = facts.text
+    # the guests of this word end where the next clause's meeting word begins: "X gặp A; Y gặp B"
+    limit = min((c.start for c in facts.cues if c.start >= cue.end and c.kind in _CLAUSE_KINDS), default=len(text))
     before = [k for k, m in enumerate(ms) if m.end <= cue.start and not m.positional]
-    after = [k for k, m in enumerate(ms) if m.start >= cue.end and not m.positional]
+    after = [k for k, m in enumerate(ms) if m.start >= cue.end and not m.positional
+             and (m.end <= limit or not _CLAUSE_BREAK.search(text[cue.end:m.start]))]
     cochair = cue.kind in ("dialogue", "conference") and cue.text.lower().startswith("đồng")
     out: list[tuple[int, str]] = []
     between = re.match(r"\s*(?:trực tuyến\s+|cấp cao\s+)?giữa\s", text[cue.end:])
@@ -292,7 +295,8 @@ def sides(facts: SentenceFacts, cue: Cue) -> list[tuple[int, str]]:
         if len(text[cue.end:ms[k].start]) <= 150:
             role = "co-chair" if cochair else "guest"
             out.append((k, role))
-            while k + 1 in after and _AND.fullmatch(text[ms[k].end:ms[k + 1].start]):
+            while k + 1 in after and _AND.fullmatch(text[ms[k].end:ms[k + 1].start]) \
+                    and not (";" in text[ms[k].end:ms[k + 1].start] and limit < len(text)):
                 k += 1
                 out.append((k, role))
     return out
@@ -320,9 +324,15 @@ def clauses(facts: SentenceFacts, cues: list[Cue]) -> list[tuple[Cue, list[tuple
         next_start = cues[i + 1].start if i + 1 < len(cues) else len(text)
         before = [k for k, m in enumerate(ms) if previous_end <= m.start and m.end <= cue.start and not m.positional]
         after = [k for k, m in enumerate(ms) if m.start >= cue.end and m.end <= next_start and not m.positional]
-        if after and i + 1 < len(cues) and _SUBJECT_OF_NEXT.fullmatch(text[ms[after[-1]].end:next_start]) \
-                and _CLAUSE_BREAK.search(text[ms[after[-2]].end if len(after) > 1 else cue.end:ms[after[-1]].start]):
-            after.pop()                  # "..., sau khi ông A có cuộc hội đàm": the next word's subject
+        if after and i + 1 < len(cues) and _SUBJECT_OF_NEXT.fullmatch(text[ms[after[-1]].end:next_start]):
+            # "..., sau khi ông A có cuộc hội đàm", "...; Y cùng Z gặp B": the next word's subject
+            group = [after[-1]]
+            while len(group) < len(after) and re.fullmatch(r"\s*,?\s*(và|cùng|cùng với)\s*",
+                                                          text[ms[after[-len(group) - 1]].end:ms[group[0]].start]):
+                group.insert(0, after[-len(group) - 1])
+            opening = ms[after[-len(group) - 1]].end if len(group) < len(after) else cue.end
+            if _CLAUSE_BREAK.search(text[opening:ms[group[0]].start]):
+                del after[-len(group):]
         if cue.kind not in _CLAUSE_KINDS or _RECALLED.search(text, max(0, cue.start - 40), cue.start):
             previous_end = cue.end if not before else previous_end
             continue
