@@ -260,10 +260,14 @@ def sides(facts: SentenceFacts, cue: Cue) -> list[tuple[int, str]]:
     ms = facts.mentions
     text = facts.text
     # the guests of this word end where the next clause's meeting word begins: "X gặp A; Y gặp B"
-    limit = min((c.start for c in facts.cues if c.start >= cue.end and c.kind in _CLAUSE_KINDS), default=len(text))
+    # ("X tiếp và làm việc với Y": two words with nobody between share their guest)
+    first_after = next((m for m in ms if m.start >= cue.end), None)
+    limit = min((c.start for c in facts.cues if c.start >= cue.end and c.kind in _CLAUSE_KINDS
+                 and first_after is not None and first_after.end <= c.start), default=len(text))
+    brk = _CLAUSE_BREAK.search(text, cue.end) if limit < len(text) else None
     before = [k for k, m in enumerate(ms) if m.end <= cue.start and not m.positional]
     after = [k for k, m in enumerate(ms) if m.start >= cue.end and not m.positional
-             and (m.end <= limit or not _CLAUSE_BREAK.search(text[cue.end:m.start]))]
+             and (m.end <= limit or brk is None or m.start < brk.start())]
     cochair = cue.kind in ("dialogue", "conference") and cue.text.lower().startswith("đồng")
     out: list[tuple[int, str]] = []
     between = re.match(r"\s*(?:trực tuyến\s+|cấp cao\s+)?giữa\s", text[cue.end:])
