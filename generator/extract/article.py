@@ -38,6 +38,7 @@ _BETWEEN_GROUP = re.compile(r"\bgiữa\s+(ba|3|bốn|4|hai|2|các)\s+(Thủ tư�
                             r"Tổng Bí thư|Người đứng đầu|Trưởng đoàn|Thứ trưởng)", re.I)
 _ROSTER = re.compile(r"\s*(Tham dự|Tham gia|Dự|Thành phần)\s+(cuộc gặp|hội nghị|hội đàm|buổi làm việc)?\s*(gồm có|gồm|có)\b", re.I)
 _EARLIER = re.compile(r"\s*(Trước đó|Trước khi|Trước đây|Hồi|Năm ngoái)\b", re.I)
+_CHAIRS = re.compile(r"\b(chủ trì|đồng chủ trì|khai mạc|tham dự|dự|tham gia|phát biểu|hội đàm|gặp|tiếp)\b", re.I)
 _LEADS = re.compile(r"\b(dẫn đầu|[Tt]rưởng đoàn|chủ trì)\b")
 
 
@@ -241,6 +242,11 @@ def _has_both_sides(parts, persons) -> bool:
 
 def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, lex) -> Candidate | None:
     """The meeting a dated sentence reports, when both a Vietnamese and a foreign side can be named."""
+    if cue.kind.endswith("_named") and not _CHAIRS.search(f.text) and any(p is not None for p in f.people):
+        # "X cho rằng chuyến thăm của Y, cùng thành công của Hội nghị Z tổ chức chiều 25/9": named beside
+        # them, not held by them (a sentence naming nobody, 'Đối thoại ... đã diễn ra ngày 24/11', takes its
+        # principals from the next)
+        return None
     parts = _participants(f, cue, persons)
     both = _BOTH.search(f.text[:cue.start])
     if both and cue.kind != "signing" and re.fullmatch(r"[^,;]{0,25}", f.text[both.end():cue.start]):

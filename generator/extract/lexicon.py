@@ -123,7 +123,9 @@ def lexicon() -> Lexicon:
     for line in _lines("cues.tsv"):
         kind, _, phrase = line.partition("\t")
         cues.append((phrase, kind))
-    regions = [(line.split("\t")[0], "region") for line in _lines("regions.tsv")]
+    # a region's value is its country's code when the table gives one, else "region"
+    regions = [(parts[0], parts[1].strip() if len(parts) > 1 and parts[1].strip() else "region")
+               for parts in (line.split("\t") for line in _lines("regions.tsv"))]
     return Lexicon(
         titles=Gazetteer([(t, t) for t in _lines("titles.txt")], capitalised=True),
         titles_any_case=Gazetteer([(t, t) for t in _lines("titles.txt")]),

@@ -351,6 +351,8 @@ class _Parser:
                 region = self.lex.regions.match_at(toks, k)
                 hit = country_at(toks, k, self.lex, after_place=k in ends)
                 if region and (not hit or region.end > hit.end):
+                    if region.value != "region" and not (k > 0 and toks[k - 1].text.lower() in ("tại", "ở", "với", "sang")):
+                        return region.value     # "Bí thư Tỉnh ủy Sơn Đông": a province of China
                     k = region.end          # "Ấn Độ Dương" is an ocean, not India
                     continue
                 if hit and not (k > 0 and toks[k - 1].text.lower() in ("tại", "ở", "với", "sang")):
