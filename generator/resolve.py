@@ -138,17 +138,27 @@ def _main_title(title: str) -> str:
 
 
 def fix_years(candidates: list[Candidate]) -> None:
-    """A meeting dated only by inference takes the year another article states for it."""
-    sure: dict[tuple, list[Candidate]] = defaultdict(list)     # day and month -> candidates whose year is stated
+    """A meeting whose year the article does not state, or only guesses, takes the year another article
+    gives it more surely; and the other meetings of that article written without a year take it too (a
+    week's roundup whose one call another report dates)."""
+    for _ in range(3):                  # a year found this way can date another report in turn
+        if not _fix_years_once(candidates):
+            break
+
+
+def _fix_years_once(candidates: list[Candidate]) -> bool:
+    changed = False
+    sure: dict[tuple, list[Candidate]] = defaultdict(list)     # day and month -> candidates with a year
     for c in candidates:
-        if c.date and c.date_confidence >= 3 and c.day_month:
+        if c.date and c.date_confidence >= 2 and c.day_month:
             sure[c.day_month].append(c)
+    year_of_file: dict[str, tuple[int, str, int]] = {}
     for c in candidates:
         if c.date_confidence >= 3 or not c.day_month:
             continue
         names = {fold(p.name) for p in c.participants}
         for other in sure.get(c.day_month, ()):
-            if other.file == c.file:
+            if other.file == c.file or other.date_confidence <= c.date_confidence:
                 continue
             if len(names & {fold(p.name) for p in other.participants}) >= 2 or \
                     _shared_people(c, other) >= 2:
@@ -156,8 +166,21 @@ def fix_years(candidates: list[Candidate]) -> None:
                 c.date = PartialDate(other.date.year, month, day)
                 c.date_basis = DateBasis("other_article", _date_words(c.date_basis), other.date.year,
                                          article=other.file)
-                c.date_confidence = 2
+                c.date_confidence = min(other.date_confidence, 2)
+                year_of_file.setdefault(c.file, (other.date.year, other.file, c.date_confidence))
+                changed = True
                 break
+    for c in candidates:
+        if c.date is None and c.day_month and c.file in year_of_file:
+            year, source, confidence = year_of_file[c.file]
+            day, month = c.day_month
+            date = PartialDate.checked(year, month, day)
+            if date is not None:
+                c.date = date
+                c.date_basis = DateBasis("other_article", _date_words(c.date_basis), year, article=source)
+                c.date_confidence = confidence
+                changed = True
+    return changed
 
 
 def _date_words(basis: DateBasis) -> str:

@@ -127,6 +127,14 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
             # 'cùng ngày' and asides refer to a day, never to a month
             previous = resolved
             recent = (f.index, resolved, bool(expr.span), cand is not None)
+        if cand is not None and (cand.date is None or cand.date.precision != "day"):
+            later = _day_of_recall(f, facts, article, evidence, previous, written)
+            if later is not None:
+                # "Cũng trong chuyến thăm, X hội đàm với Y. Phát biểu trong cuộc hội đàm ngày 27/2, ...": the
+                # day the recall gives
+                resolved = later
+                cand = replace(cand, date=later.date, date_basis=later.basis, date_confidence=later.confidence,
+                               day_month=later.day_month)
         if cand is not None:
             last_meeting = (f.index, resolved)
             candidates.extend(_separate_meetings(cand))
@@ -134,7 +142,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
             used.add(f.index)
             if resolved.problem:
                 warnings.append(f"{resolved.problem}; the meeting is listed as undated")
-    references = _sharpen_and_collect_undated(article, facts, persons, candidates, used)
+    references = _sharpen_and_collect_undated(article, facts, persons, candidates, used, evidence, written)
     return ArticleResult(article, persons, candidates, references, list(dict.fromkeys(warnings)))
 
 
@@ -154,6 +162,22 @@ def _main_cue(f, persons: list[Person]) -> mt.Cue | None:
         if _has_both_sides(_participants(f, cue, persons), persons):
             return cue
     return mt.primary_cue(cues)
+
+
+_RECALL_DATED = re.compile(r"\b(trong|tại)\s+(cuộc|buổi)\s+(hội đàm|tiếp|gặp|làm việc|điện đàm|hội kiến|đối thoại)\s+"
+                           r"(?:vào\s+)?(?:ngày|sáng|chiều|tối|trưa)\s+\d", re.I)
+
+
+def _day_of_recall(f, facts, article, evidence, previous, written) -> Resolved | None:
+    """The day a later sentence gives the meeting just reported without one ('trong cuộc hội đàm ngày 27/2')."""
+    for g in facts[f.index + 1:f.index + 3]:
+        m = _RECALL_DATED.search(g.text)
+        if m:
+            days = [d for d in g.dates if d.precision == "day" and d.start >= m.start()]
+            if days:
+                found = resolve(days[0], article.published, article.published_basis, evidence, previous, written)
+                return found if found.date is not None else None
+    return None
 
 
 def _is_list_item(f) -> bool:
@@ -502,7 +526,7 @@ def _best_title(title: str, person: Person) -> str:
     return title
 
 
-def _sharpen_and_collect_undated(article, facts, persons, candidates, used) -> list[Reference]:
+def _sharpen_and_collect_undated(article, facts, persons, candidates, used, evidence=None, written=()) -> list[Reference]:
     """Later sentences about the same people: sharpen the kind, or report a meeting with no date.
 
     Returns the sentences that name a numbered co-chaired session without a date, so that
@@ -541,15 +565,19 @@ def _sharpen_and_collect_undated(article, facts, persons, candidates, used) -> l
                                         country=persons[p].country, role=r, aliases=list(persons[p].aliases),
                                         mentions=persons[p].mentions)
                             for p, r, t in parts]
-            date, basis = None, NO_DATE_GIVEN
-            if article.published and article.published.month and not any(c.date for c in candidates) \
+            date, basis, confidence = None, NO_DATE_GIVEN, 0
+            later = _day_of_recall(f, facts, article, evidence, None, written)
+            if later is not None:
+                date, basis, confidence = later.date, later.basis, later.confidence
+            elif article.published and article.published.month and not any(c.date for c in candidates) \
                     and not any(c.file == article.path for c in candidates):
                 # the article's own meeting, with no day in the report: the month the page is dated
                 date = PartialDate(article.published.year, article.published.month)
                 basis = DateBasis("publication_month", year=date.year, published=article.published,
                                   published_from=article.published_basis)
+                confidence = 1
             candidates.append(Candidate(
                 file=article.path, date=date, date_basis=basis,
-                date_confidence=1 if date else 0, day_month=None, kind=mt.public_kind(cue.kind), online=mt.is_online(f.text),
+                date_confidence=confidence, day_month=None, kind=mt.public_kind(cue.kind), online=mt.is_online(f.text),
                 location=mt.location(f.text, f.mentions), participants=participants, evidence=[f.text]))
     return references

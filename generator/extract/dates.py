@@ -123,7 +123,7 @@ FORMS: list[DateForm] = [
     _form("today", r"\b(?:hôm|sáng|chiều|tối|trưa|đêm)\s+nay\b", "Chiều nay", {"relative": "today"}, relative="today"),
     _form("yesterday", r"\b(?:hôm|sáng|chiều|tối|trưa|đêm)\s+qua\b", "Hôm qua", {"relative": "yesterday"},
           relative="yesterday"),
-    _form("same_day", r"\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?cùng\s+ngày\b|\bngày\s+hôm\s+đó\b",
+    _form("same_day", r"\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?cùng\s+ngày\b|\b(?:ngày|sáng|chiều|tối|trưa)\s+hôm\s+(?:đó|ấy)\b",
           "Chiều cùng ngày", {"relative": "same_day"}, relative="same_day"),
 ]
 
@@ -236,8 +236,9 @@ _CONGRESS = re.compile(
 _FOREIGN_PARTY = {"CN": re.compile(r"Đảng Cộng sản Trung Quốc"), "LA": re.compile(r"Đảng Nhân dân Cách mạng Lào")}
 # "tiến tới Đại hội XIII", "chào mừng Đại hội ... sắp tới": a congress still ahead
 _CONGRESS_AHEAD = re.compile(r"(tiến tới|hướng tới|chuẩn bị|chào mừng|trước thềm)\s+(?:\S+\s+){0,2}$", re.I)
-_ANNIVERSARY = re.compile(r"(?:(gần|hơn|trên)\s+)?(\d{1,3})\s+năm\s+(?:Ngày\s+)?(?:(?:kể\s+)?từ\s+khi\s+(?:hai\s+nước\s+)?)?"
-                          r"(thiết lập|lập|xác lập|bình thường hóa|bình thường hoá)\s+quan hệ(?!\s+[Đđ]ối tác)", re.I)
+_ANNIVERSARY = re.compile(r"(?:(gần|hơn|trên)\s+)?(\d{1,3})\s+năm\s+(?:qua\s*,?\s+)?(?:Ngày\s+)?"
+                          r"(?:(?:kể\s+)?từ\s+khi\s+(?:hai\s+nước\s+)?)?"
+                          r"(thiết lập|lập|xác lập|đặt|bình thường hóa|bình thường hoá)\s+quan hệ(?!\s+[Đđ]ối tác)", re.I)
 _RANGE = re.compile(r"(?:(\d{1,2})/)?" + _YEAR + r"\s*[-–]\s*(?:(\d{1,2})/)?" + _YEAR)
 # a year the article looks forward to ("tầm nhìn 2045", "Chiến lược ... đến năm 2030"), not its present
 _FUTURE_BEFORE = re.compile(r"(\bđến|\btới|tầm nhìn|\btrước|dự kiến|\bsẽ|mục tiêu|chiến lược)\s+(?:\S+\s+){0,2}(năm\s+)?$"
@@ -467,6 +468,12 @@ def _nearest_written(month: int, day: int, written: list[tuple[PartialDate, str]
     return (best[1], best[2]) if best else None
 
 
+# how far a clue of the year is believed when reports of one meeting disagree: a congress, an
+# anniversary or a named occasion over a date written in full, over a year written anywhere
+_CLUE_CONFIDENCE = {"congress": 2, "anniversary": 2, "partnership": 2, "anniversary_of_year": 2,
+                    "national_anniversary": 2, "occasion": 2, "full_date": 2}
+
+
 def resolve(expr: DateExpr, published: PartialDate | None, published_from: Published,
             clue: YearClue | None, previous: Resolved | None,
             written: list[tuple[PartialDate, str]] = ()) -> Resolved:
@@ -536,7 +543,8 @@ def resolve(expr: DateExpr, published: PartialDate | None, published_from: Publi
                 if weekday_fits(other, expr.month, expr.day, expr.weekday):
                     year, rule = other, "clue_weekday"
                     break
-        return _dated(expr, DateBasis(rule, read, year, clue=clue), 2, (expr.day, expr.month))
+        return _dated(expr, DateBasis(rule, read, year, clue=clue), _CLUE_CONFIDENCE.get(clue.rule, 1),
+                      (expr.day, expr.month))
     return Resolved(None, DateBasis("no_year_in_article", read), 0, (expr.day, expr.month))
 
 
