@@ -86,6 +86,9 @@ FORMS: list[DateForm] = [
           "từ ngày 11 đến 13-3", {"day": 13, "month": 3, "is_range": True}, day=3, month=4, year=5, written=1),
     _form("iso", r"(?<![\d/.\-])" + _YEAR + r"-(\d{2})-(\d{2})(?![\d])",
           "2024-03-05 10:30", {"day": 5, "month": 3, "year": 2024}, day=3, month=2, year=1, written=1),
+    # 2020/9/8: a year first, as Japanese and Korean sites write it
+    _form("iso_slash", r"(?<![\d/.\-])" + _YEAR + r"/(\d{1,2})/(\d{1,2})(?![\d/])",
+          "2020/9/8", {"day": 8, "month": 9, "year": 2020}, day=3, month=2, year=1, written=1),
     _form("english_mdy", r"\b" + _MONTH_EN + r"\s+" + _NUM + r"(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b",
           "August 16, 2025", {"day": 16, "month": 8, "year": 2025}, day=2, month=1, year=3, written=1),
     _form("english_dmy", r"\b" + _NUM + r"(?:st|nd|rd|th)?\s+" + _MONTH_EN + r",?\s+" + _YEAR + r"\b",
