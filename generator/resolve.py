@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-
+from difflib import SequenceMatcher
+from functools import lru_cache
+from importlib import resources
 
 from generator.extract.lexicon import lexicon
 from generator.extract.text import looks_vietnamese
@@ -49,7 +51,7 @@ class _Officials:
             self.parent[max(ra, rb)] = min(ra, rb)
 
     def add(self, p: Participant) -> str:
-        key = order_free(name_key(p.name))
+        key = person_key(p.name)
         self.find(key)
         self.forms[key][p.name] += 0        # known; articles are counted once each in count_article
         for alias in p.aliases:
@@ -58,7 +60,7 @@ class _Officials:
         if p.country:
             self.country[key][p.country] += 1
         for alias in p.aliases:
-            akey = order_free(name_key(alias))
+            akey = person_key(alias)
             if akey and len(akey.split()) >= 2:
                 self.union(key, akey)
                 self.forms[akey]     # known, so subset matching sees it
@@ -91,6 +93,20 @@ class _Officials:
                 for b in group:
                     if a < b and self._transliterated(a, b):
                         self.union(a, b)
+        # one name written in syllables and run together: "Bun Không Lạ Chiêm Phon" / "Bounkhong Lachiemphone"
+        skeletons: dict[tuple, list[str]] = defaultdict(list)
+        for k in keys:
+            if not self._vietnamese(k) and self.country[k] and self.forms[k]:
+                run = _run_together(max(self.forms[k]))     # as written: the key's words are sorted
+                if len(run) >= 10:
+                    skeletons[(re.sub(r"[aeiouy]", "", run), self.country[k].most_common(1)[0][0])].append(k)
+        for group in skeletons.values():
+            for a in group:
+                for b in group:
+                    if a < b and len(a.split()) != len(b.split()) and \
+                            SequenceMatcher(None, _run_together(max(self.forms[a])),
+                                            _run_together(max(self.forms[b]))).ratio() >= 0.85:
+                        self.union(a, b)
 
     def _transliterated(self, a: str, b: str) -> bool:
         ta, tb = a.split(), b.split()
@@ -118,6 +134,33 @@ class _Officials:
     def _compatible(self, a: str, b: str) -> bool:
         ca, cb = self.country[a], self.country[b]
         return not ca or not cb or bool(set(ca) & set(cb))
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    table = {}
+    for line in resources.files("generator.extract").joinpath("data", "given_names.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            short, _, full = line.partition("\t")
+            table.setdefault(name_key(short.strip()), name_key(full.strip()))
+    return table
+
+
+def _run_together(name: str) -> str:
+    return re.sub(r"[\W\d_]", "", fold(name))
+
+
+def person_key(name: str) -> str:
+    """The key officials are grouped by: spelling, word order and short given names ('Mike') ignored."""
+    return order_free(_full_given_names(name_key(name)))
+
+
+def _full_given_names(key: str) -> str:
+    """'mike pompeo' -> 'michael pompeo': the key meets the full form's (the first word only, a given name)."""
+    words = key.split()
+    if len(words) >= 2 and words[0] in _given_names():
+        words[0] = _given_names()[words[0]]
+    return " ".join(words)
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -189,8 +232,8 @@ def _date_words(basis: DateBasis) -> str:
 
 
 def _shared_people(a: Candidate, b: Candidate) -> int:
-    keys_a = [set(order_free(name_key(p.name)).split()) for p in a.participants]
-    keys_b = [set(order_free(name_key(p.name)).split()) for p in b.participants]
+    keys_a = [set(person_key(p.name).split()) for p in a.participants]
+    keys_b = [set(person_key(p.name).split()) for p in b.participants]
     return sum(1 for x in keys_a if any(x <= y or y <= x for y in keys_b))
 
 
@@ -213,7 +256,7 @@ def resolve(candidates: list[Candidate], references: list[Reference] = ()) -> tu
     official_ids = _official_ids(groups, people)
     for c in candidates:
         for p in c.participants:
-            p.official = official_ids[people.find(order_free(name_key(p.name)))]
+            p.official = official_ids[people.find(person_key(p.name))]
 
     events = _merge_events(candidates)
     _add_referring_sources(events, candidates, references, people, official_ids)
@@ -240,7 +283,7 @@ def _add_referring_sources(events, candidates, references, people: _Officials, i
     for ref in references:
         ref_ids = set()
         for name in ref.people:
-            key = people.find(order_free(name_key(name))) if order_free(name_key(name)) in people.parent else None
+            key = people.find(person_key(name)) if person_key(name) in people.parent else None
             if key is not None:
                 ref_ids.add(ids[key])
         reporting = {id(e): e for f in sorted(series_files[ref.series]) for e in by_file.get(f, ())}

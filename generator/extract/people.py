@@ -313,6 +313,11 @@ class _Parser:
                 end = self._org_end(j + 1)
                 titles[-1] = titles[-1] + ", " + self.text(j + 1, end)
                 j = end
+        if b - a == 1 and a > 0 and toks[a - 1].acronym and toks[a - 1].end + 1 == toks[a].start \
+                and len(toks[a - 1].text) >= 4 and titles and titles[0].endswith(" " + toks[a - 1].text):
+            # "Tổng Lãnh sự TANABE Kenji": a family name in capitals, read as part of the title
+            name = f"{toks[a - 1].text} {name}"
+            titles[0] = titles[0][:-len(toks[a - 1].text) - 1]
         mention = Mention(name=name, start=toks[i].start, end=toks[j - 1].end, titles=titles,
                           rank=rank, aliases=aliases)
         mention.country = bracket_country or self.country_of(titles)
