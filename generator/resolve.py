@@ -93,7 +93,7 @@ class _Officials:
                 for b in group:
                     if a < b and self._transliterated(a, b):
                         self.union(a, b)
-        # one name written in syllables and run together: "Bun Không Lạ Chiêm Phon" / "Bounkhong Lachiemphone"
+        # one name written in syllables and run together: "Xổm Phết Vông Xay" / "Somphet Vongxay"
         skeletons: dict[tuple, list[str]] = defaultdict(list)
         for k in keys:
             if not self._vietnamese(k) and self.country[k] and self.forms[k]:
@@ -156,7 +156,7 @@ def person_key(name: str) -> str:
 
 
 def _full_given_names(key: str) -> str:
-    """'mike pompeo' -> 'michael pompeo': the key meets the full form's (the first word only, a given name)."""
+    """'mike halloran' -> 'michael halloran': the key meets the full form's (the first word only, a given name)."""
     words = key.split()
     if len(words) >= 2 and words[0] in _given_names():
         words[0] = _given_names()[words[0]]
