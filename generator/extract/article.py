@@ -16,7 +16,7 @@ from generator.extract.lexicon import Lexicon, lexicon
 from generator.extract.people import find_mentions
 from generator.extract.persons import People, aliases_from_captions
 from generator.extract.tags import countries_named
-from generator.extract.text import split_sentences
+from generator.extract.text import split_sentences, tokenize
 from generator.model import NO_DATE_GIVEN, Article, Candidate, DateBasis, PartialDate, Participant, Person, Reference
 from generator.names import fold, name_key
 
@@ -82,6 +82,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
             evidence = max(found, key=lambda e: e.year)
 
     written = written_dates(sentences + list(article.captions))
+    province = _article_province(facts, lex)
     candidates: list[Candidate] = []
     warnings: list[str] = list(article.problems)     # the reader's: a dateline such as '31/02/2022 10:00'
     previous: Resolved | None = None
@@ -118,7 +119,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
             continue
         if not inherited and expr.precision != "day" and any(d.precision == "day" for d in f.dates):
             continue                     # the month of something else in a sentence about a day
-        cand = _candidate(article, f, cue, resolved, facts, persons, candidates, lex)
+        cand = _candidate(article, f, cue, resolved, facts, persons, candidates, lex, province)
         if cand is not None and (inherited or mt.RECALL.match(f.text)) and any(
                 len({p.name for p in cand.participants} & {q.name for q in c.participants}) >= 2 for c in candidates):
             cand = None                  # "Phát biểu tại hội đàm, ...", "Tại buổi làm việc, ... ngày 25/9": the
@@ -138,7 +139,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
         if cand is not None:
             last_meeting = (f.index, resolved)
             candidates.extend(_separate_meetings(cand))
-            candidates.extend(_other_clauses(article, f, cue, resolved, persons, candidates, lex, facts))
+            candidates.extend(_other_clauses(article, f, cue, resolved, persons, candidates, lex, facts, province))
             used.add(f.index)
             if resolved.problem:
                 warnings.append(f"{resolved.problem}; the meeting is listed as undated")
@@ -234,7 +235,8 @@ def _separate_meetings(cand: Candidate) -> list[Candidate]:
     return [cand]
 
 
-def _other_clauses(article, f, main: mt.Cue, resolved: Resolved, persons, candidates, lex, facts) -> list[Candidate]:
+def _other_clauses(article, f, main: mt.Cue, resolved: Resolved, persons, candidates, lex, facts,
+                   province: str | None = None) -> list[Candidate]:
     """The other meetings of a sentence that reports several: 'X tiếp A, sau khi A hội đàm với B',
     'X hội đàm với A và có các cuộc gặp với B; C'. Each clause with both sides of its own is a meeting."""
     aside = _ASIDE_MEETING.match(f.text)
@@ -259,7 +261,8 @@ def _other_clauses(article, f, main: mt.Cue, resolved: Resolved, persons, candid
         cand = Candidate(file=article.path, date=resolved.date, date_basis=resolved.basis,
                          date_confidence=resolved.confidence, day_month=resolved.day_month,
                          kind=mt.public_kind(cue.kind), online=mt.is_online(f.text),
-                         location=_in_host_province(_location(f, cue, False, candidates, lex, facts), parts, persons, lex),
+                         location=_in_host_province(_location(f, cue, False, candidates, lex, facts), parts, persons, lex,
+                                                    province),
                          participants=participants,
                          evidence=[f.text], series=mt.series(f.text))
         out.extend(_separate_meetings(cand))
@@ -281,7 +284,8 @@ def _has_both_sides(parts, persons) -> bool:
     return countries == {True, False}
 
 
-def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, lex) -> Candidate | None:
+def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, lex,
+               province: str | None = None) -> Candidate | None:
     """The meeting a dated sentence reports, when both a Vietnamese and a foreign side can be named."""
     if cue.kind.endswith("_named") and not _CHAIRS.search(f.text) and any(p is not None for p in f.people):
         # "X cho rằng chuyến thăm của Y, cùng thành công của Hội nghị Z tổ chức chiều 25/9": named beside
@@ -324,7 +328,8 @@ def _candidate(article, f, cue, resolved, facts, persons, previous_candidates, l
     return Candidate(
         file=article.path, date=resolved.date, date_basis=resolved.basis, date_confidence=resolved.confidence,
         day_month=resolved.day_month, kind=mt.public_kind(kind), online=mt.is_online(f.text),
-        location=_in_host_province(_location(f, cue, relative, previous_candidates, lex, facts), parts, persons, lex),
+        location=_in_host_province(_location(f, cue, relative, previous_candidates, lex, facts), parts, persons, lex,
+                                   province),
         participants=participants,
         evidence=[f.text], series=mt.series(f.text),
     )
@@ -486,31 +491,78 @@ _PROVINCE_OF_TITLE = re.compile(r"\b(?:UBND|Ủy ban nhân dân|HĐND|Hội đ�
                                 r"((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
 
 
+_LOCAL_OFFICE = re.compile(r"\b(UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\s+(tỉnh|thành phố|TP)\s*$|"
+                           r"\b(UBND|HĐND|Tỉnh ủy|Tỉnh uỷ)\s*$")
 _LOCAL_SEAT = re.compile(r"(trụ sở|hội trường|nhà khách)\s+(UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|"
                          r"Thành uỷ)(\s+(tỉnh|thành phố|TP\.?))?\s*$", re.I)
 
 
-def _in_host_province(place: str | None, parts, persons, lex) -> str | None:
-    """No place said: the host province's; 'trụ sở UBND tỉnh': that of the host's province."""
+def _in_host_province(place: str | None, parts, persons, lex, article_province: str | None = None) -> str | None:
+    """No place said: the host province's; 'trụ sở UBND tỉnh': that of the host's province; a country only
+    ('tại Việt Nam', 'sang Lào'): the province of a leader of that country who takes part."""
     if place is None:
-        return _host_province(parts, persons, lex)
+        return _host_province(parts, persons, lex, article_province)
     if _LOCAL_SEAT.search(place):
-        province = _host_province(parts, persons, lex)
+        province = _host_province(parts, persons, lex, article_province)
         if province:
             return f"{place} {province}"
+        return place
+    named = countries_named(place, lex)
+    if len(named) == 1 and fold(place) in {fold(n) for n in _country_names(named[0], lex)}:
+        if named[0] == "VN":
+            return _host_province(parts, persons, lex, article_province) or place
+        for pid, _, title in parts:
+            if persons[pid].country == named[0]:
+                m = _PROVINCE_OF_TITLE.search(title)
+                if m:
+                    return m.group(1)        # "sang Lào" to meet "Tỉnh trưởng tỉnh U Đôm Xay"
     return place
 
 
-def _host_province(parts, persons, lex) -> str | None:
-    """A province's leader receiving a guest with no place said: in the province ('Chủ tịch UBND tỉnh An Giang')."""
-    for pid, role, title in parts:
-        p = persons[pid]
-        if p.country != "VN" or role == "guest":
-            continue
-        for t in [title] + p.titles:
+def _vietnamese_place_in(text: str, lex) -> str | None:
+    """The first Vietnamese province or city a title names ('Chủ tịch UBND TPHCM'), as written."""
+    toks = tokenize(text)
+    for k in range(len(toks)):
+        hit = lex.regions.match_at(toks, k)
+        if hit and hit.value == "VN":
+            return text[toks[k].start:toks[hit.end - 1].end]
+    return None
+
+
+def _article_province(facts, lex) -> str | None:
+    """The Vietnamese province or city an article names most ('tỉnh Gia Lai' ... 'Gia Lai')."""
+    counts = Counter()
+    for g in facts:
+        toks = tokenize(g.text)
+        k = 0
+        while k < len(toks):
+            hit = lex.regions.match_at(toks, k)
+            if hit and hit.value == "VN":
+                counts[g.text[toks[k].start:toks[hit.end - 1].end]] += 1
+                k = hit.end
+            else:
+                k += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _country_names(code: str, lex) -> list[str]:
+    return [" ".join(words) for words in lex.country_keys.get(code, [])]
+
+
+def _host_province(parts, persons, lex, article_province: str | None = None) -> str | None:
+    """A province's leader meeting a guest with no place said: in the province ('Chủ tịch UBND tỉnh An Giang');
+    'Phó Chủ tịch UBND tỉnh' alone: the Vietnamese province the article names most."""
+    vietnamese = sorted((x for x in parts if persons[x[0]].country == "VN"), key=lambda x: x[1] == "guest")
+    for pid, role, title in vietnamese:
+        for t in [title] + persons[pid].titles:
             m = _PROVINCE_OF_TITLE.search(t)
             if m and not countries_named(m.group(1), lex):
                 return m.group(1)
+            city = _vietnamese_place_in(t, lex)
+            if city:
+                return city
+    if article_province and any(_LOCAL_OFFICE.search(t) for pid, _, t in vietnamese for t in [t] + persons[pid].titles):
+        return article_province
     return None
 
 

@@ -204,7 +204,8 @@ def location(sentence: str, mentions: list[Mention], cue: Cue | None = None, cou
         return place
     for m in found:
         if not any(x.start <= m.start() < x.end for x in mentions) \
-                and not _BYLINE_BEFORE.search(sentence, max(0, m.start() - 60), m.start()):
+                and not _BYLINE_BEFORE.search(sentence, max(0, m.start() - 60), m.start()) \
+                and not _POSTED_BEFORE.search(sentence, max(0, m.start() - 70), m.start()):
             return m.group(1).strip()
     if countries is not None:
         for m in _VISITED.finditer(sentence):
