@@ -97,6 +97,7 @@ class Lexicon:
     country_keys: dict[str, list[tuple[str, ...]]]   # every name of a country, folded, as word tuples
     buildings: list[tuple[str, str]]                 # (building, city), folded building first
     occasions: list["Occasion"] = ()                 # anniversaries, numbered meetings, hosted summits
+    cue_rows: list[tuple[str, str, str]] = ()        # (kind, phrase, example) as cues.tsv gives them
 
 
 @lru_cache(maxsize=1)
@@ -120,9 +121,11 @@ def lexicon() -> Lexicon:
             month = int(parts[3]) if len(parts) > 3 and parts[3].strip().isdigit() else 1
             congresses[(parts[0].strip(), int(parts[1]))] = (int(parts[2]), month)
     cues = []
+    cue_rows = []
     for line in _lines("cues.tsv"):
-        kind, _, phrase = line.partition("\t")
+        kind, phrase, example = (line.split("\t") + ["", ""])[:3]
         cues.append((phrase, kind))
+        cue_rows.append((kind, phrase, example))
     # a region's value is its country's code when the table gives one, else "region"
     regions = [(parts[0], parts[1].strip() if len(parts) > 1 and parts[1].strip() else "region")
                for parts in (line.split("\t") for line in _lines("regions.tsv"))]
@@ -149,6 +152,7 @@ def lexicon() -> Lexicon:
         buildings=sorted(((fold(b), city) for b, _, city in (l.partition("\t") for l in _lines("buildings.tsv")) if city),
                          key=lambda x: -len(x[0])),
         occasions=[Occasion.parse(line) for line in _lines("occasions.tsv")],
+        cue_rows=cue_rows,
     )
 
 
