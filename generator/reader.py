@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 import unicodedata
+from importlib import resources
 from pathlib import Path
 
 from generator.extract.dates import DateExpr, scan_dates
@@ -41,42 +42,32 @@ _DATELINE_REST = re.compile(r"(thứ\s+(hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+n
 _WEEKDAY = re.compile(r"^(thứ\s+(hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật)\b", re.I)
 
 # --- page chrome ---------------------------------------------------------------
-_TEASER_HEADER = re.compile(
-    r"^(tin liên quan|tin cùng chuyên mục|cùng chuyên mục|tin khác|tin mới(?: nhất)?|tin nổi bật|"
-    r"tin xem nhiều|xem thêm|đọc thêm|đọc tiếp|bài liên quan|bài viết liên quan|tin tức liên quan|"
-    r"có thể bạn quan tâm|có thể bạn muốn xem|mời bạn đọc thêm|video liên quan|tin bài liên quan)\b\s*:?",
-    re.I,
-)
+# One row per pattern in data/page_chrome.tsv, each with an example; a kind's rows make one pattern,
+# anchored as the kind is read: at the start of the line, or (credits, a linked story's date) anywhere.
+CHROME_ROWS: list[tuple[str, str, str]] = []
+for _line in resources.files("generator").joinpath("data", "page_chrome.tsv").read_text(encoding="utf-8").splitlines():
+    if _line.strip() and not _line.startswith("#"):
+        _kind, _pattern, _example = _line.split("\t")
+        CHROME_ROWS.append((_kind, _pattern, _example))
+
+
+def _chrome(kind: str, frame: str) -> re.Pattern:
+    body = "|".join(f"(?:{pattern})" for k, pattern, _ in CHROME_ROWS if k == kind)
+    return re.compile(frame.format(body), re.I)
+
+
+_TEASER_HEADER = _chrome("teaser_header", r"^({})\b\s*:?")
 # widgets: dropped when short (a sentence may start with "Chia sẻ ...")
-_CHROME = re.compile(
-    r"^(nhỏ\s+bình thường\s+lớn|a-?\s+a\s+a\+?|chia sẻ|đăng ký|theo dõi .* trên google news|in bài|"
-    r"gửi email|bình luận|quay lên( trên)?|về đầu trang|loader|phòng chat|tin thời sự|"
-    r"facebook|zalo|twitter|email|tải ứng dụng|hotline|\d+)\b",
-    re.I,
-)
+_CHROME = _chrome("widget", r"^({})\b")
 # page footer and form text: dropped whatever their length
-_FOOTER = re.compile(
-    r"^(tổng biên tập|phó tổng biên tập|địa chỉ\s*:|lưu ý\s*:|gửi file|để tham gia thảo luận|"
-    r"hãy kích hoạt|bản quyền|copyright|©|giấy phép|liên hệ quảng cáo|trang chủ\s*>|"
-    r"vui lòng|ý kiến bạn đọc|gửi bình luận|tags?\s*:|từ khó?a\s*:|từ khoá\s*:|chủ đề\s*:)",
-    re.I,
-)
-_CAPTION = re.compile(
-    r"(\bảnh\s*:|\(ảnh\b|ảnh minh họa|\(nguồn\s*:|\bnguồn\s*:\s*\S+\)?\s*$|\bphoto\s*:|^©|"
-    r"\s[-–]\s*ảnh\b|[.)]\s*ảnh\s+\S+\s*$)",
-    re.I,
-)
-_SCENE_CAPTION = re.compile(r"^(toàn cảnh|quang cảnh|các đại biểu|đại biểu|ảnh)\b", re.I)
-_OUTLET_PREFIX = re.compile(
-    r"^(?:[A-ZĐÀ-Ỹ][\w.]*(?:\s[\w.]+){0,3}\s*)?\([^()]{2,30}\)\s*[-–—]\s*"   # Hà Nội (TTXVN) -
-    r"|^\([\w.]{2,20}\)\s*[-–—]?\s*"                                           # (PLO)-  (Chinhphu.vn) -
-    r"|^[A-Z]{2,6}\s*[-–—]\s+"                                                  # TTO -
-    r"|^[A-Z0-9]{2,8}(?:\.[A-Z]{2,4})?\s*[.]\s+(?=[A-ZĐÀ-Ỹ])"                  # TGVN.
-    r"|^[A-Z0-9]{2,8}\.[A-Z]{2,4}\s*[-–—]\s*"                                  # VOV.VN -
-)
+_FOOTER = _chrome("footer", r"^({})")
+_CAPTION = _chrome("credit", r"({})")
+_SCENE_CAPTION = _chrome("scene", r"^({})\b")
+_OUTLET_PREFIX = re.compile("|".join(f"^{pattern}" for k, pattern, _ in CHROME_ROWS if k == "outlet"))
 # "Thủ tướng tiếp Đại sứ ... (05/03/2024)", "... - 16:05 10/09/2025", "... 01/04/2025 18:18"
-_TEASER_TAIL = re.compile(r"(\(\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\)|[-–]\s*(?:\d{1,2}:\d{2}\s+)?\d{1,2}/\d{1,2}/\d{4}|"
-                          r"\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2})\s*$")
+_TEASER_TAIL = _chrome("teaser_tail", r"({})\s*$")
+CHROME_PATTERNS = {"teaser_header": _TEASER_HEADER, "widget": _CHROME, "footer": _FOOTER, "credit": _CAPTION,
+                   "scene": _SCENE_CAPTION, "outlet": _OUTLET_PREFIX, "teaser_tail": _TEASER_TAIL}
 _END_MARK = re.compile(r"\s*\.?/\.\s*$")
 _TERMINAL = re.compile(r"[.!?…:;\"”)»]\s*$")
 

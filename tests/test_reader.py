@@ -421,3 +421,19 @@ def test_a_headline_without_full_stop_is_not_joined_to_the_lead():
                         "Chiều 4/3, tại Hà Nội, Bộ trưởng Lê Văn Tâm đã tiếp Đại sứ Chile Pedro Soto. "
                         "Hai bên trao đổi nhiều vấn đề cùng quan tâm trong quan hệ song phương hai nước.\n")
     assert art.paragraphs[0] == "Bộ trưởng tiếp Đại sứ Chile tại trụ sở Bộ Ngoại giao"
+
+
+# --- page chrome: every row of data/page_chrome.tsv is read in its own example -------------------
+from generator.reader import CHROME_PATTERNS, CHROME_ROWS  # noqa: E402
+
+
+@pytest.mark.parametrize("kind, pattern, example", CHROME_ROWS, ids=[f"{r[0]}:{r[2][:30]}" for r in CHROME_ROWS])
+def test_every_chrome_row_reads_its_example(kind, pattern, example):
+    found = CHROME_PATTERNS[kind].search(example) if kind in ("credit", "teaser_tail") else CHROME_PATTERNS[kind].match(example)
+    assert found, f"{kind} row '{pattern}' does not read its example"
+
+
+def test_a_lead_keeps_its_words_when_the_outlet_mark_is_cut():
+    for kind, _, example in CHROME_ROWS:
+        if kind == "outlet":
+            assert CHROME_PATTERNS["outlet"].sub("", example, count=1) == "Chiều 5/3, Bộ trưởng tiếp Đại sứ."
