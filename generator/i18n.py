@@ -116,9 +116,9 @@ _BASIS: dict[str, dict[str, str]] = {
 # where a publication date was read, as the frames above name it
 _PUBLISHED = {
     "en": {"header": "header date", "front_matter": "publication date", "dateline": "publication date",
-           "caption": "publication date", "none": "publication date"},
+           "caption": "publication date", "page": "page's date", "none": "publication date"},
     "vi": {"header": "ngày ghi ở đầu bài", "front_matter": "ngày đăng bài", "dateline": "ngày đăng bài",
-           "caption": "ngày đăng bài", "none": "ngày đăng bài"},
+           "caption": "ngày đăng bài", "page": "ngày của trang", "none": "ngày đăng bài"},
 }
 # what a year was inferred from: one frame per rule of `YearClue`
 _CLUES: dict[str, dict[str, str]] = {

@@ -87,7 +87,8 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 class Published:
     """Where an article's publication date was read; `i18n` words it."""
 
-    source: str = "none"           # front_matter | header | dateline | caption | none
+    source: str = "none"           # front_matter | header | dateline | caption | page | none
+                                   # (page: the site's bar above the headline, the day it was rendered)
     read: str = ""                 # what was read, as written ('Thứ Ba, 22/6/2021 10:00', '2021-06')
 
 

@@ -155,12 +155,16 @@ def _find_dateline(lines: list[str]) -> tuple[PartialDate | None, Published, lis
     article's."""
     problems = []
     best = None
-    for line in lines:
+    for i, line in enumerate(lines):
         if _is_body(line):
             break
         found = _dateline(line)
         if found and found[0]:
             best = found
+            if i + 1 < len(lines) and (len(lines[i + 1].strip()) <= 6 or _CHROME.match(lines[i + 1])) \
+                    and not _TERMINAL_SENTENCE.search(lines[i + 1]):
+                # "18/03/2026" then "x", "+", "aa": the site's bar of widgets, the day the page was rendered
+                best = (found[0], Published("page", found[1].read), None)
         elif found:
             problems.append(found[2])
         elif best and _word_count(line) >= 12 and _TERMINAL_SENTENCE.search(line):
@@ -186,7 +190,7 @@ _TERMINAL_SENTENCE = re.compile(r"\w[.!?]\s*$")
 
 
 _WHERE = {"front_matter": "front matter date", "header": "header date", "dateline": "dateline",
-          "caption": "dateline of a picture caption"}
+          "caption": "dateline of a picture caption", "page": "date of the page"}
 
 
 def _dated(d: DateExpr, where: Published) -> tuple[PartialDate | None, Published, str | None]:

@@ -45,6 +45,17 @@ def test_development_corpus_meets_the_bar(built, scorer):
     assert r["officials"]["junk_pages"] == 0, r["problems"]
 
 
+def test_real_style_corpus_meets_the_bar(built, scorer):
+    """tests/data/realstyle: 195 articles written after the structure of real pages of 85 outlets (issue 10)."""
+    r = scorer.score(gold("realstyle"), built("realstyle"))
+    assert r["events"]["f1"] >= 0.93, r["problems"]
+    assert r["date"] >= 0.93, r["problems"]
+    assert r["people"]["recall"] >= 0.95, r["problems"]
+    assert r["location"] >= 0.9, r["problems"]
+    assert r["officials"]["split_people"] == 0, r["problems"]
+    assert r["officials"]["junk_pages"] == 0, r["problems"]
+
+
 def test_same_meeting_from_two_outlets_is_one_event_with_both_sources(built):
     events = built("seeds")["events"]
     desombre_quang = [e for e in events if {p["name"] for p in e["participants"]} == {"Lương Tam Quang", "Michael DeSombre"}]

@@ -640,7 +640,8 @@ def _sharpen_and_collect_undated(article, facts, persons, candidates, used, evid
             later = _day_of_recall(f, facts, article, evidence, None, written)
             if later is not None:
                 date, basis, confidence = later.date, later.basis, later.confidence
-            elif article.published and article.published.month and not any(c.date for c in candidates) \
+            elif article.published and article.published.month and article.published_basis.source != "page" \
+                    and not any(c.date for c in candidates) \
                     and not any(c.file == article.path for c in candidates):
                 # the article's own meeting, with no day in the report: the month the page is dated
                 date = PartialDate(article.published.year, article.published.month)

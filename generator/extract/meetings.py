@@ -32,7 +32,7 @@ _ONLINE_NOT = re.compile(r"(lừa đảo|tội phạm|mua sắm|thương mại|g
 # lower case on purpose: "Bộ Kế hoạch và Đầu tư" is a ministry, "kế hoạch" a plan
 FUTURE = re.compile(r"\b([Ss]ẽ|[Dd]ự kiến|sắp tới|kế hoạch|[Cc]huẩn bị|mời .{0,60}thăm)\b")
 _LOCATION = re.compile(
-    r"\btại\s+((?:(?:trụ sở|Trụ sở|thủ đô|Thủ đô|thành phố|Thành phố|TP\.?|tỉnh|Tỉnh)\s+)?[A-ZĐÀ-ỸÁ-Ỹ][^,.;:()]*?)"
+    r"\b[Tt]ại\s+((?:(?:trụ sở|Trụ sở|thủ đô|Thủ đô|thành phố|Thành phố|TP\.?|tỉnh|Tỉnh)\s+)?[A-ZĐÀ-ỸÁ-Ỹ][^,.;:()]*?)"
     r"(?=\s*(?:,|\.|;|:|$|\(|\bvào\b|\bchiều\b|\bsáng\b|\btối\b|\btrưa\b|\bngày\b|\btrong\b|\bnhân\b|\bđã\b|\bvà\b|\bcủa\b|\bvới\b|\bdo\b|"
     r"\bdẫn đầu\b|\bcho biết\b|\bđến\b|\btới\b|\bđể\b|\bnhằm\b|\btheo\b|\bcó\b|\bđang\b))")
 # "phóng viên TTXVN tại Lào cho biết": where the reporter works, not where the meeting was
