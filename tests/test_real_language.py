@@ -49,9 +49,7 @@ Ngày 20/6, bên lề Hội nghị Bộ trưởng ASEAN về phòng, chống t�
 
 @pytest.mark.parametrize("text, guests", [
     pytest.param(AT_A_CONFERENCE, ["Sok Dara", "Somchai Wongsa"], id="guests-of-two-countries"),
-    pytest.param(ON_A_VISIT, ["Bounmy Keovongsa", "Khamphone Sisavath"], id="guests-of-one-country", marks=pytest.mark.xfail(
-        strict=True, reason="'có các cuộc gặp với B; C' with B and C of the same country (both Lao) is one meeting "
-                            "with both guests, not one meeting each: _separate_meetings splits guests only by country")),
+    pytest.param(ON_A_VISIT, ["Bounmy Keovongsa", "Khamphone Sisavath"], id="guests-of-one-country"),
 ])
 def test_an_elided_subject_is_the_one_before(text, guests):
     got = sorted((c.date.iso(), names(c)) for c in candidates(text))
@@ -260,10 +258,7 @@ Cuộc hội đàm diễn ra tại Phủ Chủ tịch nước Lào ở Thủ đ�
 
 @pytest.mark.parametrize("guest", [
     pytest.param("ông Sok Vanna, Tổng Lãnh sự Campuchia tại TP Hồ Chí Minh", id="name-then-post"),
-    pytest.param("Tổng Lãnh sự Campuchia tại TP Hồ Chí Minh Sok Vanna", id="post-then-name", marks=pytest.mark.xfail(
-        strict=True, reason="a diplomat's title with its post in a city ('Tổng Lãnh sự Campuchia tại TP Hồ Chí Minh', "
-                            "also 'tại Hà Nội', 'tại Đà Nẵng') followed by the name is not read as a person (a post in "
-                            "a country, 'tại Việt Nam', is), so the guest and the meeting are lost")),
+    pytest.param("Tổng Lãnh sự Campuchia tại TP Hồ Chí Minh Sok Vanna", id="post-then-name"),
 ])
 def test_a_provincial_host_meets_in_his_province_not_where_the_consul_is_posted(guest):
     text = f""" date 2024-04-10 Lãnh đạo tỉnh tiếp Tổng Lãnh sự Campuchia

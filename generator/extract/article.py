@@ -32,6 +32,8 @@ _EVENT_NOUN = re.compile(r"\b([Đđ]oàn|hội nghị|hội đàm|cuộc gặp|b
 _RECEIVES_THE_DELEGATION = re.compile(r"\s*(Tiếp đoàn|Đón tiếp đoàn|Tiếp và làm việc với đoàn)\b", re.I)
 _BOTH = re.compile(r"\b[Hh]ai (Thủ tướng|Bộ trưởng|Thứ trưởng|Chủ tịch|Tổng Bí thư|Ngoại trưởng|nhà lãnh đạo|lãnh đạo|trưởng đoàn|Trưởng đoàn)\b")
 _IN_TURN = re.compile(r"\blần lượt\b")
+# "có các cuộc gặp với A; B", "các cuộc điện đàm riêng với ...": a meeting with each
+_SEVERAL = re.compile(r"\b(các|những)\s+cuộc\b|\briêng\s+(rẽ|biệt|với)\b", re.I)
 # one meeting of several sides: "nhân dịp ba Thủ tướng ...", "cuộc gặp ba bên", "bữa ăn sáng làm việc với A và B"
 _JOINT = re.compile(r"\b(ba|3|bốn|4|năm|5)\s+(Thủ tướng|Bộ trưởng|nhà lãnh đạo|lãnh đạo|Chủ tịch|Tổng Bí thư|Người đứng đầu|"
                     r"Trưởng đoàn|bên|nước|Đảng)\b|\b(ăn sáng|ăn trưa|ăn tối)\b|\b(ba|bốn) bên\b|\bchung\b", re.I)
@@ -232,7 +234,8 @@ def _separate_meetings(cand: Candidate) -> list[Candidate]:
         return [replace(cand, participants=[h] + guests) for h in hosts]
     if len(guests) > 1 and _JOINT.search(cand.evidence[0]) and not _IN_TURN.search(cand.evidence[0]):
         return [cand]                    # a working breakfast of three prime ministers is one meeting
-    if len(guests) > 1 and (len({g.country for g in guests}) == len(guests) or _IN_TURN.search(cand.evidence[0])):
+    if len(guests) > 1 and (len({g.country for g in guests}) == len(guests) or _IN_TURN.search(cand.evidence[0])
+                            or _SEVERAL.search(cand.evidence[0])):
         return [replace(cand, participants=hosts + [g]) for g in guests]
     return [cand]
 

@@ -34,6 +34,7 @@ _DASHES = {"-", "–", "—"}
 # Words before a title that name a position rather than a person: "vào vị trí Chủ tịch ...".
 _POSITION_WORDS = {"trí", "chức", "vị", "vụ", "cương", "làm", "là", "giữ", "bầu", "trò", "kỳ", "danh", "nhiệm", "thành", "cấp"}
 _PLACE_PREPOSITIONS = {"tại", "ở", "của"}
+_POSTED_TITLE = re.compile(r"(Phó\s+)?(Đại sứ|Tổng Lãnh sự|Lãnh sự|Trưởng Đại diện|Trưởng Văn phòng|Tùy viên|Đại biện)\b")
 _MAX_PHRASE = 30
 _DELEGATION_ORG = re.compile(
     r"[Đđ]oàn(?:\s+đại biểu)?(?:\s+cấp cao)?\s+(?P<org>(?:Bộ|Ủy ban|Hội đồng|Cơ quan|Tổng cục|Cục|Quân đội)\s[^,;.()]{2,60}?)\s+do\s+$")
@@ -137,7 +138,10 @@ class _Parser:
                         run_start = None
                         continue
                     break
-                if low in _PLACE_PREPOSITIONS and m + 1 < len(toks) and tags.place_kind[m + 1] == "country" and not run_ok:
+                if low in _PLACE_PREPOSITIONS and m + 1 < len(toks) and not run_ok and (
+                        tags.place_kind[m + 1] == "country"
+                        or tags.place_kind[m + 1] == "region" and low == "tại" and _POSTED_TITLE.match(self.text(i, m))):
+                    # "Đại sứ ... tại Việt Nam", "Tổng Lãnh sự ... tại TP Hồ Chí Minh": where the title is held
                     m = tags.place[m + 1].end
                     run_start = None
                     continue
