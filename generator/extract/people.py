@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from generator.extract.lexicon import Lexicon, lexicon
-from generator.extract.tags import country_at, tag
+from generator.extract.tags import countries_named, country_at, tag
 from generator.extract.text import Token, looks_vietnamese, tokenize
 from generator.model import Mention
 
@@ -36,6 +36,7 @@ _POSITION_WORDS = {"trí", "chức", "vị", "vụ", "cương", "làm", "là", "
 _PLACE_PREPOSITIONS = {"tại", "ở", "của"}
 _POSTED_TITLE = re.compile(r"(Phó\s+)?(Đại sứ|Tổng Lãnh sự|Lãnh sự|Trưởng Đại diện|Trưởng Văn phòng|Tùy viên|Đại biện)\b")
 _MAX_PHRASE = 30
+_DELEGATION_OF = re.compile(r"[Đđ]oàn\b(?P<org>[^,;.()]{0,90}?)\bdo\s+(?:\S+\s+){0,3}$")
 _DELEGATION_ORG = re.compile(
     r"[Đđ]oàn(?:\s+đại biểu)?(?:\s+cấp cao)?\s+(?P<org>(?:Bộ|Ủy ban|Hội đồng|Cơ quan|Tổng cục|Cục|Quân đội)\s[^,;.()]{2,60}?)\s+do\s+$")
 
@@ -404,6 +405,17 @@ class _Parser:
             m.titles[0] = f"{title} {lead.group('org').strip()}"
             m.country = m.country or self.country_of(m.titles)
 
+    def _delegation_country(self, m: Mention) -> None:
+        """'đoàn Trung Quốc do Thứ trưởng X làm Trưởng đoàn': the head is of the delegation's country (a Chinese
+        name written in its Vietnamese reading looks Vietnamese)."""
+        if m.country or m.title_only:
+            return
+        lead = _DELEGATION_OF.search(self.sentence, max(0, m.start - 120), m.start)
+        if lead:
+            codes = [c for c in countries_named(lead.group("org"), self.lex) if c != "VN"] if lead.group("org") else []
+            if len(set(codes)) == 1:
+                m.country = codes[0]
+
     def mentions(self) -> list[Mention]:
         out: list[Mention] = []
         i = 0
@@ -418,6 +430,7 @@ class _Parser:
                 mention, nxt = None, i + 1
             if mention is not None:
                 self._delegation_title(mention)
+                self._delegation_country(mention)
                 out.append(mention)
             i = max(nxt, i + 1)
         return out
