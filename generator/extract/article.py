@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from generator.extract import meetings as mt
 from generator.extract.dates import Resolved, impossible_dates, resolve, written_dates, year_evidence
@@ -86,7 +87,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
             evidence = max(found, key=lambda e: e.year)
 
     written = written_dates(sentences + list(article.captions))
-    province = _article_province(facts, lex)
+    province = lru_cache(maxsize=1)(lambda: _article_province(facts, lex))   # asked for only now and then
     candidates: list[Candidate] = []
     warnings: list[str] = list(article.problems)     # the reader's: a dateline such as '31/02/2022 10:00'
     previous: Resolved | None = None
@@ -502,7 +503,7 @@ _LOCAL_SEAT = re.compile(r"(trụ sở|hội trường|nhà khách)\s+(UBND|Ủy
                          r"Thành uỷ)(\s+(tỉnh|thành phố|TP\.?))?\s*$", re.I)
 
 
-def _in_host_province(place: str | None, parts, persons, lex, article_province: str | None = None) -> str | None:
+def _in_host_province(place: str | None, parts, persons, lex, article_province=None) -> str | None:
     """No place said: the host province's; 'trụ sở UBND tỉnh': that of the host's province; a country only
     ('tại Việt Nam', 'sang Lào'): the province of a leader of that country who takes part."""
     if place is None:
@@ -554,9 +555,9 @@ def _country_names(code: str, lex) -> list[str]:
     return [" ".join(words) for words in lex.country_keys.get(code, [])]
 
 
-def _host_province(parts, persons, lex, article_province: str | None = None) -> str | None:
+def _host_province(parts, persons, lex, article_province=None) -> str | None:
     """A province's leader meeting a guest with no place said: in the province ('Chủ tịch UBND tỉnh An Giang');
-    'Phó Chủ tịch UBND tỉnh' alone: the Vietnamese province the article names most."""
+    'Phó Chủ tịch UBND tỉnh' alone: the Vietnamese province the article names most (`article_province()`)."""
     vietnamese = sorted((x for x in parts if persons[x[0]].country == "VN"), key=lambda x: x[1] == "guest")
     for pid, role, title in vietnamese:
         for t in [title] + persons[pid].titles:
@@ -567,7 +568,7 @@ def _host_province(parts, persons, lex, article_province: str | None = None) -> 
             if city:
                 return city
     if article_province and any(_LOCAL_OFFICE.search(t) for pid, _, t in vietnamese for t in [t] + persons[pid].titles):
-        return article_province
+        return article_province()
     return None
 
 

@@ -131,6 +131,13 @@ FORMS: list[DateForm] = [
 ]
 
 
+# words without which a form cannot match: most sentences are spared most forms
+_NEEDS = {"range": ("từ",), "iso": ("-",), "english_mdy": tuple(_MONTHS_EN), "english_dmy": tuple(_MONTHS_EN),
+          "span": ("ngày",), "relparen": ("(",), "relcomma": (",",), "weekday": ("thứ", "chủ nhật"),
+          "text": ("tháng",), "text_year": ("tháng",), "month": ("tháng",), "iso_slash": ("/",), "bare": ("/",),
+          "month_this_year": ("tháng",), "today": ("nay",), "yesterday": ("qua",), "same_day": ("ngày", "hôm")}
+
+
 def _valid(day: int | None, month: int | None) -> bool:
     return (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)
 
@@ -176,7 +183,10 @@ def _scan(sentence: str) -> tuple[DateExpr, ...]:
         starts.insert(k, a)
         ends.insert(k, b)
 
+    lower = sentence.lower()
     for form in FORMS:
+        if form.name in _NEEDS and not any(w in lower for w in _NEEDS[form.name]):
+            continue
         for m in form.pattern.finditer(sentence):
             if not free(m.start(), m.end()):
                 continue

@@ -8,6 +8,7 @@ is no country, and 'Đoàn' before a name is a family name, not a delegation.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.extract.lexicon import Lexicon, Match, lexicon
 from generator.extract.text import Token, looks_vietnamese, tokenize
@@ -104,7 +105,17 @@ def _inside_name(tokens: list[Token], i: int) -> bool:
 
 def countries_named(sentence: str, lex: Lexicon | None = None) -> list[str]:
     """Country codes named in a sentence, in order."""
-    lex = lex or lexicon()
+    if lex is None or lex is lexicon():
+        return list(_countries_named(sentence))      # an article's sentences are asked about more than once
+    return _read_countries(sentence, lex)
+
+
+@lru_cache(maxsize=8192)
+def _countries_named(sentence: str) -> tuple[str, ...]:
+    return tuple(_read_countries(sentence, lexicon()))
+
+
+def _read_countries(sentence: str, lex: Lexicon) -> list[str]:
     toks = tokenize(sentence)
     out = []
     k = 0

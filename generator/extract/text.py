@@ -78,7 +78,13 @@ _TOKEN = re.compile(
 
 
 def tokenize(sentence: str) -> list[Token]:
-    return [Token(m.group(0), m.start(), m.end(), m.lastgroup) for m in _TOKEN.finditer(sentence)]
+    return list(_tokens(sentence))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(sentence: str) -> tuple[Token, ...]:
+    # the mention grammar, the meeting words and the country look-up each read a sentence's tokens
+    return tuple(Token(m.group(0), m.start(), m.end(), m.lastgroup) for m in _TOKEN.finditer(sentence))
 
 
 _VN_SYLLABLE = re.compile(
