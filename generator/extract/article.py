@@ -520,9 +520,16 @@ def _in_host_province(place: str | None, parts, persons, lex, article_province=N
         for pid, _, title in parts:
             if persons[pid].country == named[0]:
                 m = _PROVINCE_OF_TITLE.search(title)
-                if m:
+                if m and _region_country(m.group(1), lex) == named[0]:
                     return m.group(1)        # "sang Lào" to meet "Tỉnh trưởng tỉnh U Đôm Xay"
     return place
+
+
+def _region_country(name: str, lex) -> str | None:
+    """The country of a province or city the gazetteer knows ('U Đôm Xay' LA), else None."""
+    toks = tokenize(name)
+    hit = lex.regions.match_at(toks, 0) if toks else None
+    return hit.value if hit and hit.end == len(toks) and hit.value != "region" else None
 
 
 def _vietnamese_place_in(text: str, lex) -> str | None:
@@ -559,6 +566,13 @@ def _host_province(parts, persons, lex, article_province=None) -> str | None:
     """A province's leader meeting a guest with no place said: in the province ('Chủ tịch UBND tỉnh An Giang');
     'Phó Chủ tịch UBND tỉnh' alone: the Vietnamese province the article names most (`article_province()`)."""
     vietnamese = sorted((x for x in parts if persons[x[0]].country == "VN"), key=lambda x: x[1] == "guest")
+    if vietnamese and all(role == "guest" for _, role, _ in vietnamese):
+        # a Vietnamese delegation calling on a foreign province's leader: in that province
+        for pid, role, title in parts:
+            if persons[pid].country not in (None, "VN") and role == "host":
+                m = _PROVINCE_OF_TITLE.search(title)
+                if m and _region_country(m.group(1), lex) == persons[pid].country:
+                    return m.group(1)
     for pid, role, title in vietnamese:
         for t in [title] + persons[pid].titles:
             m = _PROVINCE_OF_TITLE.search(t)

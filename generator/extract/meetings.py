@@ -37,7 +37,10 @@ _LOCATION = re.compile(
     r"\bdẫn đầu\b|\bcho biết\b|\bđến\b|\btới\b|\bđể\b|\bnhằm\b|\btheo\b|\bcó\b|\bđang\b))")
 # "phóng viên TTXVN tại Lào cho biết": where the reporter works, not where the meeting was
 # "Tổng Lãnh sự Campuchia tại TP Hồ Chí Minh": where a diplomat is posted, not where the meeting was
-_POSTED_BEFORE = re.compile(r"\b(Đại sứ|Tổng Lãnh sự|Lãnh sự|Trưởng Đại diện|Trưởng Văn phòng|Tùy viên|Đại biện|Tham tán)\b[^,.;()]{0,60}$")
+_POSTED_BEFORE = re.compile(r"\b(Đại sứ|Tổng Lãnh sự|Lãnh sự|Trưởng Đại diện|Trưởng Văn phòng|Tùy viên|Đại biện|Tham tán)\b"
+                            r"(?:\s+(?:quán|đặc mệnh toàn quyền|nước|[A-ZĐÀ-Ỹ][\w\-]*)){0,8}\s*$")
+# "chuẩn bị cho chuyến công tác tại Ấn Độ ... (dự kiến tháng 5)": a trip planned, not where they met
+_PLANNED = re.compile(r"\b(dự kiến|sắp tới|chuẩn bị cho|sẽ)\b", re.I)
 _BYLINE_BEFORE = re.compile(r"(phóng viên|PV|đặc phái viên|thường trú|cơ quan thường trú)\s+(?:\S+\s+){0,3}$", re.I)
 DELEGATION = re.compile(r"\b[Đđ]oàn\b")
 
@@ -204,6 +207,7 @@ def location(sentence: str, mentions: list[Mention], cue: Cue | None = None, cou
         return place
     for m in found:
         if not any(x.start <= m.start() < x.end for x in mentions) \
+                and not _PLANNED.search(sentence, max(0, m.start() - 50), min(len(sentence), m.end() + 40)) \
                 and not _BYLINE_BEFORE.search(sentence, max(0, m.start() - 60), m.start()) \
                 and not _POSTED_BEFORE.search(sentence, max(0, m.start() - 70), m.start()):
             return m.group(1).strip()
@@ -250,6 +254,10 @@ def anchor_date(dates: list[DateExpr], cue: Cue | None = None, sentence: str = "
 _AND = re.compile(r"\s*(,|;|,?\s*và|,?\s*cùng|,?\s*cùng với)\s*(?:quyền\s+)?")
 
 
+# the words whose subject is the visitor: "Đại sứ X đến chào Bộ trưởng Y"
+_CALLS_ON = {"đến chào", "tới chào", "chào xã giao", "chào từ biệt", "chào ra mắt", "đến chào ra mắt", "chào cấp cao"}
+
+
 def _LIST_ENDS(text: str, ms: list[Mention], k: int, cue: Cue) -> bool:
     """'Thủ tướng A, Thủ tướng B và Thủ tướng C đã ...': a comma joins subjects when the list ends with 'và'
     before the meeting word."""
@@ -270,6 +278,8 @@ def sides(facts: SentenceFacts, cue: Cue) -> list[tuple[int, str]]:
     after = [k for k, m in enumerate(ms) if m.start >= cue.end and not m.positional
              and (m.end <= limit or brk is None or m.start < brk.start())]
     cochair = cue.kind in ("dialogue", "conference") and cue.text.lower().startswith("đồng")
+    # "X đến chào Y": X calls on Y, so Y receives
+    subject_role, object_role = ("guest", "host") if cue.text.lower() in _CALLS_ON else ("host", "guest")
     out: list[tuple[int, str]] = []
     between = re.match(r"\s*(?:trực tuyến\s+|cấp cao\s+)?giữa\s", text[cue.end:])
     if between and len(after) >= 2 and re.fullmatch(r"\s*(với|và)\s*", text[ms[after[0]].end:ms[after[1]].start]):
@@ -283,7 +293,7 @@ def sides(facts: SentenceFacts, cue: Cue) -> list[tuple[int, str]]:
         k = before[-1]
         gap = text[ms[k].end:cue.start]
         if len(gap) <= 90:
-            role = "co-chair" if cochair else "host"
+            role = "co-chair" if cochair else subject_role
             out.append((k, role))
             while k > 0 and k - 1 in before:
                 between = text[ms[k - 1].end:ms[k].start]
@@ -298,7 +308,7 @@ def sides(facts: SentenceFacts, cue: Cue) -> list[tuple[int, str]]:
     if after:
         k = after[0]
         if len(text[cue.end:ms[k].start]) <= 150:
-            role = "co-chair" if cochair else "guest"
+            role = "co-chair" if cochair else object_role
             out.append((k, role))
             while k + 1 in after and _AND.fullmatch(text[ms[k].end:ms[k + 1].start]) \
                     and not (";" in text[ms[k].end:ms[k + 1].start] and limit < len(text)):
@@ -361,8 +371,9 @@ def clauses(facts: SentenceFacts, cues: list[Cue]) -> list[tuple[Cue, list[tuple
                 k += 1
                 objects.append(k)
         cochair = cue.kind in ("dialogue", "conference") and cue.text.lower().startswith("đồng")
-        out.append((cue, [(k, "co-chair" if cochair else "host") for k in subject]
-                    + [(k, "co-chair" if cochair else "guest") for k in objects]))
+        calls_on = cue.text.lower() in _CALLS_ON
+        out.append((cue, [(k, "co-chair" if cochair else "guest" if calls_on else "host") for k in subject]
+                    + [(k, "co-chair" if cochair else "host" if calls_on else "guest") for k in objects]))
         previous_end = ms[objects[-1]].end if objects else cue.end
     return out
 
