@@ -167,3 +167,19 @@ def test_lower_case_titles(sentence, expected):
 def test_a_company_name_before_its_chairman():
     ms = [m for m in find_mentions("Thủ tướng tiếp Chủ tịch Tập đoàn Samsung Lee Jae-yong.") if not m.title_only]
     assert [(m.name, m.title) for m in ms] == [("Lee Jae-yong", "Chủ tịch Tập đoàn Samsung")]
+
+
+# --- the gazetteers of titles and ranks: every row heads a mention of the name after it ----------------
+from generator.extract.lexicon import _lines  # noqa: E402
+
+_HEADS = [("title", e) for e in _lines("titles.txt")] + [("rank", e) for e in _lines("ranks.txt")]
+
+
+@pytest.mark.parametrize("kind, entry", _HEADS, ids=[f"{k}:{e}" for k, e in _HEADS])
+def test_every_title_and_rank_heads_the_name_after_it(kind, entry):
+    mentions = find_mentions(f"Hôm qua, {entry} Trần Văn Bình phát biểu tại hội nghị.")
+    (m,) = [m for m in mentions if m.name == "Trần Văn Bình"]
+    if kind == "title":
+        assert m.title.startswith(entry.split()[0]), m
+    else:
+        assert m.rank == entry, m
