@@ -41,9 +41,11 @@ _JOINT = re.compile(r"\b(ba|3|bốn|4|năm|5)\s+(Thủ tướng|Bộ trưởng|n
 # "cuộc gặp giữa ba Bộ trưởng Bộ Quốc phòng ba nước", the principals listed in the next sentence
 _BETWEEN_GROUP = re.compile(r"\bgiữa\s+(ba|3|bốn|4|hai|2|các)\s+(Thủ tướng|Bộ trưởng|nhà lãnh đạo|lãnh đạo|Chủ tịch|"
                             r"Tổng Bí thư|Người đứng đầu|Trưởng đoàn|Thứ trưởng)", re.I)
+_ATTENDING = re.compile(r"\s*(Tham dự|Cùng dự|Dự|Tham gia)\b[^.;:]{0,80}?\b(có|gồm)\b", re.I)
 _ROSTER = re.compile(r"\s*(Tham dự|Tham gia|Dự|Thành phần)\s+(cuộc gặp|hội nghị|hội đàm|buổi làm việc)?\s*(gồm có|gồm|có)\b", re.I)
 _EARLIER = re.compile(r"\s*(Trước đó|Trước khi|Trước đây|Hồi|Năm ngoái)\b", re.I)
-_CHAIRS = re.compile(r"\b(chủ trì|đồng chủ trì|khai mạc|tham dự|dự|tham gia|phát biểu|hội đàm|gặp|tiếp)\b", re.I)
+# those who hold a conference or meet at it; attending ('tham dự', 'dự') makes nobody a principal
+_CHAIRS = re.compile(r"\b(chủ trì|đồng chủ trì|khai mạc|hội đàm|gặp|tiếp)\b", re.I)
 _LEADS = re.compile(r"\b(dẫn đầu|[Tt]rưởng đoàn|chủ trì)\b")
 
 
@@ -389,6 +391,8 @@ def _other_side_in_next_sentences(f, facts, parts, persons, kind):
     for g in facts[f.index + 1:f.index + 1 + _LOOKAHEAD]:
         if any(d.precision == "day" for d in g.dates):
             break                        # another day: another meeting
+        if _ATTENDING.match(g.text):
+            continue                     # "Tham dự Hội nghị ... có các đồng chí: ...": who attended
         g_cue = mt.primary_cue(g.cues)
         if not parts:
             heads = _delegation_heads(g, persons)
