@@ -183,3 +183,21 @@ def test_every_title_and_rank_heads_the_name_after_it(kind, entry):
         assert m.title.startswith(entry.split()[0]), m
     else:
         assert m.rank == entry, m
+
+
+# --- the title phrase's steps: every step's example reads as the step says ---------------------------------
+from generator.extract.people import PHRASE_STEPS  # noqa: E402
+
+
+@pytest.mark.parametrize("name, step, example", PHRASE_STEPS, ids=[s[0] for s in PHRASE_STEPS])
+def test_every_step_of_the_title_phrase_reads_its_example(name, step, example):
+    sentence, want_name, want_title = example
+    named = [(m.name, m.title) for m in find_mentions(sentence) if not m.title_only]
+    if want_name is None:
+        assert named == []
+    else:
+        assert (want_name, want_title) in named, named
+
+
+def test_steps_are_named_once():
+    assert len({s[0] for s in PHRASE_STEPS}) == len(PHRASE_STEPS)

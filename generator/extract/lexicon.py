@@ -52,16 +52,20 @@ class Gazetteer:
         self.table: dict[tuple[str, ...], list[tuple[str, str, tuple[bool, ...]]]] = {}
         self.longest = 1
         self.first: set[str] = set()
+        self.lower_first: set[str] = set()   # entries written in lower case ("châu Âu") match as written
         for entry, value in entries:
             tokens = tokenize(entry)
             key = _phrase_key(tokens)
             if key:
                 self.first.add(key[0])
+                if exact_case and not tokens[0].cap:
+                    self.lower_first.add(key[0])
                 self.table.setdefault(key, []).append((value, entry, tuple(t.cap for t in tokens)))
                 self.longest = max(self.longest, len(key))
 
     def match_at(self, tokens: list[Token], i: int) -> Match | None:
-        if self.capitalised and not tokens[i].cap or tokens[i].key not in self.first:
+        if tokens[i].key not in self.first or \
+                self.capitalised and not tokens[i].cap and tokens[i].key not in self.lower_first:
             return None
         for n in range(min(self.longest, len(tokens) - i), 0, -1):
             hits = self.table.get(_phrase_key(tokens[i:i + n]))

@@ -17,6 +17,7 @@ institutions are looked up and never taken for a name. No person is listed anywh
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from generator.extract.lexicon import Lexicon, lexicon
 from generator.extract.tags import countries_named, country_at, tag
@@ -85,98 +86,20 @@ class _Parser:
 
     # -- a title phrase ---------------------------------------------------------------
     def phrase(self, i: int) -> tuple[int, tuple[int, int] | None, int]:
-        """Read a title phrase from the head at i.
+        """Read a title phrase from the head at i, token by token, each token decided by the first step of
+        PHRASE_STEPS that knows it.
 
         Returns (end of the title part, name run as (start, end) or None, next index).
         """
-        toks, tags = self.tokens, self.tags
-        m = tags.head[i].end
-        run_start = None
-        after_dash = -1                 # a one-word name right after " - " is an outlet ("- Sputnik"), not a person
-        after_org = -1                  # "Tập đoàn Samsung Lee Jae-yong": the company's name comes first
-        while m < len(toks) and m - i < _MAX_PHRASE:
-            t = toks[m]
-            run_ok = run_start is not None and _qualifies(toks[run_start:m])
-            if t.kind == "punct":
-                if t.text in "-–" and toks[m - 1].end < t.start and m + 1 < len(toks) and toks[m + 1].cap:
-                    if run_ok:
-                        break
-                    run_start = None
-                    after_dash = m + 1
-                    m += 1
-                    continue
-                if t.text in "&'’":
-                    m += 1
-                    continue
-                if t.text == "(" and not run_ok:
-                    close = next((k for k in range(m + 1, min(m + 5, len(toks))) if toks[k].text == ")"), None)
-                    if close and (all(x.acronym or x.text in "/-," for x in toks[m + 1:close])
-                                  or all(x.kind == "word" and looks_vietnamese(x.text) and tags.place_kind[k] != "country"
-                                         for k, x in enumerate(toks[m + 1:close], m + 1))):
-                        # "Cục Điều tra Liên bang Mỹ (FBI)": an organisation's initials; "Hội đồng Liên bang
-                        # (Thượng viện) Nga": another name of the body
-                        m = close + 1
-                        run_start = None
-                        continue
+        toks = self.tokens
+        r = _Reading(self, i, self.tags.head[i].end)
+        while r.m < len(toks) and r.m - i < _MAX_PHRASE:
+            r.run_ok = r.run_start is not None and _qualifies(toks[r.run_start:r.m])
+            if _decide(r) == _STOP:
                 break
-            if t.kind == "num":
-                break
-            if tags.place[m] is not None:
-                if run_ok:
-                    break
-                m = tags.place[m].end
-                run_start = None
-                continue
-            if t.lower:
-                low = t.text.lower()
-                if low in _PARTICLES and run_start is not None and self._particles_then_name(m):
-                    m += 1
-                    continue
-                if low == "và":
-                    nxt = m + 1
-                    if nxt < len(toks) and toks[nxt].cap and tags.head[nxt] is None and not run_ok:
-                        m += 1
-                        run_start = None
-                        continue
-                    break
-                if low in _PLACE_PREPOSITIONS and m + 1 < len(toks) and not run_ok and (
-                        tags.place_kind[m + 1] == "country"
-                        or tags.place_kind[m + 1] == "region" and low == "tại" and _POSTED_TITLE.match(self.text(i, m))):
-                    # "Đại sứ ... tại Việt Nam", "Tổng Lãnh sự ... tại TP Hồ Chí Minh": where the title is held
-                    m = tags.place[m + 1].end
-                    run_start = None
-                    continue
-                if low in _TITLE_JOINERS or tags.stop[m] is not None or run_ok:
-                    break
-                run_start = None
-                m += 1
-                continue
-            if t.acronym:
-                if run_ok:
-                    break
-                run_start = None        # QĐND, ASEAN: an organisation
-                m += 1
-                continue
-            if tags.head[m] is not None and tags.head_kind[m] in ("rank", "honorific"):
-                break                   # the name part begins: "... Bộ Công an Đại tướng Nguyễn Văn A"
-            if tags.head[m] is not None:
-                if run_ok:
-                    break
-                m = tags.head[m].end        # "Văn phòng Chủ tịch nước": a title inside an organisation's name
-                run_start = None
-                continue
-            if run_start is None and tags.org[m] is not None:
-                m = tags.org[m].end          # "Bộ Công an": an organisation, not a name
-                after_org = m
-                continue
-            if _is_name_token(t):
-                if run_start is None:
-                    run_start = m
-                m += 1
-                continue
-            break
-        if run_start is not None and _qualifies(toks[run_start:m]) and (run_start != after_dash or m - run_start >= 2):
-            if run_start == after_org and m - run_start >= 3 and not looks_vietnamese(toks[run_start].text):
+        m, run_start = r.m, r.run_start
+        if run_start is not None and _qualifies(toks[run_start:m]) and (run_start != r.after_dash or m - run_start >= 2):
+            if run_start == r.after_org and m - run_start >= 3 and not looks_vietnamese(toks[run_start].text):
                 run_start += 1
             run = _cut_to_name(toks[run_start:m])
             start = toks.index(run[0], run_start)
@@ -434,6 +357,194 @@ class _Parser:
                 out.append(mention)
             i = max(nxt, i + 1)
         return out
+
+
+# --- the title phrase, step by step ----------------------------------------------------------------------
+# A title phrase runs from its head ('Bộ trưởng') over the organisation and country it names to the name that
+# ends it ('... Ngoại giao Nhật Bản Kamikawa Yoko'). Each token is decided by the first step below that knows
+# it: it goes on (the phrase continues past it), or it stops the phrase. The steps are tried in order; each
+# has an example that tests/test_people.py reads back.
+_GO, _STOP = "go", "stop"
+
+
+@dataclass
+class _Reading:
+    """Where the reading of one title phrase is."""
+
+    parser: "_Parser"
+    head: int                       # the token where the title begins
+    m: int                          # the token being decided
+    run_start: int | None = None    # where the capitalised run that may be the name began
+    after_dash: int = -1            # a one-word name right after " - " is an outlet ("- Sputnik"), not a person
+    after_org: int = -1             # "Tập đoàn Samsung Lee Jae-yong": the company's name comes first
+    run_ok: bool = False            # the run so far could be a name
+
+    @property
+    def tok(self):
+        return self.parser.tokens[self.m]
+
+    def skip_to(self, end: int, keep_run: bool = False) -> str:
+        self.m = end
+        if not keep_run:
+            self.run_start = None
+        return _GO
+
+
+def _decide(r: _Reading) -> str:
+    """The first step that knows the token decides: go on, or stop."""
+    for _, step, _ in PHRASE_STEPS:
+        action = step(r)
+        if action is not None:
+            return action
+    return _STOP
+
+
+def _dash(r: _Reading):
+    t, toks = r.tok, r.parser.tokens
+    if t.kind == "punct" and t.text in "-–" and toks[r.m - 1].end < t.start and r.m + 1 < len(toks) and toks[r.m + 1].cap:
+        if r.run_ok:
+            return _STOP
+        r.after_dash = r.m + 1
+        return r.skip_to(r.m + 1)
+    return None
+
+
+def _joining_mark(r: _Reading):
+    return r.skip_to(r.m + 1, keep_run=True) if r.tok.kind == "punct" and r.tok.text in "&'’" else None
+
+
+def _bracket(r: _Reading):
+    toks, tags = r.parser.tokens, r.parser.tags
+    if r.tok.kind != "punct" or r.tok.text != "(" or r.run_ok:
+        return None
+    close = next((k for k in range(r.m + 1, min(r.m + 5, len(toks))) if toks[k].text == ")"), None)
+    if close and (all(x.acronym or x.text in "/-," for x in toks[r.m + 1:close])
+                  or all(x.kind == "word" and looks_vietnamese(x.text) and tags.place_kind[k] != "country"
+                         for k, x in enumerate(toks[r.m + 1:close], r.m + 1))):
+        return r.skip_to(close + 1)
+    return None
+
+
+def _other_mark_or_number(r: _Reading):
+    return _STOP if r.tok.kind in ("punct", "num") else None
+
+
+def _place(r: _Reading):
+    place = r.parser.tags.place[r.m]
+    if place is None:
+        return None
+    return _STOP if r.run_ok else r.skip_to(place.end)
+
+
+def _particle(r: _Reading):
+    t = r.tok
+    if t.lower and t.text.lower() in _PARTICLES and r.run_start is not None and r.parser._particles_then_name(r.m):
+        return r.skip_to(r.m + 1, keep_run=True)
+    return None
+
+
+def _and(r: _Reading):
+    toks, tags = r.parser.tokens, r.parser.tags
+    if not (r.tok.lower and r.tok.text.lower() == "và"):
+        return None
+    nxt = r.m + 1
+    if nxt < len(toks) and toks[nxt].cap and tags.head[nxt] is None and not r.run_ok:
+        return r.skip_to(nxt)
+    return _STOP
+
+
+def _where_held(r: _Reading):
+    toks, tags = r.parser.tokens, r.parser.tags
+    low = r.tok.text.lower()
+    if not (r.tok.lower and low in _PLACE_PREPOSITIONS and r.m + 1 < len(toks) and not r.run_ok):
+        return None
+    if tags.place_kind[r.m + 1] == "country" or tags.place_kind[r.m + 1] == "region" and low == "tại" \
+            and _POSTED_TITLE.match(r.parser.text(r.head, r.m)):
+        return r.skip_to(tags.place[r.m + 1].end)
+    return None
+
+
+def _lower_word(r: _Reading):
+    if not r.tok.lower:
+        return None
+    if r.tok.text.lower() in _TITLE_JOINERS or r.parser.tags.stop[r.m] is not None or r.run_ok:
+        return _STOP
+    return r.skip_to(r.m + 1)
+
+
+def _acronym(r: _Reading):
+    if not r.tok.acronym:
+        return None
+    return _STOP if r.run_ok else r.skip_to(r.m + 1)
+
+
+def _rank_or_address(r: _Reading):
+    tags = r.parser.tags
+    return _STOP if tags.head[r.m] is not None and tags.head_kind[r.m] in ("rank", "honorific") else None
+
+
+def _title_inside(r: _Reading):
+    head = r.parser.tags.head[r.m]
+    if head is None:
+        return None
+    return _STOP if r.run_ok else r.skip_to(head.end)
+
+
+def _organisation(r: _Reading):
+    org = r.parser.tags.org[r.m]
+    if r.run_start is not None or org is None:
+        return None
+    r.after_org = org.end
+    return r.skip_to(org.end)
+
+
+def _name_word(r: _Reading):
+    if not _is_name_token(r.tok):
+        return None
+    if r.run_start is None:
+        r.run_start = r.m
+    return r.skip_to(r.m + 1, keep_run=True)
+
+
+def _anything_else(r: _Reading):
+    return _STOP
+
+
+# (name, step, an example: the sentence, the name and the title it gives)
+PHRASE_STEPS = [
+    ("a dash between words", _dash,
+     ("Ảnh: Thủ tướng Campuchia - Sputnik.", None, None)),
+    ("a joining mark", _joining_mark,
+     ("Bộ trưởng Thương mại & Công nghiệp Singapore Tan Wei Ming dự.", "Tan Wei Ming", "Bộ trưởng Thương mại & Công nghiệp Singapore")),
+    ("initials or another name in brackets", _bracket,
+     ("Giám đốc Cục Điều tra Liên bang Mỹ (FBI) John Carter dự.", "John Carter", "Giám đốc Cục Điều tra Liên bang Mỹ (FBI)")),
+    ("another mark or a number", _other_mark_or_number,
+     ("Bộ trưởng, 56 tuổi, dự.", None, None)),
+    ("a place", _place,
+     ("Bộ trưởng Ngoại giao Nhật Bản Tanabe Kenji dự.", "Tanabe Kenji", "Bộ trưởng Ngoại giao Nhật Bản")),
+    ("a particle inside a name", _particle,
+     ("Chủ tịch Ủy ban châu Âu Anna von der Berg dự.", "Anna von der Berg", "Chủ tịch Ủy ban châu Âu")),
+    ("'và' between parts of a title", _and,
+     ("Bộ trưởng Ngoại giao và Hợp tác quốc tế Tây Ban Nha Diego Ruiz dự.", "Diego Ruiz",
+      "Bộ trưởng Ngoại giao và Hợp tác quốc tế Tây Ban Nha")),
+    ("where the title is held", _where_held,
+     ("Đại sứ Nhật Bản tại Việt Nam Tanabe Kenji dự.", "Tanabe Kenji", "Đại sứ Nhật Bản tại Việt Nam")),
+    ("a lower-case word", _lower_word,
+     ("Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn Lê Văn Cường dự.", "Lê Văn Cường",
+      "Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn")),
+    ("an acronym", _acronym,
+     ("Tổng Thư ký ASEAN Kao Kim Hourn dự.", "Kao Kim Hourn", "Tổng Thư ký ASEAN")),
+    ("a rank or a form of address", _rank_or_address,
+     ("Bộ trưởng Bộ Công an Đại tướng Nguyễn Văn Bình dự.", "Nguyễn Văn Bình", "Bộ trưởng Bộ Công an")),
+    ("a title inside the title", _title_inside,
+     ("Chánh Văn phòng Chủ tịch nước Lê Thị Hoa dự.", "Lê Thị Hoa", "Chánh Văn phòng Chủ tịch nước")),
+    ("an organisation", _organisation,
+     ("Thứ trưởng Bộ Công an Trần Quốc Tuấn dự.", "Trần Quốc Tuấn", "Thứ trưởng Bộ Công an")),
+    ("a word of a name", _name_word,
+     ("Thủ tướng Lào Somsak Phommachanh dự.", "Somsak Phommachanh", "Thủ tướng Lào")),
+    ("anything else", _anything_else,
+     ("Thủ tướng: hai nước sẽ hợp tác.", None, None)),
+]
 
 
 def find_mentions(sentence: str, lex: Lexicon | None = None) -> list[Mention]:
