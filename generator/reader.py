@@ -161,7 +161,7 @@ def _find_dateline(lines: list[str]) -> tuple[PartialDate | None, Published, lis
         found = _dateline(line)
         if found and found[0]:
             best = found
-            if i + 1 < len(lines) and (len(lines[i + 1].strip()) <= 6 or _CHROME.match(lines[i + 1])) \
+            if i == 0 and i + 1 < len(lines) and len(lines[i + 1].strip()) <= 6 \
                     and not _TERMINAL_SENTENCE.search(lines[i + 1]):
                 # "18/03/2026" then "x", "+", "aa": the site's bar of widgets, the day the page was rendered
                 best = (found[0], Published("page", found[1].read), None)
@@ -169,6 +169,10 @@ def _find_dateline(lines: list[str]) -> tuple[PartialDate | None, Published, lis
             problems.append(found[2])
         elif best and _word_count(line) >= 12 and _TERMINAL_SENTENCE.search(line):
             break                        # the report has begun
+    if best and best[1].source == "page":
+        # the site's bar shows the day the page was saved, not when the report was written: no publication
+        # date, though the record says what was seen
+        return None, best[1], problems
     if best:
         return best[0], best[1], problems
     for line in lines:
