@@ -356,3 +356,30 @@ Bộ trưởng Lê Văn Thanh cho rằng chuyến thăm của Thứ trưởng Pe
 """
     got = [(c.date.iso(), c.kind, names(c)) for c in candidates(text)]
     assert got == [("2024-09-26", "reception", ["Lê Văn Thanh", "Pedro Alvarez"])]
+
+
+def test_a_site_toolbar_date_is_not_the_publication_date():
+    text = """18/03/2026
+x
++
+aa
+-
+
+Bộ trưởng Quốc phòng tiếp Đại sứ Hàn Quốc
+
+Chiều 6/12, tại Trụ sở Bộ Quốc phòng, Đại tướng Nguyễn Văn An, Bộ trưởng Bộ Quốc phòng đã tiếp Đại sứ Hàn Quốc Kim Min-su đến chào nhân dịp nhận nhiệm vụ.
+"""
+    art = parse_article("a.txt", text)
+    assert art.published is None and art.published_basis.source == "page"
+    (c,) = candidates(text)
+    assert c.date is None and c.day_month == (6, 12)       # undated, not 2025-12-06
+
+
+def test_people_who_attended_are_not_principals():
+    text = """ date 2021-05-19 Hội nghị trực tuyến giữa lãnh đạo hai tỉnh
+
+Ngày 18/5/2021, Tỉnh ủy Lào Cai và Tỉnh ủy Vân Nam tổ chức Hội nghị trực tuyến giữa lãnh đạo hai tỉnh.
+
+Tham dự Hội nghị về phía Trung Quốc có các đồng chí: Tôn Minh Lượng, Trưởng Ban Liên lạc Đối ngoại tỉnh Vân Nam; Cát Văn Đào, Đại sứ Trung Quốc tại Việt Nam.
+"""
+    assert candidates(text) == []
