@@ -70,10 +70,7 @@ LIST = ("Bộ trưởng Hoàng Văn Nam gặp Bộ trưởng Lào Khamsing Vongp
                  id="lead-ends-with-a-colon"),
     pytest.param(" date 2024-11-22 Các cuộc gặp song phương bên lề Hội nghị\n\nNgày 21/11, tại Viêng Chăn, nhiều cuộc "
                  "gặp song phương đã diễn ra bên lề Hội nghị hợp tác an ninh khu vực.\n\n" + LIST + "\n",
-                 id="lead-names-nobody", marks=pytest.mark.xfail(
-        strict=True, reason="when the dated lead names nobody, its meeting takes the first item's two people; the "
-                            "first item is then dropped as said again, so it is not the 'last meeting' the next items "
-                            "follow, and the second and third items are left undated")),
+                 id="lead-names-nobody"),
 ])
 def test_a_roundup_of_short_meeting_sentences_is_all_on_the_day_of_its_lead(text):
     got = sorted(((c.date.iso() if c.date else "", names(c)) for c in candidates(text)), key=lambda g: g[1])

@@ -109,7 +109,7 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
             resolved = _context_date(f, recent)
             inherited = resolved is not None
         if resolved is None and cue is not None and not f.dates and last_meeting is not None \
-                and f.index - last_meeting[0] == 1 and _is_list_item(f) \
+                and f.index - last_meeting[0] == 1 and _is_list_item(f) and not any(m.title_only for m in f.mentions) \
                 and _has_both_sides(_participants(f, cue, persons), persons):
             # a roundup: "Bộ trưởng A gặp Bộ trưởng B. Bộ trưởng C gặp Bộ trưởng D. ...", all on the day named
             # before the first
@@ -129,6 +129,8 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
         cand = _candidate(article, f, cue, resolved, facts, persons, candidates, lex, province)
         if cand is not None and (inherited or mt.RECALL.match(f.text)) and any(
                 len({p.name for p in cand.participants} & {q.name for q in c.participants}) >= 2 for c in candidates):
+            if last_meeting is not None and f.index - last_meeting[0] == 1 and _is_list_item(f):
+                last_meeting = (f.index, resolved)   # a roundup's first item, already taken by its lead: the list goes on
             cand = None                  # "Phát biểu tại hội đàm, ...", "Tại buổi làm việc, ... ngày 25/9": the
                                          # meeting already reported, and a date of something else
         if not inherited and _names_day(resolved):
