@@ -53,21 +53,27 @@ class Gazetteer:
         self.longest = 1
         self.first: set[str] = set()
         self.lower_first: set[str] = set()   # entries written in lower case ("châu Âu") match as written
+        lengths: dict[str, set[int]] = {}   # the lengths of the entries a first word begins, longest tried first
         for entry, value in entries:
             tokens = tokenize(entry)
             key = _phrase_key(tokens)
             if key:
                 self.first.add(key[0])
+                lengths.setdefault(key[0], set()).add(len(key))
                 if exact_case and not tokens[0].cap:
                     self.lower_first.add(key[0])
                 self.table.setdefault(key, []).append((value, entry, tuple(t.cap for t in tokens)))
                 self.longest = max(self.longest, len(key))
+        self.lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
 
     def match_at(self, tokens: list[Token], i: int) -> Match | None:
-        if tokens[i].key not in self.first or \
-                self.capitalised and not tokens[i].cap and tokens[i].key not in self.lower_first:
+        first = tokens[i].key
+        lengths = self.lengths.get(first)
+        if lengths is None or self.capitalised and not tokens[i].cap and first not in self.lower_first:
             return None
-        for n in range(min(self.longest, len(tokens) - i), 0, -1):
+        for n in lengths:
+            if i + n > len(tokens):
+                continue
             hits = self.table.get(_phrase_key(tokens[i:i + n]))
             if not hits:
                 continue
