@@ -68,7 +68,7 @@ def find_cues(sentence: str, lex: Lexicon) -> list[Cue]:
     out: list[Cue] = []
     i = 0
     while i < len(tokens):
-        m = lex.cues.match_at(tokens, i)
+        m = lex.cues.match_at(tokens, i) if tokens[i].key in lex.cues.lengths else None
         if not m:
             i += 1
             continue

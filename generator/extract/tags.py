@@ -41,8 +41,9 @@ def tag(tokens: list[Token], lex: Lexicon) -> Tags:
     for i, tok in enumerate(tokens):
         if tok.kind not in ("word", "initial"):
             continue
+        key = tok.key                   # most words begin no entry of any table: those are passed at once
         for kind, gaz in (("title", lex.titles), ("rank", lex.ranks), ("honorific", lex.honorifics)):
-            m = gaz.match_at(tokens, i)
+            m = gaz.match_at(tokens, i) if key in gaz.lengths else None
             if m is None and kind == "title" and tok.lower and tok.text in _LOWER_TITLE_STARTS:
                 m = lex.titles_any_case.match_at(tokens, i)   # "tổng bí thư ... Lê Văn A" in a translated report
                 if m is not None:
@@ -53,6 +54,8 @@ def tag(tokens: list[Token], lex: Lexicon) -> Tags:
                 if tags.head[i] is None or m.end > tags.head[i].end:
                     tags.head[i], tags.head_kind[i] = m, kind
         for kind, gaz in (("country", lex.countries), ("region", lex.regions), ("institution", lex.institutions)):
+            if key not in gaz.lengths:
+                continue
             m = country_at(tokens, i, lex, after_place=i in place_ends) if kind == "country" else gaz.match_at(tokens, i)
             if m and kind == "region" and _inside_name(tokens, i):
                 m = None                # "Lê Tân Cương": a name, though Tân Cương is also a region
@@ -60,9 +63,9 @@ def tag(tokens: list[Token], lex: Lexicon) -> Tags:
                 tags.place[i], tags.place_kind[i] = m, kind
         if tags.place[i] is not None:
             place_ends.add(tags.place[i].end)
-        if tok.lower and not (i + 1 < n and (tok.text, tokens[i + 1].text) in _ORG_COMPOUNDS):
+        if tok.lower and key in lex.stopwords.lengths and not (i + 1 < n and (tok.text, tokens[i + 1].text) in _ORG_COMPOUNDS):
             tags.stop[i] = lex.stopwords.match_at(tokens, i)
-        org = lex.org_heads.match_at(tokens, i)
+        org = lex.org_heads.match_at(tokens, i) if key in lex.org_heads.lengths else None
         if org and org.end - org.start == 1 and tok.text in _SURNAME_ORG_WORDS and org.end < n \
                 and tokens[org.end].cap:
             org = None                  # "Đoàn Văn Hải" is a name; "Đoàn đại biểu", "Đoàn Campuchia" are not
@@ -85,6 +88,8 @@ def tag(tokens: list[Token], lex: Lexicon) -> Tags:
 def country_at(tokens: list[Token], i: int, lex: Lexicon, after_place: bool = False) -> Match | None:
     """A country name starting at token i; "Pháp luật" and "Anh hùng" are words, not countries.
     Right after a place or an institution ("Bộ trưởng Công Thương Lào") it is no part of a name."""
+    if tokens[i].key not in lex.countries.lengths:
+        return None
     m = lex.countries.match_at(tokens, i)
     if m and m.end - m.start == 1:
         if m.end < len(tokens) and tokens[m.end].lower and tokens[m.end].text not in ("và", "kiêm") \
@@ -121,7 +126,7 @@ def _read_countries(sentence: str, lex: Lexicon) -> list[str]:
     k = 0
     while k < len(toks):
         hit = country_at(toks, k, lex)
-        region = lex.regions.match_at(toks, k)
+        region = lex.regions.match_at(toks, k) if toks[k].key in lex.regions.lengths else None
         if region and (not hit or region.end > hit.end):
             k = region.end
             continue
