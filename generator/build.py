@@ -1,12 +1,16 @@
 """`build(config)`: the whole pipeline, top to bottom, with a result the CLI can summarise."""
 from __future__ import annotations
 
+import multiprocessing
+import os
+import threading
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.cache import ExtractionCache, PageCache, article_key
-
 from generator.chronology import build_timeline
 from generator.config import SiteConfig
 from generator.extract.article import ArticleResult, extract_article
@@ -41,6 +45,19 @@ class BuildResult:
     def errors(self) -> list[Diagnostic]:
         """What keeps the site from being what the content says: shown in the dev server's overlay."""
         return [d for d in self.diagnostics if d.level == "error"]
+
+
+# a build with this many articles to extract afresh shares them out over the cores
+PARALLEL_FROM = 200
+
+
+def _extract_bytes(job: tuple[str, bytes]) -> ArticleResult | None:
+    """One article in a worker process; None when it cannot be read (the ordered pass reports why)."""
+    rel, data = job
+    try:
+        return extract_article(parse_bytes(data, rel))
+    except Exception:
+        return None
 
 
 def extract_all(content: Path) -> tuple[list[ArticleResult], list[Diagnostic]]:
@@ -86,11 +103,13 @@ class Builder:
             return [], [Diagnostic(str(content), "content folder not found", "error")], []
         forced = {Path(p).resolve() for p in changed}
         files, diagnostics = find_articles(content)
+        pooled = self._extract_in_parallel(files, content, forced)
         results, fresh, keys = [], [], set()
         for file in files:
             rel = file.relative_to(content).as_posix()
             try:
                 result, key, extracted = self._article(file, rel, file.resolve() in forced)
+                extracted = extracted or rel in pooled
             except ArticleError as exc:
                 diagnostics.append(Diagnostic(rel, str(exc), "error"))
                 result, key, extracted = self._fallback(rel, diagnostics), None, False
@@ -110,6 +129,43 @@ class Builder:
         self._last_good = {rel: key for rel, (_, key) in self._seen.items()}
         self.cache.keep_only(keys)
         return results, diagnostics, fresh
+
+    def _extract_in_parallel(self, files: list[Path], content: Path, forced: set[Path]) -> set[str]:
+        """Many articles to extract afresh (a first build, a new archive): on every core, into the cache,
+        so that the path-ordered pass below finds them there. Returns the articles extracted so."""
+        jobs = os.cpu_count() or 1
+        todo = []
+        for file in files:
+            rel = file.relative_to(content).as_posix()
+            seen = self._seen.get(rel)
+            try:
+                st = file.stat()
+                if st.st_size > MAX_ARTICLE_BYTES or seen and seen[0] == (st.st_size, st.st_mtime_ns, st.st_ino) \
+                        and file.resolve() not in forced and self.cache.has(seen[1]):
+                    continue
+                data = file.read_bytes()
+            except OSError:
+                continue                 # the ordered pass says what is wrong with it
+            key = article_key(rel, data)
+            if not self.cache.has(key):
+                todo.append((key, rel, data))
+        # workers are forked, which is safe and quick only while this process runs one thread (the CLI's
+        # build; the dev loop's builds run beside the server's threads, and extract few articles anyway)
+        if jobs < 2 or len(todo) < PARALLEL_FROM or threading.active_count() > 1 \
+                or "fork" not in multiprocessing.get_all_start_methods():
+            return set()
+        done = set()
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                chunk = max(1, len(todo) // (jobs * 8))
+                jobs_in = [(rel, data) for _, rel, data in todo]
+                for (key, rel, _), result in zip(todo, pool.map(_extract_bytes, jobs_in, chunksize=chunk)):
+                    if result is not None:
+                        self.cache.put(key, result)
+                        done.add(rel)
+        except (OSError, BrokenProcessPool):
+            pass                         # no workers to be had: the ordered pass extracts what is left
+        return done
 
     def _article(self, file: Path, rel: str, forced: bool) -> tuple[ArticleResult, str, bool]:
         try:

@@ -81,6 +81,9 @@ class ExtractionCache:
             self._memory[key] = result
         return _fresh(result) if result is not None else None
 
+    def has(self, key: str) -> bool:
+        return key in self._memory or self.folder is not None and self._file(key).is_file()
+
     def put(self, key: str, result: ArticleResult) -> None:
         self._memory[key] = result
         if self.folder is None:
