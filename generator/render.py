@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -90,13 +91,28 @@ class _SafeLinks(Treeprocessor):
 def markdown_to_html(text: str, quotes_lang: str | None = None) -> Markup:
     """Markdown → HTML with raw HTML switched off and unsafe links dropped: page bodies never carry
     markup or scripts of their own."""
-    md = markdown.Markdown(extensions=["tables"], output_format="html")
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
-    if quotes_lang:
-        md.treeprocessors.register(_QuotesLanguage(md, quotes_lang), "quotes_lang", 1)
-    return Markup(md.convert(text))
+    return Markup(_converter(quotes_lang).reset().convert(text))
+
+
+_CONVERTERS = threading.local()
+
+
+def _converter(quotes_lang: str | None) -> markdown.Markdown:
+    """One converter per thread and quotes language, reset between pages: building one costs more than
+    converting a page (issue 11.3)."""
+    kept = getattr(_CONVERTERS, "by_lang", None)
+    if kept is None:
+        kept = _CONVERTERS.by_lang = {}
+    md = kept.get(quotes_lang)
+    if md is None:
+        md = markdown.Markdown(extensions=["tables"], output_format="html")
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
+        if quotes_lang:
+            md.treeprocessors.register(_QuotesLanguage(md, quotes_lang), "quotes_lang", 1)
+        kept[quotes_lang] = md
+    return md
 
 
 def _templates_digest(dirs: list[Path]) -> str:
