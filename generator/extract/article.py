@@ -27,9 +27,9 @@ _ASIDE = re.compile(r"(tháp tùng|cùng dự|tham dự|có sự tham dự|của
 _ASIDE_MEETING = re.compile(
     r"\s*(Bên lề|Nhân dịp này|Dịp này|Trong dịp này|Cũng trong dịp|Trong khuôn khổ|Trong chuyến thăm|Ngay sau|Tiếp đó|Sau đó|Trong đó|"
     r"(Trước|Sau|Kết thúc) (buổi|cuộc|khi)? ?(tiếp|hội đàm|gặp|làm việc|điện đàm|lễ đón|đối thoại)|Kết thúc|Tại đây)\b", re.I)
-# "Tiếp đoàn, X cảm ơn ...": the reception of the delegation whose visit was just dated
 # a dated sentence about an event ('Chiều 7/11, hội nghị sơ kết ... đã được tổ chức'), not a line of other news
 _EVENT_NOUN = re.compile(r"\b([Đđ]oàn|hội nghị|hội đàm|cuộc gặp|buổi|lễ|đối thoại|chuyến thăm|phiên họp|kỳ họp)\b", re.I)
+# "Tiếp đoàn, X cảm ơn ...": the reception of the delegation whose visit was just dated
 _RECEIVES_THE_DELEGATION = re.compile(r"\s*(Tiếp đoàn|Đón tiếp đoàn|Tiếp và làm việc với đoàn)\b", re.I)
 _BOTH = re.compile(r"\b[Hh]ai (Thủ tướng|Bộ trưởng|Thứ trưởng|Chủ tịch|Tổng Bí thư|Ngoại trưởng|nhà lãnh đạo|lãnh đạo|trưởng đoàn|Trưởng đoàn)\b")
 _IN_TURN = re.compile(r"\blần lượt\b")
