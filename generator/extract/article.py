@@ -531,36 +531,35 @@ def _in_host_province(place: str | None, parts, persons, lex, article_province=N
     return place
 
 
+def _places_in(text: str, lex) -> list[tuple[str, str]]:
+    """The provinces and cities a text names, as written, each with its country's code (or 'region')."""
+    toks = tokenize(text)
+    out = []
+    k = 0
+    while k < len(toks):
+        hit = lex.regions.match_at(toks, k) if toks[k].key in lex.regions.lengths else None
+        if hit:
+            out.append((text[toks[k].start:toks[hit.end - 1].end], hit.value))
+            k = hit.end
+        else:
+            k += 1
+    return out
+
+
 def _region_country(name: str, lex) -> str | None:
     """The country of a province or city the gazetteer knows ('U Đôm Xay' LA), else None."""
-    toks = tokenize(name)
-    hit = lex.regions.match_at(toks, 0) if toks else None
-    return hit.value if hit and hit.end == len(toks) and hit.value != "region" else None
+    found = _places_in(name, lex)
+    return found[0][1] if len(found) == 1 and found[0][0] == name.strip() and found[0][1] != "region" else None
 
 
 def _vietnamese_place_in(text: str, lex) -> str | None:
     """The first Vietnamese province or city a title names ('Chủ tịch UBND TPHCM'), as written."""
-    toks = tokenize(text)
-    for k in range(len(toks)):
-        hit = lex.regions.match_at(toks, k)
-        if hit and hit.value == "VN":
-            return text[toks[k].start:toks[hit.end - 1].end]
-    return None
+    return next((place for place, code in _places_in(text, lex) if code == "VN"), None)
 
 
 def _article_province(facts, lex) -> str | None:
     """The Vietnamese province or city an article names most ('tỉnh Gia Lai' ... 'Gia Lai')."""
-    counts = Counter()
-    for g in facts:
-        toks = tokenize(g.text)
-        k = 0
-        while k < len(toks):
-            hit = lex.regions.match_at(toks, k)
-            if hit and hit.value == "VN":
-                counts[g.text[toks[k].start:toks[hit.end - 1].end]] += 1
-                k = hit.end
-            else:
-                k += 1
+    counts = Counter(place for g in facts for place, code in _places_in(g.text, lex) if code == "VN")
     return counts.most_common(1)[0][0] if counts else None
 
 
