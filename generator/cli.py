@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -9,8 +10,8 @@ from generator import __version__
 from generator.build import build
 from generator.cache import CACHE_DIR
 from generator.config import ConfigError, SiteConfig, check, load_config
-from generator.writer import WriteError, check_output
 from generator.terminal import printable
+from generator.writer import WriteError, check_output
 from generator.urls import BaseURL
 
 
@@ -32,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="exit with status 1 when there are warnings")
     b.add_argument("--no-cache", action="store_true",
                    help=f"extract every article afresh and keep no {CACHE_DIR}/ (a clean build)")
+    b.add_argument("--verbose", action="store_true",
+                   help=f"print every warning (a build with more than {WARNINGS_IN_FULL} prints them by kind)")
     w = sub.add_parser("watch", help="build, then rebuild whenever an article, the theme or the settings change")
     _site_options(w)
     s = sub.add_parser("serve", help="watch, and serve the site locally with live reload")
@@ -70,6 +73,32 @@ def _configure(args) -> SiteConfig:
     return config
 
 
+# a large archive's build can warn about thousands of articles: beyond this many, by kind
+WARNINGS_IN_FULL = 30
+_EXAMPLES = 3
+
+
+def warning_kind(d) -> str:
+    """What a warning says with its particulars (quoted words, names, numbers) taken out, so that the
+    warnings of one kind group together: 'meeting without a date, listed as undated: …'."""
+    message = re.sub(r"'[^']*'|\d+", "…", d.message)
+    return f"{d.level}: " + re.sub(r"(:\s).*$", r"\1…", message, count=1)
+
+
+def _print_by_kind(diagnostics) -> None:
+    groups: dict[str, list] = {}
+    for d in diagnostics:
+        groups.setdefault(warning_kind(d), []).append(d)
+    print(f"{len(diagnostics)} warnings of {len(groups)} kinds (all of them: timeline build --verbose):",
+          file=sys.stderr)
+    for kind, items in sorted(groups.items(), key=lambda g: (-len(g[1]), g[0])):
+        print(f"  {len(items):6d} × {printable(kind)}", file=sys.stderr)
+        for d in items[:_EXAMPLES]:
+            print(f"           {printable(d)}", file=sys.stderr)
+        if len(items) > _EXAMPLES:
+            print(f"           … and {len(items) - _EXAMPLES} more", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -91,9 +120,12 @@ def main(argv: list[str] | None = None) -> int:
         address = (args.host, args.port) if args.command == "serve" else None
         return run(session, config, address)
     result = build(config, None if args.no_cache else config.root / CACHE_DIR)
-    for d in result.diagnostics:
-        if d.level != "info":
+    shown = [d for d in result.diagnostics if d.level != "info"]
+    if args.verbose or len(shown) <= WARNINGS_IN_FULL:
+        for d in shown:
             print(printable(d), file=sys.stderr)
+    else:
+        _print_by_kind(shown)
     t = result.timeline
     if not result.ok:
         print(f"timeline: the site was not written; {printable(config.output)} keeps the last good build",

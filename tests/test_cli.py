@@ -143,3 +143,18 @@ def test_the_pages_workflow_builds_with_the_published_base_url():
         assert action in workflow
     assert 'timeline build --base-url "${{ steps.pages.outputs.base_url }}/"' in workflow
     assert "path: site" in workflow and "pages: write" in workflow and "id-token: write" in workflow
+
+
+def test_many_warnings_are_printed_by_kind_and_all_with_verbose(make_content, tmp_path, capsys):
+    files = {f"n{i:02d}.txt": f"Tin ngắn số {i}\n\nHôm nay trời nắng đẹp ở Hà Nội.\n" for i in range(40)}
+    files["bad.txt"] = b"\xff\xfe\x00garbage\xc3"
+    content = make_content(files)
+    assert run("build", "--content", str(content), "--output", str(tmp_path / "a")) == 0
+    err = capsys.readouterr().err
+    assert "41 warnings of 2 kinds" in err
+    assert "    40 × warning: no meeting found in this article" in err and "… and 37 more" in err
+    assert "bad.txt" in err                               # the rarer kind is shown too
+    assert err.count("no meeting found in this article") == 4      # the kind and its three examples
+    assert run("build", "--content", str(content), "--output", str(tmp_path / "b"), "--verbose") == 0
+    err = capsys.readouterr().err
+    assert err.count("no meeting found in this article") == 40
