@@ -4,6 +4,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -36,6 +37,7 @@ class BuildResult:
     extracted: list[str] = field(default_factory=list)    # articles read and extracted afresh (not cached)
     rendered: int = 0                                     # pages rendered afresh
     pages: int = 0                                        # pages in the site
+    seconds: dict[str, float] = field(default_factory=dict)   # stage -> seconds it took, in order
 
     @property
     def warnings(self) -> list[Diagnostic]:
@@ -45,6 +47,19 @@ class BuildResult:
     def errors(self) -> list[Diagnostic]:
         """What keeps the site from being what the content says: shown in the dev server's overlay."""
         return [d for d in self.diagnostics if d.level == "error"]
+
+
+class _StageClock:
+    """How long each stage of a build took, for the summary of a long build."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = now - self._last
+        self._last = now
 
 
 # a build with this many articles to extract afresh shares them out over the cores
@@ -211,15 +226,19 @@ class Builder:
         except WriteError as exc:
             return BuildResult(Timeline(config.start, config.end, [], [], [], [], [], 0),
                                [Diagnostic(exc.path, exc.reason, "error")], ok=False)
+        clock = _StageClock()
         results, diagnostics, fresh = self.extract(changed)
+        clock.lap("extract")
         diagnostics[:0] = config.warnings
         candidates = [c for r in results for c in r.candidates]
         events, officials = resolve(candidates, [ref for r in results for ref in r.references])
         timeline = build_timeline(events, officials, config.start, config.end, diagnostics, len(results))
         diagnostics.extend(diagnose(timeline, results))
+        clock.lap("resolve")
 
         registry, registry_file = self._registry(diagnostics)
         registry, redirects = assign_permalinks(timeline, registry)
+        clock.lap("permalinks")
 
         base = BaseURL.parse(config.base_url)
         plan = SitePlan(timeline, Interface(config.language), base, config.title, config.order == "newest",
@@ -228,7 +247,9 @@ class Builder:
         try:
             renderer = Renderer(config.theme, config.root, plan.t, base, config.title)
             pages = plan.pages(redirects)
+            clock.lap("pages")
             files, keys, rendered = self._render(renderer, plan, pages, writer)
+            clock.lap("render")
         except ThemeError as exc:          # the last good site stays as it is
             diagnostics.append(Diagnostic(exc.file, str(exc)[len(exc.file) + 2:], "error") if exc.file
                                else Diagnostic(f"theme '{config.theme}'", str(exc), "error"))
@@ -245,6 +266,7 @@ class Builder:
             return BuildResult(timeline, diagnostics, ok=False, extracted=fresh)
         finally:
             diagnostics += [Diagnostic(str(config.output), message) for message in writer.refused]
+        clock.lap("write")
         self._pages.save(keys)          # only now: the files on disk are those the keys describe
         if registry_file and self.record_permalinks:
             try:
@@ -253,7 +275,7 @@ class Builder:
                 diagnostics.append(Diagnostic(str(registry_file),
                                               f"could not record published addresses ({exc.strerror})"))
         return BuildResult(timeline, diagnostics, writer.changed, writer.removed, extracted=fresh,
-                           rendered=rendered, pages=len(pages))
+                           rendered=rendered, pages=len(pages), seconds=clock.seconds)
 
     def _registry(self, diagnostics: list[Diagnostic]) -> tuple[Registry, Path | None]:
         """The register of published addresses and where to record it (None: nowhere)."""

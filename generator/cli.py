@@ -75,6 +75,8 @@ def _configure(args) -> SiteConfig:
 
 # a large archive's build can warn about thousands of articles: beyond this many, by kind
 WARNINGS_IN_FULL = 30
+# a build longer than this ends with the time each stage took
+STAGES_SHOWN_AFTER = 2.0
 _EXAMPLES = 3
 
 
@@ -135,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(t.officials)} officials, {len(t.undated)} undated, {len(t.out_of_range)} outside the range, "
           f"{len(result.warnings)} warnings; {len(result.written)} files written, {len(result.removed)} removed "
           f"-> {printable(config.output)}")
+    if sum(result.seconds.values()) > STAGES_SHOWN_AFTER:
+        print("time by stage: " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in result.seconds.items()))
     if not BaseURL.parse(config.base_url).is_absolute:
         print(f"note: base_url {config.base_url!r} has no domain, so canonical links, sitemap.xml and feed.xml "
               f"carry paths only; set base_url or --base-url to the published address")

@@ -158,3 +158,15 @@ def test_many_warnings_are_printed_by_kind_and_all_with_verbose(make_content, tm
     assert run("build", "--content", str(content), "--output", str(tmp_path / "b"), "--verbose") == 0
     err = capsys.readouterr().err
     assert err.count("no meeting found in this article") == 40
+
+
+def test_a_long_build_ends_with_the_time_of_each_stage(make_content, tmp_path, capsys, monkeypatch):
+    import generator.cli as cli
+    content = make_content({"a.txt": ARTICLE})
+    assert run("build", "--content", str(content), "--output", str(tmp_path / "quick")) == 0
+    assert "time by stage" not in capsys.readouterr().out          # a quick build says nothing of it
+    monkeypatch.setattr(cli, "STAGES_SHOWN_AFTER", 0.0)
+    assert run("build", "--content", str(content), "--output", str(tmp_path / "long")) == 0
+    line = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("time by stage: "))
+    stages = [part.split()[0] for part in line[len("time by stage: "):].split(", ")]
+    assert stages == ["extract", "resolve", "permalinks", "pages", "render", "write"]
