@@ -49,6 +49,11 @@ class BuildResult:
         return [d for d in self.diagnostics if d.level == "error"]
 
 
+def _signature(st: os.stat_result) -> tuple:
+    """What tells an article file unchanged since it was last read, without reading it."""
+    return st.st_size, st.st_mtime_ns, st.st_ino
+
+
 class _StageClock:
     """How long each stage of a build took, for the summary of a long build."""
 
@@ -155,7 +160,7 @@ class Builder:
             seen = self._seen.get(rel)
             try:
                 st = file.stat()
-                if st.st_size > MAX_ARTICLE_BYTES or seen and seen[0] == (st.st_size, st.st_mtime_ns, st.st_ino) \
+                if st.st_size > MAX_ARTICLE_BYTES or seen and seen[0] == _signature(st) \
                         and file.resolve() not in forced and self.cache.has(seen[1]):
                     continue
                 data = file.read_bytes()
@@ -190,7 +195,7 @@ class Builder:
         if st.st_size > MAX_ARTICLE_BYTES:
             raise ArticleError(f"is {st.st_size / 1e6:.1f} MB, more than an article can be "
                                f"({MAX_ARTICLE_BYTES / 1e6:.0f} MB); skipped")
-        signature = (st.st_size, st.st_mtime_ns, st.st_ino)
+        signature = _signature(st)
         seen = self._seen.get(rel)
         if seen and seen[0] == signature and not forced:
             result = self.cache.get(seen[1])

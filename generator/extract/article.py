@@ -19,7 +19,7 @@ from generator.extract.persons import People, aliases_from_captions
 from generator.extract.tags import countries_named
 from generator.extract.text import split_sentences, tokenize
 from generator.model import NO_DATE_GIVEN, Article, Candidate, DateBasis, PartialDate, Participant, Person, Reference
-from generator.names import fold, name_key
+from generator.names import fold
 
 _LOOKAHEAD = 3
 # people named aside, not as a side of the meeting: "tháp tùng X", "Cùng dự có X", "lời chúc của X"
@@ -158,19 +158,13 @@ def extract_article(article: Article, lex: Lexicon | None = None) -> ArticleResu
         extra = [_CREDIT.sub("", c).strip() for c in [article.headline or ""] + list(article.captions)]
         for text in dict.fromkeys(t for t in extra if t and t not in sentences):
             g = mt.analyse(len(facts), text, lex, find_mentions)
-            g.people = [people.by_title(m) if m.title_only else _known(people, m) for m in g.mentions]
+            g.people = [people.by_title(m) if m.title_only else people.known(m) for m in g.mentions]
             facts.append(g)
     references = _sharpen_and_collect_undated(article, facts, persons, candidates, used, evidence, written)
     return ArticleResult(article, persons, candidates, references, list(dict.fromkeys(warnings)))
 
 
 _CREDIT = re.compile(r"\s*[(\[]?\s*(Ảnh|Nguồn|Photo)\s*:.*$|\s*[-–]\s*(Ảnh|TTXVN|VNA)\b.*$", re.I)
-
-
-def _known(people, m) -> int | None:
-    """A person of the report named again in a caption; nobody new is made from a caption."""
-    found = people._find(name_key(m.name), set(name_key(m.name).split()))
-    return found
 
 
 def _names_day(resolved: Resolved) -> bool:

@@ -56,6 +56,11 @@ class People:
             p.rank = m.rank
         return found
 
+    def known(self, m: Mention) -> int | None:
+        """The person of the article a mention names, without making a new one (a caption's names)."""
+        key = name_key(m.name)
+        return self._find(key, set(key.split()))
+
     def _find(self, key: str, words: set[str]) -> int | None:
         for k, keys in enumerate(self.keys):
             if key in keys or order_free(key) in keys:
