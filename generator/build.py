@@ -1,6 +1,7 @@
 """`build(config)`: the whole pipeline, top to bottom, with a result the CLI can summarise."""
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import threading
@@ -11,6 +12,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import state
 from generator.cache import ExtractionCache, PageCache, article_key
 from generator.chronology import build_timeline
 from generator.config import SiteConfig
@@ -21,15 +23,16 @@ from generator.output import timeline_json
 from generator.pages import SitePlan
 from generator.permalinks import LEGACY_REGISTER, RegistryError, assign_permalinks, load_registry, registry_json
 from generator.reader import MAX_ARTICLE_BYTES, ArticleError, find_articles, parse_bytes
-from generator.render import Renderer, ThemeError, render_site
+from generator.render import Renderer, ThemeError, render_site, theme_dirs
 from generator.resolve import resolve
 from generator.urls import BaseURL
-from generator.writer import WriteError, Writer, check_output, write_atomic
+from generator.state import Summary
+from generator.writer import MANIFEST, WriteError, Writer, check_output, write_atomic
 
 
 @dataclass
 class BuildResult:
-    timeline: Timeline
+    timeline: Timeline | None                             # None: nothing changed, the last build's stamp said so
     diagnostics: list[Diagnostic] = field(default_factory=list)
     written: list[str] = field(default_factory=list)      # files whose bytes changed
     removed: list[str] = field(default_factory=list)      # pages of the previous build that are gone
@@ -38,6 +41,14 @@ class BuildResult:
     rendered: int = 0                                     # pages rendered afresh
     pages: int = 0                                        # pages in the site
     seconds: dict[str, float] = field(default_factory=dict)   # stage -> seconds it took, in order
+    summary: Summary | None = None                        # the figures printed; counted from the timeline
+    unchanged: bool = False                               # True: stopped at the stamp, nothing was read
+
+    def __post_init__(self):
+        if self.summary is None and self.timeline is not None:
+            t = self.timeline
+            self.summary = Summary(t.articles, len(t.events), len(t.officials), len(t.undated),
+                                   len(t.out_of_range), t.start.year, t.end.year)
 
     @property
     def warnings(self) -> list[Diagnostic]:
@@ -86,8 +97,34 @@ def extract_all(content: Path) -> tuple[list[ArticleResult], list[Diagnostic]]:
 
 
 def build(config: SiteConfig, cache_dir: Path | None = None) -> BuildResult:
-    """A one-off build; `cache_dir` keeps extraction results for the next one."""
-    return Builder(config, cache_dir).build()
+    """A one-off build; `cache_dir` keeps extraction results for the next one, and the stamp that
+    lets a build with nothing to do stop at once."""
+    if cache_dir is None:
+        return Builder(config, None).build()
+    try:
+        inputs = state.input_fingerprint(config, theme_dirs(config.theme, config.root))
+    except ThemeError:
+        inputs = None                    # the full build says what is wrong with the theme
+    stamp = state.load(cache_dir) if inputs else None
+    if stamp is not None and state.unchanged(stamp, inputs):
+        return BuildResult(None, stamp.diagnostics, pages=stamp.pages, summary=stamp.summary, unchanged=True)
+    state.forget(cache_dir)
+    result = Builder(config, cache_dir).build()
+    if inputs and result.ok:
+        state.save(cache_dir, state.Stamp(inputs, state.output_stats(_left(config)), result.summary,
+                                          result.diagnostics, result.pages))
+    return result
+
+
+def _left(config: SiteConfig) -> list[Path]:
+    """Every file a build left: the pages (as its manifest lists them), the manifest, the register."""
+    manifest = config.output / MANIFEST
+    try:
+        listed = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        listed = []
+    files = [config.output / rel for rel in listed if isinstance(rel, str)] + [manifest]
+    return files + ([config.permalinks_file] if config.permalinks_file else [])
 
 
 class Builder:

@@ -16,25 +16,13 @@ import os
 import pickle
 import tempfile
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 
-import generator
 from generator.extract.article import ArticleResult
+from generator.state import code_fingerprint
 
 CACHE_DIR = ".timeline-cache"
 _SUFFIX = ".pickle"
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of the package's code and data files: a new release invalidates every entry."""
-    root = Path(generator.__file__).resolve().parent
-    digest = hashlib.sha256(generator.__version__.encode())
-    for f in sorted(root.rglob("*")):
-        if f.is_file() and f.suffix in (".py", ".tsv", ".json", ".txt") and "themes" not in f.relative_to(root).parts:
-            digest.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
-    return digest.hexdigest()
 
 
 def value_bytes(obj) -> bytes:

@@ -128,15 +128,16 @@ def main(argv: list[str] | None = None) -> int:
             print(printable(d), file=sys.stderr)
     else:
         _print_by_kind(shown)
-    t = result.timeline
+    t = result.summary
     if not result.ok:
         print(f"timeline: the site was not written; {printable(config.output)} keeps the last good build",
               file=sys.stderr)
         return 1
-    print(f"{t.articles} articles read, {len(t.events)} events {t.start.year}–{t.end.year}, "
-          f"{len(t.officials)} officials, {len(t.undated)} undated, {len(t.out_of_range)} outside the range, "
-          f"{len(result.warnings)} warnings; {len(result.written)} files written, {len(result.removed)} removed "
-          f"-> {printable(config.output)}")
+    done = ("nothing changed since the last build, nothing written" if result.unchanged
+            else f"{len(result.written)} files written, {len(result.removed)} removed")
+    print(f"{t.articles} articles read, {t.events} events {t.first_year}–{t.last_year}, "
+          f"{t.officials} officials, {t.undated} undated, {t.out_of_range} outside the range, "
+          f"{len(result.warnings)} warnings; {done} -> {printable(config.output)}")
     if sum(result.seconds.values()) > STAGES_SHOWN_AFTER:
         print("time by stage: " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in result.seconds.items()))
     if not BaseURL.parse(config.base_url).is_absolute:

@@ -18,7 +18,7 @@ from markdown.treeprocessors import Treeprocessor
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 from markupsafe import Markup
 
-from generator.cache import code_fingerprint
+from generator.state import code_fingerprint
 from generator.i18n import Interface
 from generator.mdtext import front_matter
 from generator.model import Page, StaticFile

@@ -1,0 +1,142 @@
+"""The build stamp: what the last complete build read and left, so that a build that would change
+nothing says what it said last time and stops, without reading an article.
+
+A build depends on the generator's code and data, the settings, every file under the content
+folder, the theme's files and the output it left. The stamp keeps a hash of the first four
+(files by their stat: size, modification and change times, inode; the change time moves on every
+write, even one that restores the modification time) taken *before* the build read anything, the
+stat of every file it wrote (the register of published addresses included), and the summary and
+diagnostics the command printed. The next `timeline build` takes the same hash; when it and every
+output file's stat match, the site is what a build would write again, byte for byte, and nothing
+more is done. Anything else (an article touched, a page deleted or edited by hand, a new release,
+another `--base-url`) is a full build, which writes a new stamp when it succeeds.
+
+Kept in `.timeline-cache/build.stamp` (git-ignored); an unreadable stamp is a full build, never an
+error. This module imports nothing heavy: it is what a no-op build costs besides Python itself.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import generator
+from generator.model import Diagnostic
+
+STAMP = "build.stamp"
+_FORMAT = 1
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the package's code and data files: a new release invalidates every cached entry."""
+    root = Path(generator.__file__).resolve().parent
+    digest = hashlib.sha256(generator.__version__.encode())
+    for f in sorted(root.rglob("*")):
+        if f.is_file() and f.suffix in (".py", ".tsv", ".json", ".txt") and "themes" not in f.relative_to(root).parts:
+            digest.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The figures of a build the command prints, without the timeline they were counted from."""
+
+    articles: int
+    events: int
+    officials: int
+    undated: int
+    out_of_range: int
+    first_year: int
+    last_year: int
+
+
+@dataclass
+class Stamp:
+    inputs: str                                               # input_fingerprint() before the build
+    outputs: dict[str, tuple[int, int, int]]                  # output file -> (size, mtime_ns, inode)
+    summary: Summary
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    pages: int = 0
+
+
+def _walk(root: str, digest, seen: set[str]) -> None:
+    """Every entry under `root` by path and stat, in a fixed order; folders reached through links
+    once (a link loop ends here, as it does in the reader)."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError as exc:
+        digest.update(f"!{root}:{exc.errno}\n".encode("utf-8", "surrogateescape"))
+        return
+    for entry in entries:
+        try:
+            st = entry.stat()                     # follows links: a link's target edited is a change
+            link = entry.is_symlink()
+        except OSError:
+            digest.update(f"?{entry.path}\n".encode("utf-8", "surrogateescape"))
+            continue
+        digest.update(f"{entry.path}\0{st.st_mode}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0"
+                      f"{st.st_ino}\0{link}\n".encode("utf-8", "surrogateescape"))
+        if entry.is_dir():
+            real = os.path.realpath(entry.path)
+            if real not in seen:
+                seen.add(real)
+                _walk(entry.path, digest, seen)
+
+
+def input_fingerprint(config, theme_folders: list[Path]) -> str:
+    """One hash of everything a build reads: code, settings, the content tree, the theme's files."""
+    digest = hashlib.sha256(f"{_FORMAT}\0{code_fingerprint()}\0{config!r}\0{config.root.resolve()}\0"
+                            f"{config.warnings!r}\n".encode("utf-8", "surrogateescape"))
+    for folder in [config.content, *theme_folders]:
+        digest.update(f"#{folder}\n".encode("utf-8", "surrogateescape"))
+        _walk(str(folder), digest, {os.path.realpath(folder)})
+    return digest.hexdigest()
+
+
+def _stat(path: str) -> tuple[int, int, int] | None:
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ino
+
+
+def output_stats(files: list[Path]) -> dict[str, tuple[int, int, int]]:
+    return {str(f): _stat(str(f)) for f in files}
+
+
+def load(cache_dir: Path) -> Stamp | None:
+    try:
+        stamp = pickle.loads((cache_dir / STAMP).read_bytes())
+    except Exception:            # none yet, truncated, or written by another release: build
+        return None
+    return stamp if isinstance(stamp, Stamp) else None
+
+
+def unchanged(stamp: Stamp, inputs: str) -> bool:
+    """The inputs are those of the stamped build and every file it wrote is still as it left it."""
+    return stamp.inputs == inputs and all(_stat(path) == seen for path, seen in stamp.outputs.items())
+
+
+def save(cache_dir: Path, stamp: Stamp) -> None:
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as f:
+            f.write(pickle.dumps(stamp, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, cache_dir / STAMP)
+    except OSError:              # a read-only project: every build is a full one
+        pass
+
+
+def forget(cache_dir: Path) -> None:
+    """Before a full build: if it fails half-way, no stamp may vouch for what it left."""
+    try:
+        (cache_dir / STAMP).unlink()
+    except OSError:
+        pass
