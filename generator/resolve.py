@@ -150,6 +150,7 @@ def _run_together(name: str) -> str:
     return re.sub(r"[\W\d_]", "", fold(name))
 
 
+@lru_cache(maxsize=1 << 17)      # asked for every participant in every pass: a name's key is computed once
 def person_key(name: str) -> str:
     """The key officials are grouped by: spelling, word order and short given names ('Mike') ignored."""
     return order_free(_full_given_names(name_key(name)))
@@ -203,7 +204,7 @@ def _fix_years_once(candidates: list[Candidate]) -> bool:
         for other in sure.get(c.day_month, ()):
             if other.file == c.file or other.date_confidence <= c.date_confidence:
                 continue
-            if len(names & {fold(p.name) for p in other.participants}) >= 2 or \
+            if len(names.intersection(fold(p.name) for p in other.participants)) >= 2 or \
                     _shared_people(c, other) >= 2:
                 day, month = c.day_month
                 c.date = PartialDate(other.date.year, month, day)
@@ -231,10 +232,14 @@ def _date_words(basis: DateBasis) -> str:
     return basis.read or (_date_words(basis.before) if basis.before else "")
 
 
+@lru_cache(maxsize=1 << 17)
+def _key_words(name: str) -> frozenset[str]:
+    return frozenset(person_key(name).split())
+
+
 def _shared_people(a: Candidate, b: Candidate) -> int:
-    keys_a = [set(person_key(p.name).split()) for p in a.participants]
-    keys_b = [set(person_key(p.name).split()) for p in b.participants]
-    return sum(1 for x in keys_a if any(x <= y or y <= x for y in keys_b))
+    keys_b = [_key_words(p.name) for p in b.participants]
+    return sum(1 for p in a.participants if any(x <= y or y <= x for x in [_key_words(p.name)] for y in keys_b))
 
 
 def resolve(candidates: list[Candidate], references: list[Reference] = ()) -> tuple[list[Event], list[Official]]:
