@@ -2,13 +2,9 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
-import threading
 import time
-from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +16,7 @@ from generator.extract.article import ArticleResult, extract_article
 from generator.i18n import Interface, word_basis
 from generator.model import Diagnostic, Page, Registry, Timeline
 from generator.output import timeline_json
+from generator.parallel import can_share, map_forked
 from generator.pages import SitePlan
 from generator.permalinks import LEGACY_REGISTER, RegistryError, assign_permalinks, load_registry, registry_json
 from generator.reader import MAX_ARTICLE_BYTES, ArticleError, find_articles, parse_bytes
@@ -78,10 +75,6 @@ class _StageClock:
         self._last = now
 
 
-# a build with this many articles to extract afresh shares them out over the cores
-PARALLEL_FROM = 200
-
-
 def _extract_bytes(job: tuple[str, bytes]) -> ArticleResult | None:
     """One article in a worker process; None when it cannot be read (the ordered pass reports why)."""
     rel, data = job
@@ -96,11 +89,12 @@ def extract_all(content: Path) -> tuple[list[ArticleResult], list[Diagnostic]]:
     return Builder(SiteConfig(content_dir=content), cache_dir=None).extract()[:2]
 
 
-def build(config: SiteConfig, cache_dir: Path | None = None) -> BuildResult:
+def build(config: SiteConfig, cache_dir: Path | None = None,
+          progress: Callable[[str, int, int], None] | None = None) -> BuildResult:
     """A one-off build; `cache_dir` keeps extraction results for the next one, and the stamp that
     lets a build with nothing to do stop at once."""
     if cache_dir is None:
-        return Builder(config, None).build()
+        return Builder(config, None, progress=progress).build()
     try:
         inputs = state.input_fingerprint(config, theme_dirs(config.theme, config.root))
     except ThemeError:
@@ -109,7 +103,7 @@ def build(config: SiteConfig, cache_dir: Path | None = None) -> BuildResult:
     if stamp is not None and state.unchanged(stamp, inputs):
         return BuildResult(None, stamp.diagnostics, pages=stamp.pages, summary=stamp.summary, unchanged=True)
     state.forget(cache_dir)
-    result = Builder(config, cache_dir).build()
+    result = Builder(config, cache_dir, progress=progress).build()
     if inputs and result.ok:
         state.save(cache_dir, state.Stamp(inputs, state.output_stats(_left(config)), result.summary,
                                           result.diagnostics, result.pages))
@@ -143,8 +137,9 @@ class Builder:
     """
 
     def __init__(self, config: SiteConfig, cache_dir: Path | None = None, keep_last_good: bool = False,
-                 record_permalinks: bool = True):
+                 record_permalinks: bool = True, progress: Callable[[str, int, int], None] | None = None):
         self.config = config
+        self.progress = progress           # (stage, done, total), for a progress bar; None: silent
         self.keep_last_good = keep_last_good
         self.record_permalinks = record_permalinks
         self.cache = ExtractionCache(cache_dir)
@@ -152,6 +147,12 @@ class Builder:
         self._last_good: dict[str, str] = {}               # article -> key of its last good extraction
         self._pages = PageCache(cache_dir)
         self._plans: dict[bytes, Page] = {}                # page plans of the last build, by their inputs
+
+    def _progress(self, stage: str, total: int) -> Callable[[int], None] | None:
+        """The progress callback of one stage, told how many of `total` items are done."""
+        if self.progress is None:
+            return None
+        return lambda done: self.progress(stage, done, total)
 
     def extract(self, changed: Iterable[Path] = ()) -> tuple[list[ArticleResult], list[Diagnostic], list[str]]:
         """(results in path order, read errors, articles extracted afresh)."""
@@ -162,7 +163,10 @@ class Builder:
         files, diagnostics = find_articles(content)
         pooled = self._extract_in_parallel(files, content, forced)
         results, fresh, keys = [], [], set()
-        for file in files:
+        tell = self._progress("articles read", len(files))
+        for done, file in enumerate(files, 1):
+            if tell and done % 50 == 0:
+                tell(done)
             rel = file.relative_to(content).as_posix()
             try:
                 result, key, extracted = self._article(file, rel, file.resolve() in forced)
@@ -181,6 +185,8 @@ class Builder:
                 fresh.append(rel)
             results.append(result)
             diagnostics += [Diagnostic(rel, warning) for warning in result.warnings]
+        if tell:
+            tell(len(files))
         for rel in set(self._seen) - {r.article.path for r in results}:
             del self._seen[rel]
         self._last_good = {rel: key for rel, (_, key) in self._seen.items()}
@@ -190,7 +196,6 @@ class Builder:
     def _extract_in_parallel(self, files: list[Path], content: Path, forced: set[Path]) -> set[str]:
         """Many articles to extract afresh (a first build, a new archive): on every core, into the cache,
         so that the path-ordered pass below finds them there. Returns the articles extracted so."""
-        jobs = os.cpu_count() or 1
         todo = []
         for file in files:
             rel = file.relative_to(content).as_posix()
@@ -206,22 +211,15 @@ class Builder:
             key = article_key(rel, data)
             if not self.cache.has(key):
                 todo.append((key, rel, data))
-        # workers are forked, which is safe and quick only while this process runs one thread (the CLI's
-        # build; the dev loop's builds run beside the server's threads, and extract few articles anyway)
-        if jobs < 2 or len(todo) < PARALLEL_FROM or threading.active_count() > 1 \
-                or "fork" not in multiprocessing.get_all_start_methods():
+        if not can_share(len(todo)):
             return set()
+        results = map_forked(_extract_bytes, [(rel, data) for _, rel, data in todo],
+                             progress=self._progress("articles extracted", len(todo)))
         done = set()
-        try:
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-                chunk = max(1, len(todo) // (jobs * 8))
-                jobs_in = [(rel, data) for _, rel, data in todo]
-                for (key, rel, _), result in zip(todo, pool.map(_extract_bytes, jobs_in, chunksize=chunk)):
-                    if result is not None:
-                        self.cache.put(key, result)
-                        done.add(rel)
-        except (OSError, BrokenProcessPool):
-            pass                         # no workers to be had: the ordered pass extracts what is left
+        for (key, rel, _), result in zip(todo, results or ()):
+            if result is not None:
+                self.cache.put(key, result)
+                done.add(rel)
         return done
 
     def _article(self, file: Path, rel: str, forced: bool) -> tuple[ArticleResult, str, bool]:
@@ -300,8 +298,11 @@ class Builder:
         self._plans = plan.reused
 
         try:
-            for rel in sorted(files):
+            tell = self._progress("files written", len(files))
+            for done, rel in enumerate(sorted(files), 1):
                 writer.write(rel, files[rel])
+                if tell and (done % 100 == 0 or done == len(files)):
+                    tell(done)
             writer.commit()
         except WriteError as exc:          # a full disk, a read-only folder: staged files are taken back
             diagnostics.append(Diagnostic(exc.path, exc.reason, "error"))
@@ -352,7 +353,8 @@ class Builder:
             if self._pages.keys.get(page.html_path) == key \
                     and writer.keep(page.html_path, *filter(None, [page.markdown_path])):
                 kept.add(id(page))
-        files = render_site(renderer, plan, pages, skip=kept)
+        files = render_site(renderer, plan, pages, skip=kept,
+                            progress=self._progress("pages rendered", len(pages) - len(kept)))
         return files, keys, len(pages) - len(kept)
 
 

@@ -10,7 +10,7 @@ from generator import __version__
 from generator.build import build
 from generator.cache import CACHE_DIR
 from generator.config import ConfigError, SiteConfig, check, load_config
-from generator.terminal import printable
+from generator.terminal import ProgressBar, printable
 from generator.writer import WriteError, check_output
 from generator.urls import BaseURL
 
@@ -121,7 +121,12 @@ def main(argv: list[str] | None = None) -> int:
         session = Session(lambda: _configure(args), config_file)
         address = (args.host, args.port) if args.command == "serve" else None
         return run(session, config, address)
-    result = build(config, None if args.no_cache else config.root / CACHE_DIR)
+    bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        result = build(config, None if args.no_cache else config.root / CACHE_DIR, progress=bar)
+    finally:
+        if bar:
+            bar.close()
     shown = [d for d in result.diagnostics if d.level != "info"]
     if args.verbose or len(shown) <= WARNINGS_IN_FULL:
         for d in shown:

@@ -10,7 +10,8 @@ import hashlib
 import html
 import re
 import threading
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 from pathlib import Path
 
 import markdown
@@ -23,6 +24,7 @@ from generator.i18n import Interface
 from generator.mdtext import front_matter
 from generator.model import Page, StaticFile
 from generator.pages import SitePlan
+from generator.parallel import map_forked
 from generator.urls import BaseURL, relative
 
 class ThemeError(ValueError):
@@ -193,16 +195,24 @@ class Renderer:
             raise ThemeError(f"{file}: {type(exc).__name__}: {exc}", file) from None
 
 
-def render_site(renderer: Renderer, plan: SitePlan, pages: list[Page], skip: set[int] = frozenset()) \
-        -> dict[str, str | bytes]:
+def render_site(renderer: Renderer, plan: SitePlan, pages: list[Page], skip: set[int] = frozenset(),
+                progress: Callable[[int], None] | None = None) -> dict[str, str | bytes]:
     """Every output file but timeline.json, in memory: pages, their Markdown, feeds, static files.
-    Pages whose id() is in `skip` are left out (their files are kept as they are)."""
+    Pages whose id() is in `skip` are left out (their files are kept as they are). Many pages are
+    rendered on every core (a page's HTML depends on nothing but its plan and the theme)."""
     files: dict[str, str | bytes] = {}
     years = plan.years
-    for page in pages:
-        if id(page) in skip:
-            continue
-        files[page.html_path] = renderer.render_page(page, years)
+    todo = [page for page in pages if id(page) not in skip]
+    render = partial(renderer.render_page, years=years)
+    shared = map_forked(render, todo, progress=progress)
+    if shared is None:
+        shared = []
+        for page in todo:
+            shared.append(render(page))
+            if progress and (len(shared) % 100 == 0 or len(shared) == len(todo)):
+                progress(len(shared))
+    for page, html in zip(todo, shared):
+        files[page.html_path] = html
         if page.markdown_path:
             files[page.markdown_path] = front_matter(page.front_matter) + "\n" + page.markdown
     entries = plan.feed_entries()

@@ -1,4 +1,4 @@
-"""Extraction shared out over the cores (issue 11.1) gives the same site, byte for byte, as one process.
+"""Extraction and rendering shared out over the cores (issue 11.1, 11.3) give the same site, byte for byte, as one process.
 
 The build shares articles out only while its process runs one thread (workers are forked), so the
 comparison runs in a fresh interpreter: the test session itself keeps other tests' threads."""
@@ -20,18 +20,26 @@ SCRIPT = textwrap.dedent("""
     from generator.config import SiteConfig
 
     content, out = Path(sys.argv[1]), Path(sys.argv[2])
-    b.PARALLEL_FROM = 10 ** 9
+    import generator.parallel as par
+    par.PARALLEL_FROM = 10 ** 9
     one = b.build(SiteConfig(content_dir=content, output_dir=out / "one", permalinks=None))
-    b.PARALLEL_FROM = 2
+    par.PARALLEL_FROM = 2
     pooled = []
     original = b.Builder._extract_in_parallel
     def spy(self, *args):
         pooled.append(original(self, *args))
         return pooled[-1]
     b.Builder._extract_in_parallel = spy
+    import generator.render as r
+    rendered = []
+    def render_spy(*args, **kw):
+        rendered.append(par.map_forked(*args, **kw))
+        return rendered[-1]
+    r.map_forked = render_spy
     shared = b.build(SiteConfig(content_dir=content, output_dir=out / "shared", permalinks=None))
     tree = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-    print(len(pooled[0]), len(one.extracted), len(shared.extracted), tree(out / "one") == tree(out / "shared"))
+    print(len(pooled[0]), len(one.extracted), len(shared.extracted), tree(out / "one") == tree(out / "shared"),
+          len(rendered[0]), shared.pages)
 """)
 
 
@@ -40,6 +48,7 @@ def test_a_parallel_build_equals_a_one_process_build(tmp_path):
     done = subprocess.run([sys.executable, "-c", SCRIPT, str(DATA / "realstyle" / "articles"), str(tmp_path)],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    pooled, one, shared, same = done.stdout.split()
+    pooled, one, shared, same, rendered, pages = done.stdout.split()
     assert (pooled, one, shared) == ("195", "195", "195"), done.stdout
+    assert rendered == pages and int(pages) > 200       # every page rendered by the workers
     assert same == "True"
