@@ -162,7 +162,7 @@ class Stages:
         pages = plan.pages(redirects)
         lap("pages")
         renderer = Renderer(c.theme, c.root, plan.t, base, c.title)
-        files = render_site(renderer, plan, pages)
+        files = dict(render_site(renderer, plan, pages))
         lap("render")
         files["timeline.json"] = timeline_json(timeline)
         lap("timeline.json")

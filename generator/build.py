@@ -16,7 +16,7 @@ from generator.extract.article import ArticleResult, extract_article
 from generator.i18n import Interface, word_basis
 from generator.model import Diagnostic, Page, Registry, Timeline
 from generator.output import timeline_json
-from generator.parallel import can_share, map_forked
+from generator.parallel import can_share, map_ordered
 from generator.pages import SitePlan
 from generator.permalinks import LEGACY_REGISTER, RegistryError, assign_permalinks, load_registry, registry_json
 from generator.reader import MAX_ARTICLE_BYTES, ArticleError, find_articles, parse_bytes
@@ -212,11 +212,11 @@ class Builder:
             if not self.cache.has(key):
                 todo.append((key, rel, data))
         if not can_share(len(todo)):
-            return set()
-        results = map_forked(_extract_bytes, [(rel, data) for _, rel, data in todo],
-                             progress=self._progress("articles extracted", len(todo)))
+            return set()             # the ordered pass extracts them as it goes
         done = set()
-        for (key, rel, _), result in zip(todo, results or ()):
+        results = map_ordered(_extract_bytes, [(rel, data) for _, rel, data in todo],
+                              progress=self._progress("articles extracted", len(todo)))
+        for (key, rel, _), result in zip(todo, results):
             if result is not None:
                 self.cache.put(key, result)
                 done.add(rel)
@@ -289,27 +289,26 @@ class Builder:
             pages = plan.pages(redirects)
             clock.lap("pages")
             files, keys, rendered = self._render(renderer, plan, pages, writer)
-            clock.lap("render")
+            # each file is staged as it is rendered: the site is never held in memory whole
+            for rel, data in files:
+                writer.write(rel, data)
+            writer.write("timeline.json", timeline_json(timeline))
+            writer.commit()
         except ThemeError as exc:          # the last good site stays as it is
+            writer.abort()
             diagnostics.append(Diagnostic(exc.file, str(exc)[len(exc.file) + 2:], "error") if exc.file
                                else Diagnostic(f"theme '{config.theme}'", str(exc), "error"))
             return BuildResult(timeline, diagnostics, ok=False, extracted=fresh)
-        files["timeline.json"] = timeline_json(timeline)
-        self._plans = plan.reused
-
-        try:
-            tell = self._progress("files written", len(files))
-            for done, rel in enumerate(sorted(files), 1):
-                writer.write(rel, files[rel])
-                if tell and (done % 100 == 0 or done == len(files)):
-                    tell(done)
-            writer.commit()
         except WriteError as exc:          # a full disk, a read-only folder: staged files are taken back
             diagnostics.append(Diagnostic(exc.path, exc.reason, "error"))
             return BuildResult(timeline, diagnostics, ok=False, extracted=fresh)
+        except BaseException:
+            writer.abort()
+            raise
         finally:
             diagnostics += [Diagnostic(str(config.output), message) for message in writer.refused]
-        clock.lap("write")
+        self._plans = plan.reused
+        clock.lap("render+write")
         self._pages.save(keys)          # only now: the files on disk are those the keys describe
         if registry_file and self.record_permalinks:
             try:
@@ -344,8 +343,9 @@ class Builder:
             return Registry(), None
 
     def _render(self, renderer: Renderer, plan: SitePlan, pages: list[Page], writer: Writer):
-        """Every output file but timeline.json, and the pages' keys; a page whose key is the one
-        its files were written from, and whose files are as written, is not rendered again."""
+        """Every output file but timeline.json (as they are rendered), the pages' keys and how many are
+        rendered; a page whose key is the one its files were written from, and whose files are as
+        written, is not rendered again."""
         theme = renderer.fingerprint(plan.years)
         keys, kept = {}, set()
         for page in pages:

@@ -73,6 +73,7 @@ class ExtractionCache:
         return key in self._memory or self.folder is not None and self._file(key).is_file()
 
     def put(self, key: str, result: ArticleResult) -> None:
+        result = replace(result, article=result.article.without_text())
         self._memory[key] = result
         if self.folder is None:
             return

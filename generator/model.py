@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 
@@ -168,6 +168,11 @@ class Article:
     sha256: str
     captions: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)   # what the reader could not use, for the user
+
+    def without_text(self) -> "Article":
+        """What later stages keep once the article is extracted: its text stays in its file (an archive of
+        100,000 articles would otherwise be held in memory, and in every cache entry, twice)."""
+        return replace(self, raw="", paragraphs=[], captions=[])
 
 
 @dataclass

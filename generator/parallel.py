@@ -4,14 +4,14 @@ Extraction and rendering are pure functions of their input, so a build may share
 forked worker processes and get, in input order, exactly what one process would compute. Forking
 is quick (the workers start with the parent's compiled patterns, gazetteers and templates) but
 safe only while the parent runs one thread: the CLI's build. The dev loop builds beside the
-server's threads, and changes few articles at a time anyway; it gets None and works alone.
+server's threads, and changes few articles at a time anyway: its work is done in its own process.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -39,31 +39,35 @@ def can_share(count: int, minimum: int | None = None) -> bool:
         and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def map_forked(fn: Callable[[Any], Any], items: Sequence, minimum: int | None = None,
-               progress: Callable[[int], None] | None = None) -> list | None:
-    """[fn(item) for item in items], computed by forked workers; None when it cannot or should not be
-    shared out (too few items, one core, threads running, no fork) or the workers could not run:
-    the caller then does the work itself. Workers read the items from the forked memory, so only
-    the results travel back: `fn` itself is not pickled (any callable will do), its results are.
-    `progress(done)` is told how many items are done as the chunks come back."""
-    global _WORK
-    if not can_share(len(items), minimum):
-        return None
-    jobs = cores()
-    step = max(1, len(items) // (jobs * 8))          # small chunks: the slow items do not pile up on one worker
-    ranges = [(i, min(i + step, len(items))) for i in range(0, len(items), step)]
-    _WORK = (fn, items)
-    try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            results: list = []
-            for chunk in pool.map(_run, ranges):
-                results += chunk
-                if progress:
-                    progress(len(results))
-            return results
-    except (OSError, BrokenProcessPool):
-        return None                  # no workers to be had
-    except Exception:
-        return None                  # an item failed: done again in the caller, whose error says which
-    finally:
-        _WORK = None
+def map_ordered(fn: Callable[[Any], Any], items: Sequence, minimum: int | None = None,
+                progress: Callable[[int], None] | None = None) -> Iterator:
+    """fn(item) for each item, yielded in order as they are done: by forked workers when the work is
+    worth sharing out (`can_share`), else here. Workers read the items from the forked memory, so only
+    the results travel back: `fn` itself is not pickled (any callable will do), its results are. If
+    the workers cannot be had or break, what they did not do is done here. An exception raised by
+    `fn` is raised to the caller either way. `progress(done)` is told how many items are done."""
+    done = 0
+    if can_share(len(items), minimum):
+        global _WORK
+        jobs = cores()
+        step = max(1, len(items) // (jobs * 8))      # small chunks: the slow items do not pile up on one worker
+        ranges = [(i, min(i + step, len(items))) for i in range(0, len(items), step)]
+        _WORK = (fn, items)
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                for chunk in pool.map(_run, ranges):
+                    if progress:                 # told first: a consumer may stop at the last item
+                        progress(done + len(chunk))
+                    for result in chunk:
+                        yield result
+                        done += 1
+        except (OSError, BrokenProcessPool):
+            pass                         # no workers to be had, or one died: the rest is done here
+        finally:
+            _WORK = None
+    for item in items[done:]:
+        result = fn(item)
+        done += 1
+        if progress and (done % 100 == 0 or done == len(items)):
+            progress(done)
+        yield result

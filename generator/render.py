@@ -10,7 +10,7 @@ import hashlib
 import html
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from generator.i18n import Interface
 from generator.mdtext import front_matter
 from generator.model import Page, StaticFile
 from generator.pages import SitePlan
-from generator.parallel import map_forked
+from generator.parallel import map_ordered
 from generator.urls import BaseURL, relative
 
 class ThemeError(ValueError):
@@ -33,6 +33,9 @@ class ThemeError(ValueError):
     def __init__(self, message: str, file: str = ""):
         super().__init__(message)
         self.file = file              # the template at fault ('path:line'), when one is
+
+    def __reduce__(self):             # raised in a rendering worker, it reaches the build whole
+        return ThemeError, (self.args[0], self.file)
 
 
 def _packaged_themes() -> Path:
@@ -196,32 +199,23 @@ class Renderer:
 
 
 def render_site(renderer: Renderer, plan: SitePlan, pages: list[Page], skip: set[int] = frozenset(),
-                progress: Callable[[int], None] | None = None) -> dict[str, str | bytes]:
-    """Every output file but timeline.json, in memory: pages, their Markdown, feeds, static files.
-    Pages whose id() is in `skip` are left out (their files are kept as they are). Many pages are
-    rendered on every core (a page's HTML depends on nothing but its plan and the theme)."""
-    files: dict[str, str | bytes] = {}
+                progress: Callable[[int], None] | None = None) -> Iterator[tuple[str, str | bytes]]:
+    """Every output file but timeline.json as (path, bytes or text), as each is made: pages, their
+    Markdown, feeds, static files. Pages whose id() is in `skip` are left out (their files are kept as
+    they are). Many pages are rendered on every core (a page's HTML depends on nothing but its plan and
+    the theme); the caller writes each file as it comes, so the site is never held in memory whole."""
     years = plan.years
     todo = [page for page in pages if id(page) not in skip]
-    render = partial(renderer.render_page, years=years)
-    shared = map_forked(render, todo, progress=progress)
-    if shared is None:
-        shared = []
-        for page in todo:
-            shared.append(render(page))
-            if progress and (len(shared) % 100 == 0 or len(shared) == len(todo)):
-                progress(len(shared))
-    for page, html in zip(todo, shared):
-        files[page.html_path] = html
+    for page, html in zip(todo, map_ordered(partial(renderer.render_page, years=years), todo, progress=progress)):
+        yield page.html_path, html
         if page.markdown_path:
-            files[page.markdown_path] = front_matter(page.front_matter) + "\n" + page.markdown
+            yield page.markdown_path, front_matter(page.front_matter) + "\n" + page.markdown
     entries = plan.feed_entries()
     feed_id = renderer.base.full("feed.xml") if renderer.base.is_absolute else "urn:timeline:feed"
-    files["feed.xml"] = renderer.render_file("feed.xml", entries=entries, feed_id=feed_id,
-                                             updated=entries[0]["updated"] if entries else "2000-01-01T00:00:00Z")
-    files["sitemap.xml"] = renderer.render_file("sitemap.xml", urls=plan.sitemap_urls(pages))
-    files["robots.txt"] = renderer.render_file("robots.txt")
-    files[".nojekyll"] = ""        # GitHub Pages: publish as is, folders starting with '_' included
+    yield "feed.xml", renderer.render_file("feed.xml", entries=entries, feed_id=feed_id,
+                                           updated=entries[0]["updated"] if entries else "2000-01-01T00:00:00Z")
+    yield "sitemap.xml", renderer.render_file("sitemap.xml", urls=plan.sitemap_urls(pages))
+    yield "robots.txt", renderer.render_file("robots.txt")
+    yield ".nojekyll", ""        # GitHub Pages: publish as is, folders starting with '_' included
     for f in renderer.static:
-        files[f.url] = f.source.read_bytes()
-    return files
+        yield f.url, f.source.read_bytes()
