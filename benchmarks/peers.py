@@ -44,7 +44,9 @@ their one-edit rebuilds):
   proportional set size (PSS: shared pages divided among their sharers) over the whole process tree,
   sampled every 0.1 s; a sampled peak, it can miss a short spike.
 Wall times are measured around the whole process (interpreter start included); each figure is the
-median of --repeat rounds with the range (min-max).
+median of --repeat rounds with the range (min-max). timeline runs from a copy of this checkout's
+generator/ and themes/ taken when the run starts (under --work), so that all its figures of one run
+belong to one version of the code even if the checkout is edited meanwhile.
 
 Corpora and pages are written afresh under --work/n<N>/ on every run, deterministically (the same N
 gives the same files), file by file, so that --articles 100000 needs no more memory than 10000.
@@ -309,13 +311,24 @@ def hugo_binary() -> str | None:
     return shutil.which("hugo")
 
 
+def snapshot(base: Path) -> Path:
+    """A copy of the checkout's generator/ and themes/ as they are when the run starts, to run timeline
+    from: the checkout may be edited during a run of a quarter of an hour, and one run's figures should
+    all belong to one version of the code."""
+    copy = base / "checkout"
+    shutil.rmtree(copy, ignore_errors=True)
+    for name in ("generator", "themes"):     # side by side, as the generator looks for its themes
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return copy
+
+
 def make_tools(base: Path, wanted: list[str]) -> list[Tool]:
     """The tools asked for that are installed; says which are missing."""
     tools = []
     for name in wanted:
         if name == "timeline":
-            # this checkout, whatever is installed, as benchmarks/site.py does
-            env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+            # this checkout, whatever is installed (PYTHONPATH comes before the editable install's finder)
+            env = dict(os.environ, PYTHONPATH=str(snapshot(base)) + os.pathsep + os.environ.get("PYTHONPATH", ""))
             tools.append(Tool("timeline", base / "timeline", [sys.executable, "-m", "generator", "build"],
                               [sys.executable, "-m", "generator", "--version"],
                               ["site", ".timeline-cache", "permalinks.json"], "site", env=env))
@@ -335,6 +348,8 @@ def make_tools(base: Path, wanted: list[str]) -> list[Tool]:
                               [sys.executable, "-m", "pelican", "--version"], ["output", "cache"], "output"))
     for tool in tools:
         out = subprocess.run(tool.version_command, capture_output=True, text=True, env=tool.env, cwd=tool.folder)
+        if out.returncode:          # a broken install: say so now rather than after the first builds
+            raise SystemExit(f"{tool.name}: {' '.join(tool.version_command)} failed:\n{out.stderr[-2000:]}")
         version = (out.stdout.strip().splitlines() or ["version unknown"])[0]
         # `pelican --version` prints the number alone
         tool.version = version if version.lower().startswith(tool.name) else f"{tool.name} {version}"

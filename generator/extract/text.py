@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from generator.names import syllable_key
@@ -45,23 +45,21 @@ class Token:
     start: int
     end: int
     kind: str          # word, initial, num, punct
+    # read for every token by every gazetteer: computed once, when the token is made
+    key: str = field(init=False, compare=False, repr=False)
+    cap: bool = field(init=False, compare=False, repr=False)
+    lower: bool = field(init=False, compare=False, repr=False)
 
-    @property
-    def cap(self) -> bool:
-        return self.kind in ("word", "initial") and self.text[0].isupper()
-
-    @property
-    def lower(self) -> bool:
-        return self.kind == "word" and self.text[0].islower()
+    def __post_init__(self):
+        wordlike = self.kind in ("word", "initial")
+        object.__setattr__(self, "key", _token_key(self.text))
+        object.__setattr__(self, "cap", wordlike and self.text[0].isupper())
+        object.__setattr__(self, "lower", self.kind == "word" and self.text[0].islower())
 
     @property
     def acronym(self) -> bool:
         letters = [c for c in self.text if c.isalpha()]
         return self.kind == "word" and len(letters) >= 2 and all(c.isupper() for c in letters)
-
-    @property
-    def key(self) -> str:
-        return _token_key(self.text)
 
 
 @lru_cache(maxsize=65536)
