@@ -272,10 +272,10 @@ from generator.build import Builder
 from generator.cache import CACHE_DIR, ExtractionCache, PageCache
 from generator.state import code_fingerprint
 from generator.config import SiteConfig
-from generator.dev import Session
-from generator.pages import SitePlan
-from generator.render import Renderer
-from generator.writer import Writer
+from generator.live.dev import Session
+from generator.site.pages import SitePlan
+from generator.site.render import Renderer
+from generator.site.writer import Writer
 
 SEEDS = ROOT / "tests" / "data" / "seeds" / "articles"
 ARTICLE = "001_35425930eadc2db0.txt"                  # the article edited

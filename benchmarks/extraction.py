@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from generator.build import extract_all
-from generator.reader import find_articles, parse_article
+from generator.extract.reader import find_articles, parse_article
 
 HERE = Path(__file__).resolve().parent
 DEFAULT = [HERE.parent / "tests" / "data" / "seeds" / "articles", HERE.parent / "tests" / "data" / "dev" / "articles"]

@@ -94,18 +94,18 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from generator.build import build, diagnose, extract_all
-from generator.chronology import build_timeline
+from generator.resolve.chronology import build_timeline
 from generator.config import SiteConfig
 from generator.i18n import Interface
 from generator.model import Registry
-from generator.output import timeline_json
-from generator.pages import SitePlan
-from generator.permalinks import assign_permalinks
-from generator.reader import find_articles
-from generator.render import Renderer, markdown_to_html, render_site
-from generator.resolve import resolve
+from generator.site.output import timeline_json
+from generator.site.pages import SitePlan
+from generator.site.permalinks import assign_permalinks
+from generator.extract.reader import find_articles
+from generator.site.render import Renderer, markdown_to_html, render_site
+from generator.resolve.merge import resolve
 from generator.urls import BaseURL
-from generator.writer import Writer
+from generator.site.writer import Writer
 
 DATA = ROOT / "tests" / "data"
 _YEAR = re.compile(r"(?<!\d)(19|20)(\d\d)(?!\d)")

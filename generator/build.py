@@ -10,21 +10,21 @@ from pathlib import Path
 
 from generator import state
 from generator.cache import ExtractionCache, PageCache, article_key
-from generator.chronology import build_timeline
+from generator.resolve.chronology import build_timeline
 from generator.config import SiteConfig
 from generator.extract.article import ArticleResult, extract_article
 from generator.i18n import Interface, word_basis
 from generator.model import Diagnostic, Page, Registry, Timeline
-from generator.output import timeline_json
+from generator.site.output import timeline_json
 from generator.parallel import can_share, map_ordered
-from generator.pages import SitePlan
-from generator.permalinks import LEGACY_REGISTER, RegistryError, assign_permalinks, load_registry, registry_json
-from generator.reader import MAX_ARTICLE_BYTES, ArticleError, find_articles, parse_bytes
-from generator.render import Renderer, ThemeError, render_site, theme_dirs
-from generator.resolve import resolve
+from generator.site.pages import SitePlan
+from generator.site.permalinks import LEGACY_REGISTER, RegistryError, assign_permalinks, load_registry, registry_json
+from generator.extract.reader import MAX_ARTICLE_BYTES, ArticleError, find_articles, parse_bytes
+from generator.site.render import Renderer, ThemeError, render_site, theme_dirs
+from generator.resolve.merge import resolve
 from generator.urls import BaseURL
 from generator.state import Summary
-from generator.writer import MANIFEST, WriteError, Writer, check_output, write_atomic
+from generator.site.writer import MANIFEST, WriteError, Writer, check_output, write_atomic
 
 
 @dataclass

@@ -11,7 +11,7 @@ from generator.build import build
 from generator.cache import CACHE_DIR
 from generator.config import ConfigError, SiteConfig, check, load_config
 from generator.terminal import ProgressBar, printable
-from generator.writer import WriteError, check_output
+from generator.site.writer import WriteError, check_output
 from generator.urls import BaseURL
 
 
@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     for note in config.notes:
         print(f"note: {printable(note)}", file=sys.stderr)
     if args.command in ("watch", "serve"):
-        from generator.dev import Session, run     # the watcher and server load only when asked for
+        from generator.live.dev import Session, run     # the watcher and server load only when asked for
         config_file = args.config.resolve() if args.config else (Path("timeline.toml").resolve()
                                                                  if Path("timeline.toml").is_file() else None)
         session = Session(lambda: _configure(args), config_file)

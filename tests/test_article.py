@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from generator.extract.article import extract_article
-from generator.reader import parse_article
+from generator.extract.reader import parse_article
 
 
 def meetings(text: str, name: str = "a.txt"):

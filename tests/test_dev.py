@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from generator.config import ConfigError, SiteConfig, load_config
-from generator.dev import DevLoop, Session
-from generator.server import BuildStatus
+from generator.live.dev import DevLoop, Session
+from generator.live.server import BuildStatus
 
 DATA = Path(__file__).parent / "data"
 SEED = "001_35425930eadc2db0.txt"
@@ -180,7 +180,7 @@ def test_pages_are_answered_and_never_missing_while_a_rebuild_rewrites_them(tmp_
     """A theme change rewrites every page; meanwhile every page keeps answering 200, without waiting for the build."""
     import http.client
 
-    from generator.server import DevServer
+    from generator.live.server import DevServer
     content = tmp_path / "content"
     content.mkdir()
     for corpus in ("seeds", "dev", "synthetic_a", "synthetic_b"):

@@ -10,10 +10,10 @@ import pytest
 from generator.build import build
 from generator.config import SiteConfig
 from generator.i18n import Interface
-from generator.mdtext import escape, front_matter
+from generator.site.mdtext import escape, front_matter
 from generator.model import NO_DATE_GIVEN, DateBasis, Evidence, Event, Official, Participant, PartialDate, Position, Published, Timeline, YearClue
-from generator.pages import SitePlan
-from generator.render import markdown_to_html
+from generator.site.pages import SitePlan
+from generator.site.render import markdown_to_html
 from generator.urls import BaseURL
 
 HOSTILE = [

@@ -30,7 +30,7 @@ SCRIPT = textwrap.dedent("""
         pooled.append(original(self, *args))
         return pooled[-1]
     b.Builder._extract_in_parallel = spy
-    import generator.render as r
+    import generator.site.render as r
     rendered = []
     def render_spy(fn, items, **kw):
         rendered.append(par.can_share(len(items)))

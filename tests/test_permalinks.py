@@ -193,7 +193,7 @@ def test_registered_ids_win_over_the_order_resolve_gives():
     from generator.model import Evidence, Event, Official, Participant, PartialDate, Timeline
     from generator.names import name_key
     from generator.model import Registry
-    from generator.permalinks import assign_permalinks
+    from generator.site.permalinks import assign_permalinks
 
     def official(oid, name):
         return Official(oid, name, [], "VN", [], [])

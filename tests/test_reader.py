@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.model import NO_PUBLICATION_DATE, Article, PartialDate, Published
-from generator.reader import ArticleError, decode, find_articles, parse_article, read_article
+from generator.extract.reader import ArticleError, decode, find_articles, parse_article, read_article
 
 HEADLINE = "Phó Thủ tướng tiếp Bộ trưởng Ngoại giao Cộng hòa Séc"
 LEAD = "Hai bên nhất trí thúc đẩy hợp tác kinh tế, giáo dục và lao động."
@@ -424,7 +424,7 @@ def test_a_headline_without_full_stop_is_not_joined_to_the_lead():
 
 
 # --- page chrome: every row of data/page_chrome.tsv is read in its own example -------------------
-from generator.reader import CHROME_PATTERNS, CHROME_ROWS  # noqa: E402
+from generator.extract.reader import CHROME_PATTERNS, CHROME_ROWS  # noqa: E402
 
 
 @pytest.mark.parametrize("kind, pattern, example", CHROME_ROWS, ids=[f"{r[0]}:{r[2][:30]}" for r in CHROME_ROWS])

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.extract.article import extract_article
-from generator.reader import parse_article
-from generator.resolve import resolve
+from generator.extract.reader import parse_article
+from generator.resolve.merge import resolve
 
 
 def candidates(text: str, name: str = "a.txt"):

@@ -6,7 +6,7 @@ import pytest
 from generator.build import build
 from generator.config import SiteConfig
 from generator.i18n import Interface
-from generator.render import Renderer, ThemeError, theme_dirs
+from generator.site.render import Renderer, ThemeError, theme_dirs
 from generator.urls import BaseURL
 
 ARTICLE = (" date 2024-05-10 Bộ trưởng tiếp Đại sứ\n\n"

@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
-from generator.chronology import build_timeline
+from generator.resolve.chronology import build_timeline
 from generator.model import Candidate, DateBasis, Participant, PartialDate
-from generator.resolve import resolve
+from generator.resolve.merge import resolve
 
 
 def cand(file, date, people, conf=3, day_month=None, kind="reception"):

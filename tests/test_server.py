@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.server import EVENTS, BuildStatus, DevServer, content_type, inject
+from generator.live.server import EVENTS, BuildStatus, DevServer, content_type, inject
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from watchdog.events import (DirDeletedEvent, DirModifiedEvent, FileClosedEvent, FileClosedNoWriteEvent,
                              FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileOpenedEvent)
 
-from generator.watcher import Change, ChangeFilter, Debouncer, Watcher, is_side_file
+from generator.live.watcher import Change, ChangeFilter, Debouncer, Watcher, is_side_file
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.writer import MANIFEST, Writer
+from generator.site.writer import MANIFEST, Writer
 
 
 def test_identical_bytes_are_not_rewritten(tmp_path):

@@ -18,7 +18,7 @@ import pytest
 
 from generator.extract.article import extract_article
 from generator.extract.lexicon import lexicon
-from generator.reader import ArticleError, parse_bytes
+from generator.extract.reader import ArticleError, parse_bytes
 
 SEEDS = sorted((Path(__file__).parent.parent / "data" / "seeds" / "articles").glob("*.txt"))
 PER_SEED = 50

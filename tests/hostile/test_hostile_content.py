@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from generator import reader
+from generator.extract import reader
 from generator.build import Builder, build
 from generator.cli import main
 from generator.config import ConfigError, SiteConfig, load_config
-from generator.dev import DevLoop, Session
-from generator.reader import MAX_ARTICLE_BYTES, find_articles
+from generator.live.dev import DevLoop, Session
+from generator.extract.reader import MAX_ARTICLE_BYTES, find_articles
 
 ARTICLE = (" date 2024-05-10 Bộ trưởng tiếp Đại sứ\n\n"
            "Chiều 9/5, tại Hà Nội, Đại tướng Nguyễn Văn Bình, Bộ trưởng Bộ Công an đã tiếp ngài Hans Müller, "

@@ -16,7 +16,7 @@ from generator.config import SiteConfig
 from generator.extract.article import ArticleResult, extract_article
 from generator.extract.dates import find_dates, impossible_dates, resolve
 from generator.model import PartialDate
-from generator.reader import parse_article
+from generator.extract.reader import parse_article
 
 HOST = "Bộ trưởng Bộ Ngoại giao Nguyễn Văn An"
 GUEST = "Đại sứ Nhật Bản Yamada Taro"

@@ -21,12 +21,12 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from generator import writer as writer_module
+from generator.site import writer as writer_module
 from generator.build import build
 from generator.cli import main
 from generator.config import SiteConfig
-from generator.render import is_safe_url, markdown_to_html
-from generator.writer import JOURNAL, MANIFEST, Writer
+from generator.site.render import is_safe_url, markdown_to_html
+from generator.site.writer import JOURNAL, MANIFEST, Writer
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = (" date 2024-05-10 Bộ trưởng tiếp Đại sứ\n\n"
@@ -167,7 +167,7 @@ _KILLER = textwrap.dedent("""
     import os, sys
     from pathlib import Path
     sys.path.insert(0, {root!r})
-    from generator import writer
+    from generator.site import writer
     from generator.build import build
     from generator.config import SiteConfig
     target, after = {target!r}, {after}

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from generator.server import EVENTS, DevServer
+from generator.live.server import EVENTS, DevServer
 
 SECRET = "do-not-serve"
 

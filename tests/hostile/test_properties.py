@@ -19,7 +19,7 @@ from generator.extract.dates import find_dates, impossible_dates, resolve, year_
 from generator.extract.lexicon import lexicon
 from generator.model import PartialDate, Published, YearClue
 from generator.names import clean_spaces, fold, name_key, order_free, syllable_key
-from generator.reader import parse_article
+from generator.extract.reader import parse_article
 from generator.urls import SLUG_LENGTH, slug
 
 lexicon()       # loaded once here, so that no example pays for it against the deadline
@@ -267,9 +267,9 @@ PEOPLE = st.lists(st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=3).m
 @FEW
 @given(PEOPLE)
 def test_distinct_officials_get_distinct_safe_lasting_ids(names):
-    from generator.chronology import build_timeline
+    from generator.resolve.chronology import build_timeline
     from generator.model import Event, Evidence, Official, Participant, Registry
-    from generator.permalinks import assign_permalinks
+    from generator.site.permalinks import assign_permalinks
 
     def timeline(registry: Registry):
         seen: dict[str, int] = {}

@@ -21,10 +21,10 @@ from typing import Callable, TextIO
 from generator.build import Builder, BuildResult
 from generator.cache import CACHE_DIR
 from generator.config import ConfigError, SiteConfig
-from generator.server import BuildStatus, DevServer
+from generator.live.server import BuildStatus, DevServer
 from generator.terminal import printable
 from generator.urls import BaseURL
-from generator.watcher import Change, ChangeFilter, Debouncer, Watcher
+from generator.live.watcher import Change, ChangeFilter, Debouncer, Watcher
 
 
 @dataclass

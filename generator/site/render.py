@@ -21,9 +21,9 @@ from markupsafe import Markup
 
 from generator.state import code_fingerprint
 from generator.i18n import Interface
-from generator.mdtext import front_matter
+from generator.site.mdtext import front_matter
 from generator.model import Page, StaticFile
-from generator.pages import SitePlan
+from generator.site.pages import SitePlan
 from generator.parallel import map_ordered
 from generator.urls import BaseURL, relative
 
@@ -40,8 +40,8 @@ class ThemeError(ValueError):
 
 def _packaged_themes() -> Path:
     """The shipped themes: `themes/` beside the package in a checkout, `generator/themes` once installed."""
-    here = Path(__file__).resolve().parent
-    return here / "themes" if (here / "themes" / "default").is_dir() else here.parent / "themes"
+    package = Path(__file__).resolve().parent.parent
+    return package / "themes" if (package / "themes" / "default").is_dir() else package.parent / "themes"
 
 
 def theme_dirs(name: str, project_root: Path) -> list[Path]:

@@ -12,12 +12,12 @@ import json
 from collections import defaultdict
 
 from generator.cache import value_bytes
-from generator.chronology import event_title
+from generator.resolve.chronology import event_title
 from generator.i18n import Interface, word_basis
-from generator.mdtext import escape, link, table
+from generator.site.mdtext import escape, link, table
 from generator.model import Event, Official, Page, PartialDate, Timeline
 from generator.names import fold
-from generator.permalinks import event_url, official_url, year_url
+from generator.site.permalinks import event_url, official_url, year_url
 from generator.urls import BaseURL, relative
 
 FEED_SIZE = 100

@@ -45,7 +45,7 @@ _WEEKDAY = re.compile(r"^(thứ\s+(hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật
 # One row per pattern in data/page_chrome.tsv, each with an example; a kind's rows make one pattern,
 # anchored as the kind is read: at the start of the line, or (credits, a linked story's date) anywhere.
 CHROME_ROWS: list[tuple[str, str, str]] = []
-for _line in resources.files("generator").joinpath("data", "page_chrome.tsv").read_text(encoding="utf-8").splitlines():
+for _line in resources.files("generator.extract").joinpath("data", "page_chrome.tsv").read_text(encoding="utf-8").splitlines():
     if _line.strip() and not _line.startswith("#"):
         _kind, _pattern, _example = _line.split("\t")
         CHROME_ROWS.append((_kind, _pattern, _example))

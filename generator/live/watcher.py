@@ -24,7 +24,7 @@ from typing import Callable
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from generator.reader import ARTICLE_SUFFIXES
+from generator.extract.reader import ARTICLE_SUFFIXES
 
 # editors' and tools' side files: vim (.swp, 4913, ~), emacs (.#x, #x#), kate/others (.bck, .bak),
 # JetBrains (___jb_tmp___), downloads and partial writes

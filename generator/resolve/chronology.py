@@ -8,7 +8,7 @@ from generator.extract.lexicon import lexicon
 from generator.extract.text import tokenize
 from generator.i18n import Interface
 from generator.model import Event, Official, Timeline
-from generator.resolve import positions
+from generator.resolve.merge import positions
 from generator.urls import slug
 
 def event_title(e: Event, t: Interface | None = None) -> str:
