@@ -94,7 +94,7 @@ def build(config: SiteConfig, cache_dir: Path | None = None,
     """A one-off build; `cache_dir` keeps extraction results for the next one, and the stamp that
     lets a build with nothing to do stop at once."""
     if cache_dir is None:
-        return Builder(config, None, progress=progress).build()
+        return Builder(config, None, progress=progress, reuse_plans=False).build()
     try:
         inputs = state.input_fingerprint(config, theme_dirs(config.theme, config.root))
     except ThemeError:
@@ -103,7 +103,7 @@ def build(config: SiteConfig, cache_dir: Path | None = None,
     if stamp is not None and state.unchanged(stamp, inputs):
         return BuildResult(None, stamp.diagnostics, pages=stamp.pages, summary=stamp.summary, unchanged=True)
     state.forget(cache_dir)
-    result = Builder(config, cache_dir, progress=progress).build()
+    result = Builder(config, cache_dir, progress=progress, reuse_plans=False).build()
     if inputs and result.ok:
         state.save(cache_dir, state.Stamp(inputs, state.output_stats(_left(config)), result.summary,
                                           result.diagnostics, result.pages))
@@ -137,7 +137,8 @@ class Builder:
     """
 
     def __init__(self, config: SiteConfig, cache_dir: Path | None = None, keep_last_good: bool = False,
-                 record_permalinks: bool = True, progress: Callable[[str, int, int], None] | None = None):
+                 record_permalinks: bool = True, progress: Callable[[str, int, int], None] | None = None,
+                 reuse_plans: bool = True):
         self.config = config
         self.progress = progress           # (stage, done, total), for a progress bar; None: silent
         self.keep_last_good = keep_last_good
@@ -146,7 +147,9 @@ class Builder:
         self._seen: dict[str, tuple[tuple, str]] = {}     # article -> (stat signature, cache key)
         self._last_good: dict[str, str] = {}               # article -> key of its last good extraction
         self._pages = PageCache(cache_dir)
-        self._plans: dict[bytes, Page] = {}                # page plans of the last build, by their inputs
+        # page plans of the last build, by their inputs; None: a one-off build, which plans every page
+        # once and need not hash what each was made from
+        self._plans: dict[bytes, Page] | None = {} if reuse_plans else None
 
     def _progress(self, stage: str, total: int) -> Callable[[int], None] | None:
         """The progress callback of one stage, told how many of `total` items are done."""
@@ -307,7 +310,8 @@ class Builder:
             raise
         finally:
             diagnostics += [Diagnostic(str(config.output), message) for message in writer.refused]
-        self._plans = plan.reused
+        if self._plans is not None:
+            self._plans = plan.reused
         clock.lap("render+write")
         self._pages.save(keys)          # only now: the files on disk are those the keys describe
         if registry_file and self.record_permalinks:
@@ -370,10 +374,13 @@ def diagnose(timeline: Timeline, results: list[ArticleResult]) -> list[Diagnosti
             names = " / ".join(p.name for p in e.participants)
             out += [Diagnostic(s.file, f"meeting dated {e.date.iso()} by inference ({word_basis(e.date_basis)}), "
                                        f"outside the range: {names}") for s in e.sources]
+    unknown = {o.id: set() for o in timeline.officials if o.country is None}
+    for e in timeline.events if unknown else ():
+        for p in e.participants:
+            if p.official in unknown:
+                unknown[p.official].update(s.file for s in e.sources)
     for o in timeline.officials:
         if o.country is None:
-            files = sorted({s.file for e in timeline.events for s in e.sources
-                            if any(p.official == o.id for p in e.participants)})
-            out.append(Diagnostic(", ".join(files) or "-", f"country unknown for {o.name}"))
+            out.append(Diagnostic(", ".join(sorted(unknown[o.id])) or "-", f"country unknown for {o.name}"))
     out += [Diagnostic(r.article.path, "no meeting found in this article") for r in results if not r.candidates]
     return out

@@ -1,9 +1,9 @@
 """Extraction results kept between builds, in memory and on disk, keyed by what they depend on.
 
 An article's extraction depends on its path (its name is a source; `.md` is read as
-Markdown), its bytes and the generator's own code and data. The key hashes all three,
-so an edited article, a renamed one or a new release of the generator is extracted
-again, and nothing else is. Entries are pickles in `.timeline-cache/extract/` beside
+Markdown), its bytes and the code and data of extraction (`state.EXTRACTION_CODE`). The
+key hashes all three, so an edited article, a renamed one or a new extractor is extracted
+again, and nothing else is (a change to the site's code re-renders, it does not re-extract). Entries are pickles in `.timeline-cache/extract/` beside
 `timeline.toml` (git-ignored); a missing, truncated or foreign entry is a miss, never
 an error. Results are handed out with copies of their candidates because resolve fills
 in years and official ids.
@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.extract.article import ArticleResult
-from generator.state import code_fingerprint
+from generator.state import EXTRACTION_CODE, code_fingerprint
 
 CACHE_DIR = ".timeline-cache"
 _SUFFIX = ".pickle"
@@ -43,7 +43,7 @@ def _fresh(result: ArticleResult) -> ArticleResult:
 
 
 def article_key(rel: str, data: bytes) -> str:
-    return hashlib.sha256(code_fingerprint().encode() + b"\0" + rel.encode() + b"\0" + data).hexdigest()
+    return hashlib.sha256(code_fingerprint(EXTRACTION_CODE).encode() + b"\0" + rel.encode() + b"\0" + data).hexdigest()
 
 
 class ExtractionCache:

@@ -31,14 +31,21 @@ STAMP = "build.stamp"
 _FORMAT = 1
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of the package's code and data files: a new release invalidates every cached entry."""
+# what an article's extraction depends on besides its bytes: changing the site's code keeps the cache
+EXTRACTION_CODE = ("extract/", "model.py", "names.py", "cache.py", "__init__.py")
+
+
+@lru_cache(maxsize=4)
+def code_fingerprint(only: tuple[str, ...] | None = None) -> str:
+    """A hash of the package's code and data files (`only`: those whose path in the package starts so):
+    a new release invalidates what was made by the old one."""
     root = Path(generator.__file__).resolve().parent
     digest = hashlib.sha256(generator.__version__.encode())
     for f in sorted(root.rglob("*")):
-        if f.is_file() and f.suffix in (".py", ".tsv", ".json", ".txt") and "themes" not in f.relative_to(root).parts:
-            digest.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+        rel = f.relative_to(root).as_posix()
+        if f.is_file() and f.suffix in (".py", ".tsv", ".json", ".txt", ".js") and "themes" not in rel.split("/") \
+                and "__pycache__" not in rel and (only is None or rel.startswith(only)):
+            digest.update(rel.encode() + b"\0" + f.read_bytes())
     return digest.hexdigest()
 
 

@@ -134,3 +134,20 @@ def test_the_command_says_nothing_changed_and_keeps_strict_meaning(project, monk
     assert first == second                                  # --strict fails alike when there are warnings
     assert out_second.err == out_first.err                  # the same warnings, said again
     assert out_first.out.split(";")[0] == out_second.out.split(";")[0]   # the same figures
+
+
+def test_the_extraction_fingerprint_covers_every_module_extraction_imports():
+    import subprocess
+    import sys
+    listed = subprocess.run([sys.executable, "-c", "import sys, generator.extract.article, "
+                             "generator.extract.reader; print(' '.join(m for m in sys.modules if m.startswith('generator')))"],
+                            capture_output=True, text=True, check=True).stdout.split()
+    files = [m.removeprefix("generator.").replace(".", "/") for m in listed if m != "generator"]
+    uncovered = [f for f in files if not (f + ".py").startswith(state.EXTRACTION_CODE)
+                 and not (f + "/").startswith(state.EXTRACTION_CODE)]
+    assert uncovered == [], f"extraction imports code its cache key does not hash: {uncovered}"
+
+
+def test_site_code_is_outside_the_extraction_fingerprint():
+    assert state.code_fingerprint(state.EXTRACTION_CODE) != state.code_fingerprint()
+    assert not "site/render.py".startswith(state.EXTRACTION_CODE)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
@@ -185,27 +186,63 @@ def fix_years(candidates: list[Candidate]) -> None:
     """A meeting whose year the article does not state, or only guesses, takes the year another article
     gives it more surely; and the other meetings of that article written without a year take it too (a
     week's roundup whose one call another report dates)."""
+    names = {id(c): _NamesOf.of(c) for c in candidates}      # read once, compared many times
     for _ in range(3):                  # a year found this way can date another report in turn
-        if not _fix_years_once(candidates):
+        if not _fix_years_once(candidates, names):
             break
 
 
-def _fix_years_once(candidates: list[Candidate]) -> bool:
+@dataclass(frozen=True)
+class _NamesOf:
+    """A candidate's participants as fix_years compares them."""
+
+    folded: frozenset[str]                 # each name folded
+    keys: tuple[frozenset[str], ...]       # each name's key words
+    words: frozenset[str] | None           # every word of both; None when a name has no word (it is
+                                           # part of every other name)
+
+    @classmethod
+    def of(cls, c: Candidate) -> "_NamesOf":
+        keys = tuple(_key_words(p.name) for p in c.participants)
+        folded = frozenset(fold(p.name) for p in c.participants)
+        words = None if not all(keys) else frozenset().union(*keys, *(f.split() for f in folded))
+        return cls(folded, keys, words)
+
+    def same_people(self, other: "_NamesOf") -> bool:
+        """Two names in common, as folded or as one's key words within the other's."""
+        return len(self.folded & other.folded) >= 2 or \
+            sum(1 for x in self.keys if any(x <= y or y <= x for y in other.keys)) >= 2
+
+
+def _fix_years_once(candidates: list[Candidate], names: dict[int, _NamesOf]) -> bool:
     changed = False
     sure: dict[tuple, list[Candidate]] = defaultdict(list)     # day and month -> candidates with a year
     for c in candidates:
         if c.date and c.date_confidence >= 2 and c.day_month:
             sure[c.day_month].append(c)
+    # a candidate can only take the year of one that shares a word of a name with it: each day's
+    # candidates are found through their words, not compared with every other of that day
+    by_word: dict[tuple, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    anyone: dict[tuple, set[int]] = defaultdict(set)   # a name with no word of its own matches every name
+    for day_month, group in sure.items():
+        for i, other in enumerate(group):
+            words = names[id(other)].words
+            for w in words or ():
+                by_word[day_month][w].add(i)
+            if words is None:
+                anyone[day_month].add(i)
     year_of_file: dict[str, tuple[int, str, int]] = {}
     for c in candidates:
-        if c.date_confidence >= 3 or not c.day_month:
+        if c.date_confidence >= 3 or not c.day_month or c.day_month not in sure:
             continue
-        names = {fold(p.name) for p in c.participants}
-        for other in sure.get(c.day_month, ()):
+        mine = names[id(c)]
+        group, words = sure[c.day_month], mine.words
+        near = range(len(group)) if words is None else \
+            sorted(anyone[c.day_month].union(*(by_word[c.day_month].get(w, ()) for w in words)))
+        for other in (group[i] for i in near):
             if other.file == c.file or other.date_confidence <= c.date_confidence:
                 continue
-            if len(names.intersection(fold(p.name) for p in other.participants)) >= 2 or \
-                    _shared_people(c, other) >= 2:
+            if mine.same_people(names[id(other)]):
                 day, month = c.day_month
                 c.date = PartialDate(other.date.year, month, day)
                 c.date_basis = DateBasis("other_article", _date_words(c.date_basis), other.date.year,
@@ -235,11 +272,6 @@ def _date_words(basis: DateBasis) -> str:
 @lru_cache(maxsize=1 << 17)
 def _key_words(name: str) -> frozenset[str]:
     return frozenset(person_key(name).split())
-
-
-def _shared_people(a: Candidate, b: Candidate) -> int:
-    keys_b = [_key_words(p.name) for p in b.participants]
-    return sum(1 for p in a.participants if any(x <= y or y <= x for x in [_key_words(p.name)] for y in keys_b))
 
 
 def resolve(candidates: list[Candidate], references: list[Reference] = ()) -> tuple[list[Event], list[Official]]:

@@ -30,8 +30,9 @@ class SitePlan:
                  previous: dict[bytes, Page] | None = None):
         self.timeline, self.t, self.base, self.site_title = timeline, t, base, title
         # meeting and official pages of the previous build, by a hash of everything they are made from:
-        # a rebuild makes again only those whose inputs changed (`reused` for the next build)
-        self._previous = previous or {}
+        # a rebuild makes again only those whose inputs changed (`reused` for the next build). None: no
+        # build follows this one in this process, so nothing is hashed for it
+        self._previous = previous
         self.reused: dict[bytes, Page] = {}
         self.newest_first = newest_first
         self.officials = {o.id: o for o in timeline.officials}
@@ -56,6 +57,8 @@ class SitePlan:
 
     def _again(self, make, *inputs) -> Page:
         """The previous build's page when it was made from the same inputs, else a new one."""
+        if self._previous is None:
+            return make()
         key = hashlib.sha256(value_bytes((self.t.language, self.base, self.site_title, self.newest_first,
                                           inputs))).digest()
         page = self._previous.get(key) or make()
