@@ -58,8 +58,9 @@ class BuildResult:
 
 
 def _signature(st: os.stat_result) -> tuple:
-    """What tells an article file unchanged since it was last read, without reading it."""
-    return st.st_size, st.st_mtime_ns, st.st_ino
+    """What tells an article file unchanged since it was last read, without reading it (the change
+    time moves on any write, even one that puts the modification time back)."""
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
 class _StageClock:
@@ -144,8 +145,11 @@ class Builder:
         self.keep_last_good = keep_last_good
         self.record_permalinks = record_permalinks
         self.cache = ExtractionCache(cache_dir)
-        self._seen: dict[str, tuple[tuple, str]] = {}     # article -> (stat signature, cache key)
+        # article -> (stat signature, cache key), as the last build in this project left it
+        self._cache_dir = cache_dir
+        self._seen: dict[str, tuple[tuple, str]] = state.load_seen(cache_dir) if cache_dir else {}
         self._last_good: dict[str, str] = {}               # article -> key of its last good extraction
+        self._read: dict[str, tuple[tuple, str, bytes]] = {}   # this build's first pass: (signature, key, bytes)
         self._pages = PageCache(cache_dir)
         # page plans of the last build, by their inputs; None: a one-off build, which plans every page
         # once and need not hash what each was made from
@@ -193,7 +197,10 @@ class Builder:
         for rel in set(self._seen) - {r.article.path for r in results}:
             del self._seen[rel]
         self._last_good = {rel: key for rel, (_, key) in self._seen.items()}
+        self._read = {}
         self.cache.keep_only(keys)
+        if self._cache_dir:
+            state.save_seen(self._cache_dir, self._seen)
         return results, diagnostics, fresh
 
     def _extract_in_parallel(self, files: list[Path], content: Path, forced: set[Path]) -> set[str]:
@@ -212,16 +219,21 @@ class Builder:
             except OSError:
                 continue                 # the ordered pass says what is wrong with it
             key = article_key(rel, data)
-            if not self.cache.has(key):
-                todo.append((key, rel, data))
+            if self.cache.has(key):              # read and hashed once: the ordered pass takes it from the cache
+                self._seen[rel] = (_signature(st), key)
+            else:
+                todo.append((key, rel, data, _signature(st)))
         if not can_share(len(todo)):
-            return set()             # the ordered pass extracts them as it goes
+            # the ordered pass extracts them as it goes, from the bytes read here
+            self._read = {rel: (signature, key, data) for key, rel, data, signature in todo}
+            return set()
         done = set()
-        results = map_ordered(_extract_bytes, [(rel, data) for _, rel, data in todo],
+        results = map_ordered(_extract_bytes, [(rel, data) for _, rel, data, _ in todo],
                               progress=self._progress("articles extracted", len(todo)))
-        for (key, rel, _), result in zip(todo, results):
+        for (key, rel, _, signature), result in zip(todo, results):
             if result is not None:
                 self.cache.put(key, result)
+                self._seen[rel] = (signature, key)
                 done.add(rel)
         return done
 
@@ -239,11 +251,15 @@ class Builder:
             result = self.cache.get(seen[1])
             if result is not None:
                 return result, seen[1], False
-        try:
-            data = file.read_bytes()
-        except OSError as exc:
-            raise ArticleError(f"cannot be read ({exc.strerror})") from None
-        key = article_key(rel, data)
+        read = self._read.pop(rel, None)
+        if read and read[0] == signature:      # read and hashed by the first pass of this build
+            _, key, data = read
+        else:
+            try:
+                data = file.read_bytes()
+            except OSError as exc:
+                raise ArticleError(f"cannot be read ({exc.strerror})") from None
+            key = article_key(rel, data)
         result = self.cache.get(key)
         extracted = result is None
         if result is None:

@@ -28,6 +28,7 @@ import generator
 from generator.model import Diagnostic
 
 STAMP = "build.stamp"
+SEEN = "articles.seen"
 _FORMAT = 1
 
 
@@ -131,14 +132,7 @@ def unchanged(stamp: Stamp, inputs: str) -> bool:
 
 
 def save(cache_dir: Path, stamp: Stamp) -> None:
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as f:
-            f.write(pickle.dumps(stamp, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, cache_dir / STAMP)
-    except OSError:              # a read-only project: every build is a full one
-        pass
+    _write(cache_dir / STAMP, stamp)      # read-only project: none, and every build is a full one
 
 
 def forget(cache_dir: Path) -> None:
@@ -146,4 +140,34 @@ def forget(cache_dir: Path) -> None:
     try:
         (cache_dir / STAMP).unlink()
     except OSError:
+        pass
+
+
+# -- articles seen ---------------------------------------------------------------------------------
+# Which cache entry holds each article's extraction, by the stat of the file it was read from: the
+# next process takes an unchanged article from the cache without reading or hashing the file. Kept
+# with the fingerprint of the extraction code, so that a new extractor starts from nothing.
+
+def load_seen(cache_dir: Path) -> dict[str, tuple[tuple, str]]:
+    try:
+        kept = pickle.loads((cache_dir / SEEN).read_bytes())
+        if kept["extraction"] == code_fingerprint(EXTRACTION_CODE) and isinstance(kept["seen"], dict):
+            return kept["seen"]
+    except Exception:            # none yet, or unreadable: every article is read once more
+        pass
+    return {}
+
+
+def save_seen(cache_dir: Path, seen: dict[str, tuple[tuple, str]]) -> None:
+    _write(cache_dir / SEEN, {"extraction": code_fingerprint(EXTRACTION_CODE), "seen": seen})
+
+
+def _write(path: Path, value) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as f:
+            f.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)
+    except OSError:              # a read-only project: the next build reads every article again
         pass

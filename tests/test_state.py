@@ -118,7 +118,7 @@ def test_a_damaged_stamp_is_a_full_build_not_an_error(project):
 
 def test_a_new_release_is_a_full_build(project, monkeypatch):
     _build(project)
-    monkeypatch.setattr(state, "code_fingerprint", lambda: "another release")
+    monkeypatch.setattr(state, "code_fingerprint", lambda only=None: "another release")
     assert not _build(project).unchanged
 
 
@@ -151,3 +151,27 @@ def test_the_extraction_fingerprint_covers_every_module_extraction_imports():
 def test_site_code_is_outside_the_extraction_fingerprint():
     assert state.code_fingerprint(state.EXTRACTION_CODE) != state.code_fingerprint()
     assert not "site/render.py".startswith(state.EXTRACTION_CODE)
+
+
+def test_a_new_process_takes_unchanged_articles_from_the_cache_without_reading_them(project, monkeypatch):
+    import generator.build as b
+    config = _config(project)
+    b.Builder(config, project / ".timeline-cache").build()
+    hashed = []
+    original = b.article_key
+    monkeypatch.setattr(b, "article_key", lambda rel, data: hashed.append(rel) or original(rel, data))
+    again = b.Builder(config, project / ".timeline-cache").build()       # as the next `timeline build` would
+    assert again.ok and hashed == [] and again.extracted == []
+    article = sorted((project / "content").iterdir())[0]
+    st = article.stat()
+    article.write_bytes(article.read_bytes().replace(b"a", b"b", 1))
+    os.utime(article, ns=(st.st_atime_ns, st.st_mtime_ns))                # same size and modification time
+    third = b.Builder(config, project / ".timeline-cache").build()
+    assert hashed == [article.name] and third.extracted == [article.name]
+
+
+def test_articles_seen_by_another_extractor_are_read_again(project, monkeypatch):
+    _build(project)
+    assert state.load_seen(project / ".timeline-cache")
+    monkeypatch.setattr(state, "code_fingerprint", lambda only=None: "another extractor")
+    assert state.load_seen(project / ".timeline-cache") == {}
