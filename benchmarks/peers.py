@@ -19,9 +19,11 @@ What each tool builds
   and the year (Hugo: taxonomy `years`; Pelican: yearly archives). With a minimal theme written here,
   the same pages for both, they publish what timeline publishes: a page per meeting, per official and
   per year, a home page listing every meeting, an index of officials, one feed of the latest 50 (Hugo
-  also a sitemap and robots.txt, as timeline). One page per article is generous to the peers: timeline
-  finds a meeting in about three articles out of four and merges reports of one meeting, so it
-  publishes fewer meeting pages (its summary line is quoted in the report) but more official pages.
+  also a sitemap and robots.txt, as timeline). One meeting page per article gives the peers more
+  meeting pages than timeline publishes (it finds no meeting in some articles and merges reports of
+  one meeting: 8,498 events from 10,000 articles when this was written; its summary line is quoted
+  in the report), but far fewer official pages (300, against timeline's 6,089) and files (timeline
+  writes every meeting and official page twice, as index.md and index.html).
   The peers are handed what timeline has to find: the ratios say what extraction costs on top of a
   generator that only renders. Both peers run offline: the theme and settings are written here, no
   theme or module is fetched, and Pelican's plugin discovery is switched off (PLUGINS = []).
@@ -504,14 +506,16 @@ def heading(articles: int) -> str:
     return f"## Peers: timeline, Hugo and Pelican, {articles:,} articles"
 
 
-def report(tools: list[Tool], args: argparse.Namespace) -> str:
+def report(tools: list[Tool], args: argparse.Namespace, load: tuple[float, float]) -> str:
     rerun = f"python benchmarks/peers.py --articles {args.articles} --repeat {args.repeat} --write-results"
     if args.only != ",".join(TOOLS):
         rerun += f" --only {args.only}"
     lines = [heading(args.articles), "",
              f"Measured {datetime.date.today()} with `benchmarks/peers.py` on {machine()}. "
              f"Median of {args.repeat} round{'s' if args.repeat > 1 else ''}"
-             f"{', range in brackets' if args.repeat > 1 else ''}; the tools alternate within each round.",
+             f"{', range in brackets' if args.repeat > 1 else ''}; the tools alternate within each round. "
+             # other work on the machine shows in the ranges; the load average says whether there was any
+             f"Load average (1 min) {load[0]:.1f} before the run, {load[1]:.1f} after.",
              "", "Versions and what each full build published:", ""]
     for tool in tools:
         lines.append(f"- {tool.name}: `{tool.version}`; {tool.summary}")
@@ -579,8 +583,10 @@ def main() -> None:
         raise SystemExit("nothing to measure")
     for tool in tools:
         tool.edit_file = edit_files[tool.name]
+    load_before = os.getloadavg()[0]
     measure(tools, args.repeat, base / "logs")
-    section = report(tools, args)
+    load = (load_before, os.getloadavg()[0])
+    section = report(tools, args, load)
     if args.write_results:
         write_results(section, args.articles)
         print(f"wrote the section '{heading(args.articles)}' in {RESULTS}", file=sys.stderr)

@@ -258,6 +258,17 @@ def _entry_keys(entry: dict) -> set:
     return {("file", f) for f in entry.get("sources", [])} | {("date", entry.get("date"))}
 
 
+# An entry and a meeting are worth scoring only when they share an article, or an official on the same
+# date (`_Scorer.score` is None otherwise): indexed so, a day of many meetings is not a square of pairs.
+def _meets(e: Event) -> set:
+    return {("file", s.file) for s in e.sources} | {("met", e.date.iso(), p.official) for p in e.participants}
+
+
+def _entry_meets(entry: dict, now: dict[str, str | None]) -> set:
+    return {("file", f) for f in entry.get("sources", [])} \
+        | {("met", entry.get("date"), now.get(x) or x) for x in entry.get("officials", [])}
+
+
 def _match_score(e: Event, entry: dict, now: dict[str, str | None]) -> tuple | None:
     """How surely a published entry is this meeting: shared articles, same date, shared officials."""
     return _Scorer(now).score(e, entry)
@@ -303,8 +314,8 @@ def _settle_events(timeline: Timeline, registry: Registry, now: dict[str, str | 
     """Published ids stay while their date and officials still fit; the rest get fresh ones."""
     events = sorted(timeline.events, key=lambda e: (_event_base(e), sorted(s.file for s in e.sources)))
     scorer = _Scorer(now)
-    chosen = _assign(events, registry.events, _entry_keys, _Index(events, _event_keys), scorer.score,
-                     lambda e, rid, entry: scorer.fits(e, entry))
+    chosen = _assign(events, registry.events, lambda entry: _entry_meets(entry, now), _Index(events, _meets),
+                     scorer.score, lambda e, rid, entry: scorer.fits(e, entry))
     reserved = set(registry.events)
     for i, e in enumerate(events):
         e.id = chosen.get(i) or _fresh(_event_base(e), reserved)
