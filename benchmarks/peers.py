@@ -14,8 +14,8 @@ What each tool builds
   one per year, the chronology, the officials' index, a feed, a sitemap and timeline.json (every meeting
   and official page twice: index.md and index.html).
 - Hugo and Pelican get the same N articles as N ready-made Markdown pages, one per article: the
-  article's first line as title, a date spread over 2020-2026, the article's own text as body (so the
-  same length and language), two officials out of 300 as a taxonomy (Hugo: `officials`; Pelican: tags)
+  article's first line of six words or more as title, a date spread over 2020-2026, the article's
+  own text as body (so the same length and language), two officials out of 300 as a taxonomy (Hugo: `officials`; Pelican: tags)
   and the year (Hugo: taxonomy `years`; Pelican: yearly archives). With a minimal theme written here,
   the same pages for both, they publish what timeline publishes: a page per meeting, per official and
   per year, a home page listing every meeting, an index of officials, one feed of the latest 50 (Hugo

@@ -95,7 +95,7 @@ def build(config: SiteConfig, cache_dir: Path | None = None,
     """A one-off build; `cache_dir` keeps extraction results for the next one, and the stamp that
     lets a build with nothing to do stop at once."""
     if cache_dir is None:
-        return Builder(config, None, progress=progress, reuse_plans=False).build()
+        return Builder(config, None, progress=progress, resident=False).build()
     try:
         inputs = state.input_fingerprint(config, theme_dirs(config.theme, config.root))
     except ThemeError:
@@ -104,7 +104,7 @@ def build(config: SiteConfig, cache_dir: Path | None = None,
     if stamp is not None and state.unchanged(stamp, inputs):
         return BuildResult(None, stamp.diagnostics, pages=stamp.pages, summary=stamp.summary, unchanged=True)
     state.forget(cache_dir)
-    result = Builder(config, cache_dir, progress=progress, reuse_plans=False).build()
+    result = Builder(config, cache_dir, progress=progress, resident=False).build()
     if inputs and result.ok:
         state.save(cache_dir, state.Stamp(inputs, state.output_stats(_left(config)), result.summary,
                                           result.diagnostics, result.pages))
@@ -135,16 +135,18 @@ class Builder:
     good extraction, so a half-saved file does not take its meetings off the preview.
     `record_permalinks` (off in watch and serve): only a published build records its
     addresses in the register; a preview reads the register and keeps its own in memory.
+    `resident` (watch and serve): extraction results and page plans stay in memory for the next
+    build in this process; a one-off build holds each result once and plans without hashing.
     """
 
     def __init__(self, config: SiteConfig, cache_dir: Path | None = None, keep_last_good: bool = False,
                  record_permalinks: bool = True, progress: Callable[[str, int, int], None] | None = None,
-                 reuse_plans: bool = True):
+                 resident: bool = True):
         self.config = config
         self.progress = progress           # (stage, done, total), for a progress bar; None: silent
         self.keep_last_good = keep_last_good
         self.record_permalinks = record_permalinks
-        self.cache = ExtractionCache(cache_dir)
+        self.cache = ExtractionCache(cache_dir, resident)
         # article -> (stat signature, cache key), as the last build in this project left it
         self._cache_dir = cache_dir
         self._seen: dict[str, tuple[tuple, str]] = state.load_seen(cache_dir) if cache_dir else {}
@@ -153,7 +155,7 @@ class Builder:
         self._pages = PageCache(cache_dir)
         # page plans of the last build, by their inputs; None: a one-off build, which plans every page
         # once and need not hash what each was made from
-        self._plans: dict[bytes, Page] | None = {} if reuse_plans else None
+        self._plans: dict[bytes, Page] | None = {} if resident else None
 
     def _progress(self, stage: str, total: int) -> Callable[[int], None] | None:
         """The progress callback of one stage, told how many of `total` items are done."""

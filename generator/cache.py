@@ -49,8 +49,12 @@ def article_key(rel: str, data: bytes) -> str:
 class ExtractionCache:
     """key -> ArticleResult, in memory and (unless `folder` is None) on disk as pickles."""
 
-    def __init__(self, folder: Path | None):
+    def __init__(self, folder: Path | None, resident: bool = True):
         self.folder = folder / "extract" if folder else None
+        # resident (watch, serve): results stay in memory for the next build, handed out as copies.
+        # Not resident (a one-off build): an entry leaves memory when it is taken, so no result is
+        # held twice, and what comes from disk is fresh already
+        self.resident = resident
         self._memory: dict[str, ArticleResult] = {}
 
     def _file(self, key: str) -> Path:
@@ -58,16 +62,21 @@ class ExtractionCache:
 
     def get(self, key: str) -> ArticleResult | None:
         """A copy the caller may change (resolve fills in years and official ids), or None."""
-        result = self._memory.get(key)
-        if result is None and self.folder is not None:
-            try:
-                result = pickle.loads(self._file(key).read_bytes())
-            except Exception:        # missing, truncated or written by another Python: extract again
-                return None
-            if not isinstance(result, ArticleResult):
-                return None
+        result = self._memory.get(key) if self.resident else self._memory.pop(key, None)
+        if result is not None:
+            return _fresh(result) if self.resident else result
+        if self.folder is None:
+            return None
+        try:
+            result = pickle.loads(self._file(key).read_bytes())
+        except Exception:            # missing, truncated or written by another Python: extract again
+            return None
+        if not isinstance(result, ArticleResult):
+            return None
+        if self.resident:
             self._memory[key] = result
-        return _fresh(result) if result is not None else None
+            return _fresh(result)
+        return result
 
     def has(self, key: str) -> bool:
         return key in self._memory or self.folder is not None and self._file(key).is_file()
