@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import re
 import sys
 from pathlib import Path
@@ -101,7 +102,13 @@ def _print_by_kind(diagnostics) -> None:
             print(f"           … and {len(items) - _EXAMPLES} more", file=sys.stderr)
 
 
+# A build makes millions of small objects that live until it ends, few of them in cycles: with the
+# default threshold (700) the cycle collector walks them again and again, a sixth of a build's time
+_GC_THRESHOLD = (100_000, 50, 100)
+
+
 def main(argv: list[str] | None = None) -> int:
+    gc.set_threshold(*_GC_THRESHOLD)
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command not in ("build", "watch", "serve"):
