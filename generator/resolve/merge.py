@@ -87,8 +87,11 @@ class _Officials:
         alike: dict[tuple, list[str]] = defaultdict(list)
         for k in keys:
             parts = k.split()
+            if len(parts) < 2 or not self.country[k] or self._vietnamese(k):
+                continue                # never a transliteration (see _transliterated)
             for i in range(len(parts)):
-                alike[(*parts[:i], None, *parts[i + 1:])].append(k)
+                if len(parts[i]) >= 5:
+                    alike[(*parts[:i], None, *parts[i + 1:])].append(k)
         for group in alike.values():
             for a in group:
                 for b in group:
