@@ -76,11 +76,13 @@ class _StageClock:
         self._last = now
 
 
-def _extract_bytes(job: tuple[str, bytes]) -> ArticleResult | None:
-    """One article in a worker process; None when it cannot be read (the ordered pass reports why)."""
-    rel, data = job
+def _extract_file(job: tuple[str, str, str]) -> ArticleResult | None:
+    """One article in a worker process, read there (the parent holds no article's bytes meanwhile); None
+    when it cannot be read or is no longer what the parent hashed (the ordered pass reads it again)."""
+    rel, path, key = job
     try:
-        return extract_article(parse_bytes(data, rel))
+        data = Path(path).read_bytes()
+        return extract_article(parse_bytes(data, rel)) if article_key(rel, data) == key else None
     except Exception:
         return None
 
@@ -151,7 +153,6 @@ class Builder:
         self._cache_dir = cache_dir
         self._seen: dict[str, tuple[tuple, str]] = state.load_seen(cache_dir) if cache_dir else {}
         self._last_good: dict[str, str] = {}               # article -> key of its last good extraction
-        self._read: dict[str, tuple[tuple, str, bytes]] = {}   # this build's first pass: (signature, key, bytes)
         self._pages = PageCache(cache_dir)
         # page plans of the last build, by their inputs; None: a one-off build, which plans every page
         # once and need not hash what each was made from
@@ -199,7 +200,6 @@ class Builder:
         for rel in set(self._seen) - {r.article.path for r in results}:
             del self._seen[rel]
         self._last_good = {rel: key for rel, (_, key) in self._seen.items()}
-        self._read = {}
         self.cache.keep_only(keys)
         if self._cache_dir:
             state.save_seen(self._cache_dir, self._seen)
@@ -221,16 +221,14 @@ class Builder:
             except OSError:
                 continue                 # the ordered pass says what is wrong with it
             key = article_key(rel, data)
-            if self.cache.has(key):              # read and hashed once: the ordered pass takes it from the cache
+            if self.cache.has(key):              # the ordered pass takes it from the cache without hashing it
                 self._seen[rel] = (_signature(st), key)
             else:
-                todo.append((key, rel, data, _signature(st)))
+                todo.append((key, rel, str(file), _signature(st)))
         if not can_share(len(todo)):
-            # the ordered pass extracts them as it goes, from the bytes read here
-            self._read = {rel: (signature, key, data) for key, rel, data, signature in todo}
-            return set()
+            return set()             # the ordered pass extracts them as it goes
         done = set()
-        results = map_ordered(_extract_bytes, [(rel, data) for _, rel, data, _ in todo],
+        results = map_ordered(_extract_file, [(rel, path, key) for key, rel, path, _ in todo],
                               progress=self._progress("articles extracted", len(todo)))
         for (key, rel, _, signature), result in zip(todo, results):
             if result is not None:
@@ -253,15 +251,11 @@ class Builder:
             result = self.cache.get(seen[1])
             if result is not None:
                 return result, seen[1], False
-        read = self._read.pop(rel, None)
-        if read and read[0] == signature:      # read and hashed by the first pass of this build
-            _, key, data = read
-        else:
-            try:
-                data = file.read_bytes()
-            except OSError as exc:
-                raise ArticleError(f"cannot be read ({exc.strerror})") from None
-            key = article_key(rel, data)
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise ArticleError(f"cannot be read ({exc.strerror})") from None
+        key = article_key(rel, data)
         result = self.cache.get(key)
         extracted = result is None
         if result is None:

@@ -11,13 +11,17 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
 from typing import Any
 
 # below this many items, starting workers costs more than it saves
 PARALLEL_FROM = 200
+CHUNK = 100            # items a worker takes at a time, at most
+IN_FLIGHT = 2          # chunks given to each worker ahead of the one the caller waits for
 
 _WORK: tuple[Callable, Sequence] | None = None       # what the forked workers read their items from
 
@@ -50,12 +54,17 @@ def map_ordered(fn: Callable[[Any], Any], items: Sequence, minimum: int | None =
     if can_share(len(items), minimum):
         global _WORK
         jobs = cores()
-        step = max(1, len(items) // (jobs * 8))      # small chunks: the slow items do not pile up on one worker
-        ranges = [(i, min(i + step, len(items))) for i in range(0, len(items), step)]
+        # small chunks, so that slow items do not pile up on one worker, and few of them in flight, so
+        # that results waiting for the caller (a site's pages) are never held in memory all at once
+        step = min(CHUNK, max(1, len(items) // (jobs * 8)))
+        ranges = iter([(i, min(i + step, len(items))) for i in range(0, len(items), step)])
         _WORK = (fn, items)
         try:
             with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-                for chunk in pool.map(_run, ranges):
+                pending = deque(pool.submit(_run, r) for r in islice(ranges, jobs * IN_FLIGHT))
+                while pending:
+                    chunk = pending.popleft().result()
+                    pending.extend(pool.submit(_run, r) for r in islice(ranges, 1))
                     if progress:                 # told first: a consumer may stop at the last item
                         progress(done + len(chunk))
                     for result in chunk:

@@ -52,3 +52,36 @@ def test_a_parallel_build_equals_a_one_process_build(tmp_path):
     assert (pooled, one, shared) == ("195", "195", "195"), done.stdout
     assert rendered == all_pages == "True"              # every page rendered by the workers
     assert same == "True"
+
+
+MAP_SCRIPT = textwrap.dedent("""
+    import os
+    from generator import parallel
+    pids, told = set(), []
+    def square(x):
+        return x * x, os.getpid()
+    out = list(parallel.map_ordered(square, list(range(1000)), minimum=2, progress=told.append))
+    assert [r for r, _ in out] == [x * x for x in range(1000)], "out of order"
+    workers = {pid for _, pid in out} - {os.getpid()}
+    assert len(workers) >= 2, workers
+    assert told == sorted(told) and told[-1] == 1000, told[-5:]
+    def fails(x):
+        if x == 777:
+            raise ValueError("item 777")
+        return x
+    try:
+        list(parallel.map_ordered(fails, list(range(1000)), minimum=2))
+    except ValueError as exc:
+        assert "777" in str(exc)
+    else:
+        raise AssertionError("the worker's exception was lost")
+    small = list(parallel.map_ordered(square, [1, 2, 3]))      # too few to share: done here
+    assert [r for r, _ in small] == [1, 4, 9] and {pid for _, pid in small} == {os.getpid()}
+    print("ok")
+""")
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: work is never shared out")
+def test_map_ordered_keeps_order_tells_progress_and_raises_what_a_worker_raised():
+    done = subprocess.run([sys.executable, "-c", MAP_SCRIPT], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr

@@ -167,7 +167,7 @@ def test_a_new_process_takes_unchanged_articles_from_the_cache_without_reading_t
     article.write_bytes(article.read_bytes().replace(b"a", b"b", 1))
     os.utime(article, ns=(st.st_atime_ns, st.st_mtime_ns))                # same size and modification time
     third = b.Builder(config, project / ".timeline-cache").build()
-    assert hashed == [article.name] and third.extracted == [article.name]
+    assert set(hashed) == {article.name} and third.extracted == [article.name]
 
 
 def test_articles_seen_by_another_extractor_are_read_again(project, monkeypatch):
