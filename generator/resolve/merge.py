@@ -217,32 +217,72 @@ class _NamesOf:
             sum(1 for x in self.keys if any(x <= y or y <= x for y in other.keys)) >= 2
 
 
+class _SameDay:
+    """The candidates of each day that could be `same_people` with a given one, found through an index
+    rather than by comparing it with every candidate of that day (hundreds, in a large archive).
+
+    Two folded names in common are found by name. A name x of the one within a name y of the other
+    (x <= y) means y has x's rarest word; y within x means x has y's rarest word: each candidate is
+    indexed by every word of its names and by each name's rarest word, and only those two of whose
+    names meet so are compared. A name without a word is within every name: its candidate is always
+    compared."""
+
+    def __init__(self, sure: dict[tuple, list[Candidate]], names: dict[int, _NamesOf]):
+        self._counts = Counter(w for n in names.values() for x in n.keys for w in x)
+        self._rarest: dict[frozenset, str] = {}
+        self.by_name: dict[tuple, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        self.by_word: dict[tuple, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        self.by_rare: dict[tuple, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        self.anyone: dict[tuple, set[int]] = defaultdict(set)
+        for day_month, group in sure.items():
+            for i, other in enumerate(group):
+                theirs = names[id(other)]
+                for f in theirs.folded:
+                    self.by_name[day_month][f].add(i)
+                for y in theirs.keys:
+                    if not y:
+                        self.anyone[day_month].add(i)
+                        continue
+                    self.by_rare[day_month][self._rare(y)].add(i)
+                    for w in y:
+                        self.by_word[day_month][w].add(i)
+        self.size = {day_month: len(group) for day_month, group in sure.items()}
+
+    def _rare(self, x: frozenset[str]) -> str:
+        rarest = self._rarest.get(x)
+        if rarest is None:
+            rarest = self._rarest[x] = min(x, key=lambda w: (self._counts[w], w))
+        return rarest
+
+    def others(self, day_month: tuple, mine: _NamesOf) -> list[int] | range:
+        """Indexes into that day's candidates, in order: every one that could share two names with `mine`."""
+        if not all(mine.keys):
+            return range(self.size[day_month])
+        named = Counter(i for f in mine.folded for i in self.by_name[day_month].get(f, ()))
+        met: Counter = Counter()
+        by_word, by_rare = self.by_word[day_month], self.by_rare[day_month]
+        for x in mine.keys:
+            found = set(by_word.get(self._rare(x), ()))
+            for w in x:
+                found |= by_rare.get(w, set())
+            met.update(found)
+        near = {i for i, n in named.items() if n >= 2} | {i for i, n in met.items() if n >= 2}
+        return sorted(near | self.anyone[day_month])
+
+
 def _fix_years_once(candidates: list[Candidate], names: dict[int, _NamesOf]) -> bool:
     changed = False
     sure: dict[tuple, list[Candidate]] = defaultdict(list)     # day and month -> candidates with a year
     for c in candidates:
         if c.date and c.date_confidence >= 2 and c.day_month:
             sure[c.day_month].append(c)
-    # a candidate can only take the year of one that shares a word of a name with it: each day's
-    # candidates are found through their words, not compared with every other of that day
-    by_word: dict[tuple, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-    anyone: dict[tuple, set[int]] = defaultdict(set)   # a name with no word of its own matches every name
-    for day_month, group in sure.items():
-        for i, other in enumerate(group):
-            words = names[id(other)].words
-            for w in words or ():
-                by_word[day_month][w].add(i)
-            if words is None:
-                anyone[day_month].add(i)
+    near = _SameDay(sure, names)
     year_of_file: dict[str, tuple[int, str, int]] = {}
     for c in candidates:
         if c.date_confidence >= 3 or not c.day_month or c.day_month not in sure:
             continue
-        mine = names[id(c)]
-        group, words = sure[c.day_month], mine.words
-        near = range(len(group)) if words is None else \
-            sorted(anyone[c.day_month].union(*(by_word[c.day_month].get(w, ()) for w in words)))
-        for other in (group[i] for i in near):
+        mine, group = names[id(c)], sure[c.day_month]
+        for other in (group[i] for i in near.others(c.day_month, mine)):
             if other.file == c.file or other.date_confidence <= c.date_confidence:
                 continue
             if mine.same_people(names[id(other)]):
@@ -320,6 +360,9 @@ def _add_referring_sources(events, candidates, references, people: _Officials, i
     for e in events:
         for f in {s.file for s in e.sources}:
             by_file[f].append(e)
+    files_of: dict[int, set[str]] = {}          # an event's articles and officials, read once
+    officials_of: dict[int, set[str]] = {}
+    grown: dict[int, Event] = {}
     for ref in references:
         ref_ids = set()
         for name in ref.people:
@@ -330,9 +373,15 @@ def _add_referring_sources(events, candidates, references, people: _Officials, i
         for e in reporting.values():
             if not e.date:
                 continue
-            if ref_ids & {p.official for p in e.participants} and not any(s.file == ref.file for s in e.sources):
+            if id(e) not in files_of:
+                files_of[id(e)] = {s.file for s in e.sources}
+                officials_of[id(e)] = {p.official for p in e.participants}
+            if ref_ids & officials_of[id(e)] and ref.file not in files_of[id(e)]:
                 e.sources.append(Evidence(ref.file, ref.sentence))
-                e.sources.sort(key=lambda s: s.file)
+                files_of[id(e)].add(ref.file)
+                grown[id(e)] = e
+    for e in grown.values():      # once, stably: as if sorted after each source added
+        e.sources.sort(key=lambda s: s.file)
 
 
 def _official_ids(groups: dict[str, list[str]], people: _Officials) -> dict[str, str]:
@@ -413,11 +462,16 @@ def _merge_events(candidates: list[Candidate]) -> list[Event]:
         if d and d.precision == "day":
             by_month[(d.year, d.month)].append(g)
     merged: set[int] = set()
+    officials: dict[int, set[str]] = {}        # a day group's officials, kept as it takes month groups in
     for g in [g for g in groups if g[0].date and g[0].date.precision == "month"]:
         ids = {p.official for c in g for p in c.participants}
         for other in by_month[(g[0].date.year, g[0].date.month)]:
-            if len(ids & {p.official for c in other for p in c.participants}) >= 2:
+            theirs = officials.get(id(other))
+            if theirs is None:
+                theirs = officials[id(other)] = {p.official for c in other for p in c.participants}
+            if len(ids & theirs) >= 2:
                 other.extend(g)
+                theirs |= ids
                 merged.add(id(g))
                 break
     return [_event(g) for g in groups if id(g) not in merged]
