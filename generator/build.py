@@ -15,7 +15,7 @@ from generator.config import SiteConfig
 from generator.extract.article import ArticleResult, extract_article
 from generator.i18n import Interface, word_basis
 from generator.model import Diagnostic, Page, Registry, Timeline
-from generator.site.output import timeline_json
+from generator.site.output import timeline_json_pieces
 from generator.parallel import can_share, map_ordered
 from generator.site.pages import SitePlan
 from generator.site.permalinks import LEGACY_REGISTER, RegistryError, assign_permalinks, load_registry, registry_json
@@ -282,14 +282,7 @@ class Builder:
             return BuildResult(Timeline(config.start, config.end, [], [], [], [], [], 0),
                                [Diagnostic(exc.path, exc.reason, "error")], ok=False)
         clock = _StageClock()
-        results, diagnostics, fresh = self.extract(changed)
-        clock.lap("extract")
-        diagnostics[:0] = config.warnings
-        candidates = [c for r in results for c in r.candidates]
-        events, officials = resolve(candidates, [ref for r in results for ref in r.references])
-        timeline = build_timeline(events, officials, config.start, config.end, diagnostics, len(results))
-        diagnostics.extend(diagnose(timeline, results))
-        clock.lap("resolve")
+        timeline, diagnostics, fresh = self._timeline(changed, clock)
 
         registry, registry_file = self._registry(diagnostics)
         registry, redirects = assign_permalinks(timeline, registry)
@@ -307,7 +300,7 @@ class Builder:
             # each file is staged as it is rendered: the site is never held in memory whole
             for rel, data in files:
                 writer.write(rel, data)
-            writer.write("timeline.json", timeline_json(timeline))
+            writer.write_pieces("timeline.json", timeline_json_pieces(timeline))
             writer.commit()
         except ThemeError as exc:          # the last good site stays as it is
             writer.abort()
@@ -334,6 +327,19 @@ class Builder:
                                               f"could not record published addresses ({exc.strerror})"))
         return BuildResult(timeline, diagnostics, writer.changed, writer.removed, extracted=fresh,
                            rendered=rendered, pages=len(pages), seconds=clock.seconds)
+
+    def _timeline(self, changed: Iterable[Path], clock: _StageClock) -> tuple[Timeline, list[Diagnostic], list[str]]:
+        """read → extract → resolve → chronology: the timeline, what to tell the user, the articles extracted
+        afresh. The extraction results end here: the rest of the build keeps only what resolve made of them."""
+        results, diagnostics, fresh = self.extract(changed)
+        clock.lap("extract")
+        diagnostics[:0] = self.config.warnings
+        candidates = [c for r in results for c in r.candidates]
+        events, officials = resolve(candidates, [ref for r in results for ref in r.references])
+        timeline = build_timeline(events, officials, self.config.start, self.config.end, diagnostics, len(results))
+        diagnostics.extend(diagnose(timeline, results))
+        clock.lap("resolve")
+        return timeline, diagnostics, fresh
 
     def _registry(self, diagnostics: list[Diagnostic]) -> tuple[Registry, Path | None]:
         """The register of published addresses and where to record it (None: nowhere)."""

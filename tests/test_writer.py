@@ -59,3 +59,35 @@ def test_manifest_entries_cannot_escape_the_output_folder(tmp_path):
     w = Writer(site)
     w.commit()
     assert outside.read_text() == "precious"
+
+
+def test_a_file_written_in_pieces_is_staged_as_it_comes_and_kept_when_unchanged(tmp_path):
+    pieces = ["{\n", "  \"a\": 1", ",\n  \"b\": \"Tô Lâm\"", "\n}\n"]
+    first = Writer(tmp_path)
+    first.write_pieces("timeline.json", iter(pieces))
+    first.commit()
+    assert (tmp_path / "timeline.json").read_text(encoding="utf-8") == "".join(pieces)
+    assert first.changed == ["timeline.json"]
+    mtime = (tmp_path / "timeline.json").stat().st_mtime_ns
+    same = Writer(tmp_path)
+    same.write_pieces("timeline.json", iter(pieces))
+    same.commit()
+    assert same.changed == [] and (tmp_path / "timeline.json").stat().st_mtime_ns == mtime
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".timeline-new")] == []
+    other = Writer(tmp_path)
+    other.write_pieces("timeline.json", iter(pieces[:-1] + ["\n, \"c\": 2}\n"]))
+    other.commit()
+    assert other.changed == ["timeline.json"]
+    assert (tmp_path / "timeline.json").read_text(encoding="utf-8").endswith("\"c\": 2}\n")
+
+
+def test_pieces_and_whole_give_the_same_file(tmp_path):
+    text = "x" * 100_000 + "ư\n"
+    whole, pieces = Writer(tmp_path / "whole"), Writer(tmp_path / "pieces")
+    whole.write("f.json", text)
+    pieces.write_pieces("f.json", (text[i:i + 999] for i in range(0, len(text), 999)))
+    whole.commit()
+    pieces.commit()
+    assert (tmp_path / "whole" / "f.json").read_bytes() == (tmp_path / "pieces" / "f.json").read_bytes()
+    with pytest.raises(ValueError):
+        pieces.write_pieces("f.json", iter(["again"]))

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import json
-
+from collections.abc import Iterator
 from dataclasses import fields
 
 from generator.i18n import word_basis
-from generator.model import DateBasis, Event, PartialDate, Timeline
+from generator.model import DateBasis, Event, Official, PartialDate, Timeline
 
 
 def basis_record(value):
@@ -45,30 +45,43 @@ def _event(e: Event, published: bool = True) -> dict:
 
 
 def timeline_json(t: Timeline) -> str:
-    data = {
+    return "".join(timeline_json_pieces(t))
+
+
+def timeline_json_pieces(t: Timeline) -> Iterator[str]:
+    """timeline.json a line at a time (each event and official on its own line): a large archive's
+    file, hundreds of megabytes, is never held in memory whole, nor as one tree of dicts."""
+    sections = {
         "schema": 1,
         "range": {"start": t.start.isoformat(), "end": t.end.isoformat()},
-        "events": [_event(e) for e in t.events],
-        "officials": [
-            {"id": o.id, "url": f"officials/{o.id}/", "name": o.name, "aliases": o.aliases, "country": o.country,
-             "positions": [{"title": p.title, "first_seen": p.first_seen, "last_seen": p.last_seen} for p in o.positions],
-             "events": o.events}
-            for o in t.officials
-        ],
-        "undated": [_event(e, published=False) for e in t.undated],
+        "events": (_event(e) for e in t.events) if t.events else [],
+        "officials": (_official(o) for o in t.officials) if t.officials else [],
+        "undated": (_event(e, published=False) for e in t.undated) if t.undated else [],
     }
-    return _lines(data)
+    yield from _lines(sections)
 
 
-def _lines(data: dict) -> str:
+def _official(o: Official) -> dict:
+    return {"id": o.id, "url": f"officials/{o.id}/", "name": o.name, "aliases": o.aliases, "country": o.country,
+            "positions": [{"title": p.title, "first_seen": p.first_seen, "last_seen": p.last_seen} for p in o.positions],
+            "events": o.events}
+
+
+def _lines(data: dict) -> Iterator[str]:
     """Indented at the top, one line per event and official: readable, diff-friendly, and written
-    by json's C encoder (indent= falls back to its pure-Python one, ten times slower)."""
+    by json's C encoder (indent= falls back to its pure-Python one, ten times slower). A section
+    given as an iterator is a non-empty list, written as it is read."""
     compact = json.JSONEncoder(ensure_ascii=False).encode
-    parts = []
-    for key, value in data.items():
-        if isinstance(value, list) and value:
-            items = ",\n".join("    " + compact(item) for item in value)
-            parts.append(f"  {compact(key)}: [\n{items}\n  ]")
+    yield "{\n"
+    for n, (key, value) in enumerate(data.items()):
+        head = ",\n" if n else ""
+        if isinstance(value, Iterator):
+            yield f"{head}  {compact(key)}: [\n"
+            for i, item in enumerate(value):
+                yield (",\n    " if i else "    ") + compact(item)
+            yield "\n  ]"
+        elif isinstance(value, list) and value:
+            yield f"{head}  {compact(key)}: [\n" + ",\n".join("    " + compact(item) for item in value) + "\n  ]"
         else:
-            parts.append(f"  {compact(key)}: {compact(value)}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+            yield f"{head}  {compact(key)}: {compact(value)}"
+    yield "\n}\n"

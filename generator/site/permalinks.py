@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 from difflib import SequenceMatcher
+from itertools import combinations
 from pathlib import Path
 
 
@@ -258,15 +259,21 @@ def _entry_keys(entry: dict) -> set:
     return {("file", f) for f in entry.get("sources", [])} | {("date", entry.get("date"))}
 
 
-# An entry and a meeting are worth scoring only when they share an article, or an official on the same
-# date (`_Scorer.score` is None otherwise): indexed so, a day of many meetings is not a square of pairs.
+# An entry and a meeting are worth scoring only when they share an article, or on the same date the
+# officials `_Scorer.score` asks for: one when the entry names one, two when it names more. Indexed so, a
+# day of many meetings of one official is not a square of pairs.
 def _meets(e: Event) -> set:
-    return {("file", s.file) for s in e.sources} | {("met", e.date.iso(), p.official) for p in e.participants}
+    date, officials = e.date.iso(), sorted({p.official for p in e.participants})
+    return {("file", s.file) for s in e.sources} | {("met", date, o) for o in officials} \
+        | {("met", date, *pair) for pair in combinations(officials, 2)}
 
 
 def _entry_meets(entry: dict, now: dict[str, str | None]) -> set:
-    return {("file", f) for f in entry.get("sources", [])} \
-        | {("met", entry.get("date"), now.get(x) or x) for x in entry.get("officials", [])}
+    published = [now.get(x) or x for x in entry.get("officials", [])]
+    date, distinct = entry.get("date"), sorted(set(published))
+    met = {("met", date, *pair) for pair in combinations(distinct, 2)} if len(published) >= 2 \
+        else {("met", date, o) for o in distinct}
+    return {("file", f) for f in entry.get("sources", [])} | met
 
 
 def _match_score(e: Event, entry: dict, now: dict[str, str | None]) -> tuple | None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 MANIFEST = ".timeline-manifest"
@@ -109,15 +110,35 @@ def write_atomic(path: Path, data: str | bytes) -> bool:
     return True
 
 
-def _create(path: str, raw: bytes) -> None:
-    """A new file with the umask's mode; a leftover of the same name (or a link there) is replaced."""
+def _create(path: str, raw: bytes | Iterable[bytes]) -> None:
+    """A new file with the umask's mode; a leftover of the same name (or a link there) is replaced.
+    `raw` may come in pieces, so that a large file is never held whole."""
     try:
         os.unlink(path)
     except FileNotFoundError:
         pass
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
     with os.fdopen(fd, "wb") as f:
-        f.write(raw)
+        if isinstance(raw, bytes):
+            f.write(raw)
+        else:
+            f.writelines(raw)
+
+
+def _same_files(a: str, b: str) -> bool:
+    """Whether two files hold the same bytes, read a block at a time."""
+    try:
+        if os.path.getsize(a) != os.path.getsize(b):
+            return False
+        with open(a, "rb") as fa, open(b, "rb") as fb:
+            while True:
+                block = fa.read(1 << 20)
+                if block != fb.read(1 << 20):
+                    return False
+                if not block:
+                    return True
+    except OSError:
+        return False
 
 
 class Writer:
@@ -163,7 +184,26 @@ class Writer:
             pass
         self._stage(rel, target, raw)
 
-    def _stage(self, rel: str, target: str, raw: bytes) -> None:
+    def write_pieces(self, rel: str, pieces: Iterable[str]) -> None:
+        """As `write`, for a file too large to hold whole (timeline.json of a large archive): staged as
+        it comes, then kept only if it differs from the file already there."""
+        if rel in self.written:
+            raise ValueError(f"two pages want the same output path: {rel}")
+        if not _valid(rel):
+            raise ValueError(f"not a path inside the site: {rel!r}")
+        self.written.add(rel)
+        target = os.path.join(self.root, rel)
+        self._recover()
+        self._stage(rel, target, (piece.encode("utf-8") for piece in pieces))
+        staged = os.path.join(self.root, staged_path(rel))
+        if not os.path.islink(target) and self._inside(target) and _same_files(staged, target):
+            os.unlink(staged)                # the same bytes: the file stays as it is
+            self._staged.remove(rel)
+            if stat.S_IMODE(os.stat(target).st_mode) != self._mode:
+                os.chmod(target, self._mode)
+            self._record(rel)
+
+    def _stage(self, rel: str, target: str, raw: bytes | Iterable[bytes]) -> None:
         try:
             self._note(rel)
             self._makedirs(os.path.dirname(target))
