@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import pickle
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 from generator.extract.article import ArticleResult
-from generator.state import EXTRACTION_CODE, code_fingerprint
+from generator.state import EXTRACTION_CODE, code_fingerprint, write_pickle
 
 CACHE_DIR = ".timeline-cache"
 _SUFFIX = ".pickle"
@@ -86,15 +84,8 @@ class ExtractionCache:
         self._memory[key] = result
         if self.folder is None:
             return
-        target = self._file(key)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as f:
-                f.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, target)
-        except OSError:              # a read-only project: the cache lives in memory only
-            self.folder = None
+        if not write_pickle(self._file(key), result):
+            self.folder = None       # a read-only project: the cache lives in memory only
 
     def keep_only(self, keys: set[str]) -> None:
         """Forget entries of articles that no longer exist in this form."""
@@ -144,13 +135,5 @@ class PageCache:
         self._known, self._next = self._next, {}
         if self.file is None:
             return
-        blob = pickle.dumps({"code": code_fingerprint(), "keys": self.keys, "written": self.written},
-                            protocol=pickle.HIGHEST_PROTOCOL)
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as f:
-                f.write(blob)
-            os.replace(tmp, self.file)
-        except OSError:
+        if not write_pickle(self.file, {"code": code_fingerprint(), "keys": self.keys, "written": self.written}):
             self.file = None

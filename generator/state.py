@@ -132,7 +132,7 @@ def unchanged(stamp: Stamp, inputs: str) -> bool:
 
 
 def save(cache_dir: Path, stamp: Stamp) -> None:
-    _write(cache_dir / STAMP, stamp)      # read-only project: none, and every build is a full one
+    write_pickle(cache_dir / STAMP, stamp)      # read-only project: none, and every build is a full one
 
 
 def forget(cache_dir: Path) -> None:
@@ -159,15 +159,21 @@ def load_seen(cache_dir: Path) -> dict[str, tuple[tuple, str]]:
 
 
 def save_seen(cache_dir: Path, seen: dict[str, tuple[tuple, str]]) -> None:
-    _write(cache_dir / SEEN, {"extraction": code_fingerprint(EXTRACTION_CODE), "seen": seen})
+    write_pickle(cache_dir / SEEN, {"extraction": code_fingerprint(EXTRACTION_CODE), "seen": seen})
 
 
-def _write(path: Path, value) -> None:
+def write_pickle(path: Path, value) -> bool:
+    """`value` pickled into `path` as a whole (a temporary renamed over it); False when it could not be
+    written (a read-only project, a full disk): caches and stamps are then simply not kept."""
+    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as f:
             f.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, path)
-    except OSError:              # a read-only project: the next build reads every article again
-        pass
+        return True
+    except OSError:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+        return False

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import fields
 
 from generator.i18n import word_basis
-from generator.model import DateBasis, Event, Official, PartialDate, Timeline
+from generator.model import Event, Official, PartialDate, Timeline
 
 
 def basis_record(value):

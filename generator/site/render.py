@@ -212,8 +212,8 @@ def render_site(renderer: Renderer, plan: SitePlan, pages: list[Page], skip: set
     the theme); the caller writes each file as it comes, so the site is never held in memory whole."""
     years = plan.years
     todo = [page for page in pages if id(page) not in skip]
-    for page, html in zip(todo, map_ordered(partial(renderer.render_page, years=years), todo, progress=progress)):
-        yield page.html_path, html
+    for page, page_html in zip(todo, map_ordered(partial(renderer.render_page, years=years), todo, progress=progress)):
+        yield page.html_path, page_html
         if page.markdown_path:
             yield page.markdown_path, front_matter(page.front_matter) + "\n" + page.markdown
     entries = plan.feed_entries()
