@@ -760,7 +760,8 @@ def rebuild_benchmark(n: int, rounds: int, work: Path, fresh: bool) -> None:
     if clean_here:
         shutil.rmtree(cache, ignore_errors=True)
         shutil.rmtree(config.output, ignore_errors=True)
-        config.permalinks_file.unlink(missing_ok=True)
+        if config.permalinks_file:
+            config.permalinks_file.unlink(missing_ok=True)
         print("  clean build (no cache, no output, no permalink register) ...", flush=True)
         with progress(n, max(n // 10, 1)):
             builder = Builder(config, cache)
