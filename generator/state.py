@@ -72,13 +72,14 @@ class Stamp:
     pages: int = 0
 
 
-def _walk(root: str, digest, seen: set[str]) -> None:
-    """Every entry under `root` by path and stat, in a fixed order; folders reached through links
-    once (a link loop ends here, as it does in the reader)."""
+def _walk(folder: str, digest, seen: set[str], top: str) -> None:
+    """Every entry under `folder` by path and stat, in a fixed order. Folders are entered once each and
+    only while they stay inside `top` once links are resolved, as the reader reads them: a link to `/`
+    among the articles is one entry, not a walk of the whole disk."""
     try:
-        entries = sorted(os.scandir(root), key=lambda e: e.name)
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        digest.update(f"!{root}:{exc.errno}\n".encode("utf-8", "surrogateescape"))
+        digest.update(f"!{folder}:{exc.errno}\n".encode("utf-8", "surrogateescape"))
         return
     for entry in entries:
         try:
@@ -91,9 +92,9 @@ def _walk(root: str, digest, seen: set[str]) -> None:
                       f"{st.st_ino}\0{link}\n".encode("utf-8", "surrogateescape"))
         if entry.is_dir():
             real = os.path.realpath(entry.path)
-            if real not in seen:
+            if real not in seen and (real == top or real.startswith(top + os.sep)):
                 seen.add(real)
-                _walk(entry.path, digest, seen)
+                _walk(entry.path, digest, seen, top)
 
 
 def input_fingerprint(config, theme_folders: list[Path]) -> str:
@@ -102,7 +103,8 @@ def input_fingerprint(config, theme_folders: list[Path]) -> str:
                             f"{config.warnings!r}\n".encode("utf-8", "surrogateescape"))
     for folder in [config.content, *theme_folders]:
         digest.update(f"#{folder}\n".encode("utf-8", "surrogateescape"))
-        _walk(str(folder), digest, {os.path.realpath(folder)})
+        top = os.path.realpath(folder)
+        _walk(str(folder), digest, {top}, top)
     return digest.hexdigest()
 
 

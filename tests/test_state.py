@@ -175,3 +175,18 @@ def test_articles_seen_by_another_extractor_are_read_again(project, monkeypatch)
     assert state.load_seen(project / ".timeline-cache")
     monkeypatch.setattr(state, "code_fingerprint", lambda only=None: "another extractor")
     assert state.load_seen(project / ".timeline-cache") == {}
+
+
+def test_a_link_out_of_the_content_folder_is_not_walked(project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "big").mkdir()
+    (outside / "big" / "note.txt").write_text("x", encoding="utf-8")
+    (project / "content" / "elsewhere").symlink_to(outside, target_is_directory=True)
+    _build(project)
+    assert _build(project).unchanged
+    # what lies behind the link is not read by the build, so changing it is no change
+    (outside / "big" / "note.txt").write_text("changed", encoding="utf-8")
+    assert _build(project).unchanged
+    # the link itself is part of the content folder
+    (project / "content" / "elsewhere").unlink()
+    assert not _build(project).unchanged
