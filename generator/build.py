@@ -1,8 +1,6 @@
 """`build(config)`: the whole pipeline, top to bottom, with a result the CLI can summarise."""
 from __future__ import annotations
 
-import json
-import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -39,6 +37,7 @@ class BuildResult:
     pages: int = 0                                        # pages in the site
     seconds: dict[str, float] = field(default_factory=dict)   # stage -> seconds it took, in order
     summary: Summary | None = None                        # the figures printed; counted from the timeline
+    files: list[str] = field(default_factory=list)        # every file of the site as this build left it
     unchanged: bool = False                               # True: stopped at the stamp, nothing was read
 
     def __post_init__(self):
@@ -55,12 +54,6 @@ class BuildResult:
     def errors(self) -> list[Diagnostic]:
         """What keeps the site from being what the content says: shown in the dev server's overlay."""
         return [d for d in self.diagnostics if d.level == "error"]
-
-
-def _signature(st: os.stat_result) -> tuple:
-    """What tells an article file unchanged since it was last read, without reading it (the change
-    time moves on any write, even one that puts the modification time back)."""
-    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
 class _StageClock:
@@ -108,20 +101,11 @@ def build(config: SiteConfig, cache_dir: Path | None = None,
     state.forget(cache_dir)
     result = Builder(config, cache_dir, progress=progress, resident=False).build()
     if inputs and result.ok:
-        state.save(cache_dir, state.Stamp(inputs, state.output_stats(_left(config)), result.summary,
+        left = [config.output / rel for rel in result.files] + [config.output / MANIFEST] \
+            + ([config.permalinks_file] if config.permalinks_file else [])
+        state.save(cache_dir, state.Stamp(inputs, state.output_stats(left), result.summary,
                                           result.diagnostics, result.pages))
     return result
-
-
-def _left(config: SiteConfig) -> list[Path]:
-    """Every file a build left: the pages (as its manifest lists them), the manifest, the register."""
-    manifest = config.output / MANIFEST
-    try:
-        listed = json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        listed = []
-    files = [config.output / rel for rel in listed if isinstance(rel, str)] + [manifest]
-    return files + ([config.permalinks_file] if config.permalinks_file else [])
 
 
 class Builder:
@@ -214,7 +198,7 @@ class Builder:
             seen = self._seen.get(rel)
             try:
                 st = file.stat()
-                if st.st_size > MAX_ARTICLE_BYTES or seen and seen[0] == _signature(st) \
+                if st.st_size > MAX_ARTICLE_BYTES or seen and seen[0] == state.signature(st) \
                         and file.resolve() not in forced and self.cache.has(seen[1]):
                     continue
                 data = file.read_bytes()
@@ -222,9 +206,9 @@ class Builder:
                 continue                 # the ordered pass says what is wrong with it
             key = article_key(rel, data)
             if self.cache.has(key):              # the ordered pass takes it from the cache without hashing it
-                self._seen[rel] = (_signature(st), key)
+                self._seen[rel] = (state.signature(st), key)
             else:
-                todo.append((key, rel, str(file), _signature(st)))
+                todo.append((key, rel, str(file), state.signature(st)))
         if not can_share(len(todo)):
             return set()             # the ordered pass extracts them as it goes
         done = set()
@@ -245,7 +229,7 @@ class Builder:
         if st.st_size > MAX_ARTICLE_BYTES:
             raise ArticleError(f"is {st.st_size / 1e6:.1f} MB, more than an article can be "
                                f"({MAX_ARTICLE_BYTES / 1e6:.0f} MB); skipped")
-        signature = _signature(st)
+        signature = state.signature(st)
         seen = self._seen.get(rel)
         if seen and seen[0] == signature and not forced:
             result = self.cache.get(seen[1])
@@ -326,7 +310,7 @@ class Builder:
                 diagnostics.append(Diagnostic(str(registry_file),
                                               f"could not record published addresses ({exc.strerror})"))
         return BuildResult(timeline, diagnostics, writer.changed, writer.removed, extracted=fresh,
-                           rendered=rendered, pages=len(pages), seconds=clock.seconds)
+                           rendered=rendered, pages=len(pages), seconds=clock.seconds, files=sorted(writer.written))
 
     def _timeline(self, changed: Iterable[Path], clock: _StageClock) -> tuple[Timeline, list[Diagnostic], list[str]]:
         """read → extract → resolve → chronology: the timeline, what to tell the user, the articles extracted

@@ -3,9 +3,9 @@
 An article's extraction depends on its path (its name is a source; `.md` is read as
 Markdown), its bytes and the code and data of extraction (`state.EXTRACTION_CODE`). The
 key hashes all three, so an edited article, a renamed one or a new extractor is extracted
-again, and nothing else is (a change to the site's code re-renders, it does not re-extract). Entries are pickles in `.timeline-cache/extract/` beside
-`timeline.toml` (git-ignored); a missing, truncated or foreign entry is a miss, never
-an error. Results are handed out with copies of their candidates because resolve fills
+again, and nothing else is (a change to the site's code re-renders, it does not re-extract).
+Entries are pickles in `.timeline-cache/extract/` beside `timeline.toml` (git-ignored); a
+missing, truncated or foreign entry is a miss, never an error. Results are handed out with copies of their candidates because resolve fills
 in years and official ids.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.extract.article import ArticleResult
-from generator.state import EXTRACTION_CODE, code_fingerprint, write_pickle
+from generator.state import EXTRACTION_CODE, code_fingerprint, read_pickle, write_pickle
 
 CACHE_DIR = ".timeline-cache"
 _SUFFIX = ".pickle"
@@ -63,13 +63,8 @@ class ExtractionCache:
         result = self._memory.get(key) if self.resident else self._memory.pop(key, None)
         if result is not None:
             return _fresh(result) if self.resident else result
-        if self.folder is None:
-            return None
-        try:
-            result = pickle.loads(self._file(key).read_bytes())
-        except Exception:            # missing, truncated or written by another Python: extract again
-            return None
-        if not isinstance(result, ArticleResult):
+        result = read_pickle(self._file(key)) if self.folder is not None else None
+        if not isinstance(result, ArticleResult):      # missing, truncated or foreign: extract again
             return None
         if self.resident:
             self._memory[key] = result
@@ -112,13 +107,9 @@ class PageCache:
         self.written: dict[str, tuple[int, int]] = {}        # output path -> (size, mtime_ns) as written
         self._known: dict[int, tuple] = {}                   # id(page) -> (page, theme, key), last build's plans
         self._next: dict[int, tuple] = {}
-        if self.file is not None:
-            try:
-                state = pickle.loads(self.file.read_bytes())
-                if state.get("code") == code_fingerprint():
-                    self.keys, self.written = state["keys"], state["written"]
-            except Exception:        # no cache yet, or an unreadable one: render everything
-                pass
+        kept = read_pickle(self.file) if self.file is not None else None
+        if isinstance(kept, dict) and kept.get("code") == code_fingerprint():   # else: render everything
+            self.keys, self.written = kept["keys"], kept["written"]
 
     def key(self, page, theme: str) -> str:
         known = self._known.get(id(page))

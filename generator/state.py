@@ -66,7 +66,7 @@ class Summary:
 @dataclass
 class Stamp:
     inputs: str                                               # input_fingerprint() before the build
-    outputs: dict[str, tuple[int, int, int]]                  # output file -> (size, mtime_ns, inode)
+    outputs: dict[str, tuple]                                 # output file -> its signature()
     summary: Summary
     diagnostics: list[Diagnostic] = field(default_factory=list)
     pages: int = 0
@@ -88,8 +88,7 @@ def _walk(folder: str, digest, seen: set[str], top: str) -> None:
         except OSError:
             digest.update(f"?{entry.path}\n".encode("utf-8", "surrogateescape"))
             continue
-        digest.update(f"{entry.path}\0{st.st_mode}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0"
-                      f"{st.st_ino}\0{link}\n".encode("utf-8", "surrogateescape"))
+        digest.update(f"{entry.path}\0{st.st_mode}\0{signature(st)}\0{link}\n".encode("utf-8", "surrogateescape"))
         if entry.is_dir():
             real = os.path.realpath(entry.path)
             if real not in seen and (real == top or real.startswith(top + os.sep)):
@@ -108,24 +107,26 @@ def input_fingerprint(config, theme_folders: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def _stat(path: str) -> tuple[int, int, int] | None:
+def signature(st: os.stat_result) -> tuple:
+    """What tells a file unchanged since it was last seen, without reading it (the change time moves on
+    any write, even one that puts the modification time back)."""
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
+
+
+def _stat(path: str) -> tuple | None:
     try:
-        st = os.lstat(path)
+        return signature(os.lstat(path))
     except OSError:
         return None
-    return st.st_size, st.st_mtime_ns, st.st_ino
 
 
-def output_stats(files: list[Path]) -> dict[str, tuple[int, int, int]]:
+def output_stats(files: list[Path]) -> dict[str, tuple]:
     return {str(f): _stat(str(f)) for f in files}
 
 
 def load(cache_dir: Path) -> Stamp | None:
-    try:
-        stamp = pickle.loads((cache_dir / STAMP).read_bytes())
-    except Exception:            # none yet, truncated, or written by another release: build
-        return None
-    return stamp if isinstance(stamp, Stamp) else None
+    stamp = read_pickle(cache_dir / STAMP)
+    return stamp if isinstance(stamp, Stamp) else None      # none yet, or another release's: build
 
 
 def unchanged(stamp: Stamp, inputs: str) -> bool:
@@ -151,17 +152,24 @@ def forget(cache_dir: Path) -> None:
 # with the fingerprint of the extraction code, so that a new extractor starts from nothing.
 
 def load_seen(cache_dir: Path) -> dict[str, tuple[tuple, str]]:
-    try:
-        kept = pickle.loads((cache_dir / SEEN).read_bytes())
-        if kept["extraction"] == code_fingerprint(EXTRACTION_CODE) and isinstance(kept["seen"], dict):
-            return kept["seen"]
-    except Exception:            # none yet, or unreadable: every article is read once more
-        pass
-    return {}
+    kept = read_pickle(cache_dir / SEEN)
+    if isinstance(kept, dict) and kept.get("extraction") == code_fingerprint(EXTRACTION_CODE) \
+            and isinstance(kept.get("seen"), dict):
+        return kept["seen"]
+    return {}                    # none yet, unreadable, or another extractor's: every article is read once more
 
 
 def save_seen(cache_dir: Path, seen: dict[str, tuple[tuple, str]]) -> None:
     write_pickle(cache_dir / SEEN, {"extraction": code_fingerprint(EXTRACTION_CODE), "seen": seen})
+
+
+def read_pickle(path: Path):
+    """What `write_pickle` left in `path`, or None when there is nothing readable there (missing,
+    truncated, written by another Python): a cache or stamp that is not there."""
+    try:
+        return pickle.loads(path.read_bytes())
+    except Exception:
+        return None
 
 
 def write_pickle(path: Path, value) -> bool:

@@ -163,14 +163,8 @@ class Writer:
 
     def write(self, rel: str, data: str | bytes) -> None:
         """Stage `data` for `rel` unless the file already holds exactly these bytes."""
-        if rel in self.written:
-            raise ValueError(f"two pages want the same output path: {rel}")
-        if not _valid(rel):
-            raise ValueError(f"not a path inside the site: {rel!r}")
-        self.written.add(rel)
+        target = self._claim(rel)
         raw = data.encode("utf-8") if isinstance(data, str) else data
-        target = os.path.join(self.root, rel)
-        self._recover()
         try:
             st = os.lstat(target)
             if stat.S_ISREG(st.st_mode) and st.st_size == len(raw) and self._inside(target):
@@ -187,13 +181,7 @@ class Writer:
     def write_pieces(self, rel: str, pieces: Iterable[str]) -> None:
         """As `write`, for a file too large to hold whole (timeline.json of a large archive): staged as
         it comes, then kept only if it differs from the file already there."""
-        if rel in self.written:
-            raise ValueError(f"two pages want the same output path: {rel}")
-        if not _valid(rel):
-            raise ValueError(f"not a path inside the site: {rel!r}")
-        self.written.add(rel)
-        target = os.path.join(self.root, rel)
-        self._recover()
+        target = self._claim(rel)
         self._stage(rel, target, (piece.encode("utf-8") for piece in pieces))
         staged = os.path.join(self.root, staged_path(rel))
         if not os.path.islink(target) and self._inside(target) and _same_files(staged, target):
@@ -202,6 +190,16 @@ class Writer:
             if stat.S_IMODE(os.stat(target).st_mode) != self._mode:
                 os.chmod(target, self._mode)
             self._record(rel)
+
+    def _claim(self, rel: str) -> str:
+        """`rel` as this build's (once only, inside the site): its path on disk."""
+        if rel in self.written:
+            raise ValueError(f"two pages want the same output path: {rel}")
+        if not _valid(rel):
+            raise ValueError(f"not a path inside the site: {rel!r}")
+        self.written.add(rel)
+        self._recover()
+        return os.path.join(self.root, rel)
 
     def _stage(self, rel: str, target: str, raw: bytes | Iterable[bytes]) -> None:
         try:
