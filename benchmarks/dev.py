@@ -569,13 +569,13 @@ class Split:
         (gbuild, "load_registry", "permalinks", None),
         (gbuild, "assign_permalinks", "permalinks", None),
         (gbuild, "registry_json", "permalinks", None),
-        (SitePlan, "pages", "pages", None),
+        # each page is planned, keyed, kept or rendered, and written in turn (render_site yields):
+        # a page's times are those of SitePlan.make, PageCache.key, Writer.keep and render_page
+        (SitePlan, "make", "pages", None),
         (Renderer, "__init__", "theme", None),
-        (Builder, "_render", "render", None),
-        (Renderer, "fingerprint", "theme fingerprint", "render"),
-        (PageCache, "key", "page keys", "render"),
-        (Writer, "keep", "keep checks", "render"),
-        # render_site yields its files as the build writes them: a page's time is its render_page call
+        (Renderer, "fingerprint", "theme fingerprint", None),
+        (PageCache, "key", "page keys", None),
+        (Writer, "keep", "keep checks", None),
         (Renderer, "render_page", "render pages", None),
         (Writer, "write_pieces", "timeline.json", None),
         (Writer, "write", "write", None),
@@ -584,7 +584,7 @@ class Split:
     ]
     ORDER = ["extract", "list articles", "hash (article_key)", "cache get", "extract_article",
              "parse_bytes", "cache put", "cache keep_only", "resolve", "chronology", "permalinks", "pages", "theme",
-             "render", "theme fingerprint", "page keys", "keep checks", "render pages", "timeline.json", "write"]
+             "theme fingerprint", "page keys", "keep checks", "render pages", "timeline.json", "write"]
     PARENT = {label: parent for _, _, label, parent in PLAN}
 
     def __init__(self):

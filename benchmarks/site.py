@@ -162,7 +162,7 @@ class Stages:
         pages = plan.pages(redirects)
         lap("pages")
         renderer = Renderer(c.theme, c.root, plan.t, base, c.title)
-        files = dict(render_site(renderer, plan, pages))
+        files = dict(render_site(renderer, plan, plan.jobs(redirects)))     # plans each page again as it renders
         lap("render")
         files["timeline.json"] = timeline_json(timeline)
         lap("timeline.json")

@@ -56,6 +56,22 @@ class BuildResult:
         return [d for d in self.diagnostics if d.level == "error"]
 
 
+class _Reuse:
+    """Pages of the last build whose files stay: same key (plan and theme) and files as written."""
+
+    def __init__(self, pages: PageCache, theme: str, writer: Writer):
+        self.pages, self.theme, self.writer = pages, theme, writer
+
+    def key(self, page: Page) -> str:
+        return self.pages.key(page, self.theme)
+
+    def same(self, page: Page, key: str) -> bool:
+        return self.pages.keys.get(page.html_path) == key
+
+    def keep(self, page_files: list[str], key: str) -> bool:
+        return self.writer.keep(*page_files)
+
+
 class _StageClock:
     """How long each stage of a build took, for the summary of a long build."""
 
@@ -278,11 +294,13 @@ class Builder:
         writer = Writer(config.output, self._pages.written)
         try:
             renderer = Renderer(config.theme, config.root, plan.t, base, config.title)
-            pages = plan.pages(redirects)
-            clock.lap("pages")
-            files, keys, rendered = self._render(renderer, plan, pages, writer)
-            # each file is staged as it is rendered: the site is never held in memory whole
-            for rel, data in files:
+            reuse = _Reuse(self._pages, renderer.fingerprint(plan.years), writer)
+            jobs = plan.jobs(redirects)
+            counts: dict = {}
+            # each page is planned, rendered and staged in turn: neither the plans nor the site are
+            # ever held whole. Plans kept for the next build (resident) are made here, not in workers
+            for rel, data in render_site(renderer, plan, jobs, reuse, self._progress("pages written", len(jobs)), counts,
+                                         share=self._plans is None):
                 writer.write(rel, data)
             writer.write_pieces("timeline.json", timeline_json_pieces(timeline))
             writer.commit()
@@ -301,8 +319,8 @@ class Builder:
             diagnostics += [Diagnostic(str(config.output), message) for message in writer.refused]
         if self._plans is not None:
             self._plans = plan.reused
-        clock.lap("render+write")
-        self._pages.save(keys)          # only now: the files on disk are those the keys describe
+        clock.lap("pages")
+        self._pages.save(counts["keys"])          # only now: the files on disk are those the keys describe
         if registry_file and self.record_permalinks:
             try:
                 write_atomic(registry_file, registry_json(registry))
@@ -310,7 +328,7 @@ class Builder:
                 diagnostics.append(Diagnostic(str(registry_file),
                                               f"could not record published addresses ({exc.strerror})"))
         return BuildResult(timeline, diagnostics, writer.changed, writer.removed, extracted=fresh,
-                           rendered=rendered, pages=len(pages), seconds=clock.seconds, files=sorted(writer.written))
+                           rendered=counts["rendered"], pages=counts["pages"], seconds=clock.seconds, files=sorted(writer.written))
 
     def _timeline(self, changed: Iterable[Path], clock: _StageClock) -> tuple[Timeline, list[Diagnostic], list[str]]:
         """read → extract → resolve → chronology: the timeline, what to tell the user, the articles extracted
@@ -347,22 +365,6 @@ class Builder:
         except RegistryError as exc:       # keep the user's file as it is; build without it
             diagnostics.append(Diagnostic(str(source), f"{exc}; addresses are not recorded this time", "error"))
             return Registry(), None
-
-    def _render(self, renderer: Renderer, plan: SitePlan, pages: list[Page], writer: Writer):
-        """Every output file but timeline.json (as they are rendered), the pages' keys and how many are
-        rendered; a page whose key is the one its files were written from, and whose files are as
-        written, is not rendered again."""
-        theme = renderer.fingerprint(plan.years)
-        keys, kept = {}, set()
-        for page in pages:
-            key = keys[page.html_path] = self._pages.key(page, theme)
-            if self._pages.keys.get(page.html_path) == key \
-                    and writer.keep(page.html_path, *filter(None, [page.markdown_path])):
-                kept.add(id(page))
-        files = render_site(renderer, plan, pages, skip=kept,
-                            progress=self._progress("pages rendered", len(pages) - len(kept)))
-        return files, keys, len(pages) - len(kept)
-
 
 def diagnose(timeline: Timeline, results: list[ArticleResult]) -> list[Diagnostic]:
     """What the user should look at: meetings without a date or dated by a guess outside the range,

@@ -38,8 +38,14 @@ SCRIPT = textwrap.dedent("""
     r.map_ordered = render_spy
     shared = b.build(SiteConfig(content_dir=content, output_dir=out / "shared", permalinks=None))
     tree = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    # the workers also find the pages a cached build keeps; one changed by hand is rendered again here
+    cache = out / "cache"
+    b.build(SiteConfig(content_dir=content, output_dir=out / "again", permalinks=None), cache)
+    victim = sorted((out / "again" / "officials").rglob("index.html"))[3]
+    victim.write_text("edited by hand", encoding="utf-8")
+    again = b.build(SiteConfig(content_dir=content, output_dir=out / "again", permalinks=None), cache)
     print(len(pooled[0]), len(one.extracted), len(shared.extracted), tree(out / "one") == tree(out / "shared"),
-          rendered[0], shared.rendered == shared.pages)
+          rendered[0], shared.rendered == shared.pages, again.rendered, tree(out / "one") == tree(out / "again"))
 """)
 
 
@@ -48,10 +54,11 @@ def test_a_parallel_build_equals_a_one_process_build(tmp_path):
     done = subprocess.run([sys.executable, "-c", SCRIPT, str(DATA / "realstyle" / "articles"), str(tmp_path)],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    pooled, one, shared, same, rendered, all_pages = done.stdout.split()
+    pooled, one, shared, same, rendered, all_pages, again_rendered, again_same = done.stdout.split()
     assert (pooled, one, shared) == ("195", "195", "195"), done.stdout
     assert rendered == all_pages == "True"              # every page rendered by the workers
     assert same == "True"
+    assert again_rendered == "1" and again_same == "True", done.stdout     # only the page edited by hand
 
 
 MAP_SCRIPT = textwrap.dedent("""

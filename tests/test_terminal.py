@@ -41,10 +41,10 @@ def test_a_long_build_draws_each_stage_and_keeps_its_last_count():
         bar("articles extracted", done, 1000)
     for done in range(1, 11):
         clock.now += 0.5
-        bar("pages rendered", done, 10)
+        bar("pages written", done, 10)
     bar.close()
     lines = _lines(out)
-    assert lines[-1].startswith("pages rendered") and lines[-1].endswith("10/10") and "#" * ProgressBar.WIDTH in lines[-1]
+    assert lines[-1].startswith("pages written") and lines[-1].endswith("10/10") and "#" * ProgressBar.WIDTH in lines[-1]
     extracted = [line for line in lines if line.startswith("articles extracted")]
     assert extracted[-1].endswith("1,000/1,000")
     assert 5 <= len(extracted) <= 15                 # throttled: about one line each 0.1 s, not 1,000
@@ -57,9 +57,9 @@ def test_a_build_tells_each_counted_stage_up_to_its_total(tmp_path):
     config = SiteConfig(content_dir=tmp_path / "content", output_dir=tmp_path / "site")
     result = Builder(config, None, progress=lambda stage, done, total: told.setdefault(stage, []).append((done, total))).build()
     assert result.ok
-    assert set(told) >= {"articles read", "pages rendered"}
+    assert set(told) >= {"articles read", "pages written"}
     for stage, calls in told.items():
         counts = [done for done, _ in calls]
         assert counts == sorted(counts) and counts[-1] == calls[-1][1], (stage, calls[-3:])
     assert told["articles read"][-1][1] == result.timeline.articles
-    assert told["pages rendered"][-1][1] == result.pages
+    assert told["pages written"][-1][1] == result.pages

@@ -21,6 +21,9 @@ from generator.site.permalinks import event_url, official_url, year_url
 from generator.urls import BaseURL, relative
 
 FEED_SIZE = 100
+# a page job's kind -> the SitePlan method that plans it
+_MAKERS = {"home": "home", "officials": "officials_index", "404": "not_found", "year": "year",
+           "event": "_event_page", "official": "_official_page", "redirect": "redirect"}
 
 
 class SitePlan:
@@ -42,18 +45,30 @@ class SitePlan:
         for e in timeline.events:
             self.by_year[e.date.year].append(e)
 
+    def jobs(self, redirects: dict[str, str]) -> list[tuple]:
+        """Every page of the site as a small description, in site order; `make` plans one. A build
+        plans, renders and writes one page at a time, so the plans are never held all at once."""
+        return [("home",), ("officials",), ("404",), *(("year", y) for y in self.years),
+                *(("event", i) for i in range(len(self.timeline.events))),
+                *(("official", i) for i in range(len(self.timeline.officials))),
+                *(("redirect", old, new) for old, new in sorted(redirects.items()))]
+
+    def make(self, job: tuple) -> Page:
+        kind, *args = job
+        return getattr(self, _MAKERS[kind])(*args)
+
     def pages(self, redirects: dict[str, str]) -> list[Page]:
-        pages = [self.home(), self.officials_index(), self.not_found()]
-        pages += [self.year(y) for y in self.years]
-        events = self.timeline.events
-        pages += [self._again(lambda: self.event(e, i), e, events[i - 1] if i else None, events[i + 1:i + 2],
-                              [p.official in self.officials for p in e.participants])
-                  for i, e in enumerate(events)]
-        pages += [self._again(lambda: self.official(o), o, [self.events[eid] for eid in o.events],
-                              [p.official in self.officials for eid in o.events for p in self.events[eid].participants])
-                  for o in self.timeline.officials]
-        pages += [self.redirect(old, new) for old, new in sorted(redirects.items())]
-        return pages
+        return [self.make(job) for job in self.jobs(redirects)]
+
+    def _event_page(self, i: int) -> Page:
+        events, e = self.timeline.events, self.timeline.events[i]
+        return self._again(lambda: self.event(e, i), e, events[i - 1] if i else None, events[i + 1:i + 2],
+                           [p.official in self.officials for p in e.participants])
+
+    def _official_page(self, i: int) -> Page:
+        o = self.timeline.officials[i]
+        return self._again(lambda: self.official(o), o, [self.events[eid] for eid in o.events],
+                           [p.official in self.officials for eid in o.events for p in self.events[eid].participants])
 
     def _again(self, make, *inputs) -> Page:
         """The previous build's page when it was made from the same inputs, else a new one."""
@@ -238,14 +253,12 @@ class SitePlan:
                  "updated": _timestamp(e), "summary": self.summary(e),
                  "authors": [p.name for p in e.participants]} for e in newest]
 
-    def sitemap_urls(self, pages: list[Page]) -> list[dict]:
-        out = []
-        for p in pages:
-            if p.template in ("redirect.html", "404.html"):
-                continue
-            e = p.data.get("event")
-            out.append({"loc": self.base.full(p.url), "lastmod": e.date.last_day().isoformat() if e else None})
-        return sorted(out, key=lambda u: u["loc"])
+    def sitemap_entry(self, page: Page) -> dict | None:
+        """The page's line in the sitemap, or None (redirects and the 404 page are not listed)."""
+        if page.template in ("redirect.html", "404.html"):
+            return None
+        e = page.data.get("event")
+        return {"loc": self.base.full(page.url), "lastmod": e.date.last_day().isoformat() if e else None}
 
 
 def _parse(iso: str) -> PartialDate | None:

@@ -11,8 +11,10 @@ import html
 import re
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import Protocol
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
@@ -204,23 +206,73 @@ class Renderer:
             raise ThemeError(f"{file}: {type(exc).__name__}: {exc}", file) from None
 
 
-def render_site(renderer: Renderer, plan: SitePlan, pages: list[Page], skip: set[int] = frozenset(),
-                progress: Callable[[int], None] | None = None) -> Iterator[tuple[str, str | bytes]]:
+class Reuse(Protocol):
+    """What a build already has on disk: pages whose files need not be rendered again."""
+
+    def key(self, page: Page) -> str:
+        """What the page's files depend on, hashed (computed where the page is planned)."""
+
+    def same(self, page: Page, key: str) -> bool:
+        """The page's files were last rendered from this key (a pure test, asked where it is planned)."""
+
+    def keep(self, page_files: list[str], key: str) -> bool:
+        """Asked in order, in the building process, of each page found `same`: True when its files are
+        as they were written, so they are kept."""
+
+
+@dataclass(frozen=True)
+class _Made:
+    """One page as a worker hands it back: its files, its key, its sitemap line, and its HTML and
+    Markdown unless the page was found unchanged."""
+
+    files: list[str]
+    key: str | None
+    sitemap: dict | None
+    html: str | None
+    markdown: str | None
+
+
+def _make(renderer: Renderer, plan: SitePlan, reuse: Reuse | None, job: tuple, render: bool = False) -> _Made:
+    page = plan.make(job)
+    files = [page.html_path, *filter(None, [page.markdown_path])]
+    key = reuse.key(page) if reuse else None
+    if not render and reuse and reuse.same(page, key):
+        return _Made(files, key, plan.sitemap_entry(page), None, None)
+    markdown_file = front_matter(page.front_matter) + "\n" + page.markdown if page.markdown_path else None
+    return _Made(files, key, plan.sitemap_entry(page), renderer.render_page(page, plan.years), markdown_file)
+
+
+def render_site(renderer: Renderer, plan: SitePlan, jobs: list[tuple], reuse: Reuse | None = None,
+                progress: Callable[[int], None] | None = None, counts: dict | None = None,
+                share: bool = True) -> Iterator[tuple[str, str | bytes]]:
     """Every output file but timeline.json as (path, bytes or text), as each is made: pages, their
-    Markdown, feeds, static files. Pages whose id() is in `skip` are left out (their files are kept as
-    they are). Many pages are rendered on every core (a page's HTML depends on nothing but its plan and
-    the theme); the caller writes each file as it comes, so the site is never held in memory whole."""
-    years = plan.years
-    todo = [page for page in pages if id(page) not in skip]
-    for page, page_html in zip(todo, map_ordered(partial(renderer.render_page, years=years), todo, progress=progress)):
-        yield page.html_path, page_html
-        if page.markdown_path:
-            yield page.markdown_path, front_matter(page.front_matter) + "\n" + page.markdown
+    Markdown, feeds, static files. Each page is planned, rendered and handed over in turn, so neither
+    the plans nor the site are ever held whole; many pages are shared out over the cores (a page
+    depends on nothing but its plan and the theme) unless `share` is False. A page `reuse` keeps is
+    not rendered (its files stay as they are). `counts` is told {"pages", "rendered", "keys"}."""
+    counts = {} if counts is None else counts
+    counts.update(pages=len(jobs), rendered=0, keys={})
+    sitemap = []
+    made = map_ordered(partial(_make, renderer, plan, reuse), jobs, progress=progress,
+                       minimum=None if share else len(jobs) + 1)
+    for job, page in zip(jobs, made):
+        if page.key is not None:
+            counts["keys"][page.files[0]] = page.key
+        if page.sitemap:
+            sitemap.append(page.sitemap)
+        if page.html is None:
+            if reuse.keep(page.files, page.key):
+                continue
+            page = _make(renderer, plan, reuse, job, render=True)     # its files were changed by hand
+        counts["rendered"] += 1
+        yield page.files[0], page.html
+        if page.markdown is not None:
+            yield page.files[1], page.markdown
     entries = plan.feed_entries()
     feed_id = renderer.base.full("feed.xml") if renderer.base.is_absolute else "urn:timeline:feed"
     yield "feed.xml", renderer.render_file("feed.xml", entries=entries, feed_id=feed_id,
                                            updated=entries[0]["updated"] if entries else "2000-01-01T00:00:00Z")
-    yield "sitemap.xml", renderer.render_file("sitemap.xml", urls=plan.sitemap_urls(pages))
+    yield "sitemap.xml", renderer.render_file("sitemap.xml", urls=sorted(sitemap, key=lambda u: u["loc"]))
     yield "robots.txt", renderer.render_file("robots.txt")
     yield ".nojekyll", ""        # GitHub Pages: publish as is, folders starting with '_' included
     for f in renderer.static:
