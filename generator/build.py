@@ -1,13 +1,14 @@
 """`build(config)`: the whole pipeline, top to bottom, with a result the CLI can summarise."""
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import state
-from generator.cache import ExtractionCache, PageCache, article_key
+from generator.cache import ExtractionCache, PageCache, article_key, meaning
 from generator.resolve.chronology import build_timeline
 from generator.config import SiteConfig
 from generator.extract.article import ArticleResult, extract_article
@@ -38,7 +39,8 @@ class BuildResult:
     seconds: dict[str, float] = field(default_factory=dict)   # stage -> seconds it took, in order
     summary: Summary | None = None                        # the figures printed; counted from the timeline
     files: list[str] = field(default_factory=list)        # every file of the site as this build left it
-    unchanged: bool = False                               # True: stopped at the stamp, nothing was read
+    unchanged: bool = False                               # True: stopped at the stamp, nothing was written
+    reread: list[str] = field(default_factory=list)       # articles read again, with the same meaning as before
 
     def __post_init__(self):
         if self.summary is None and self.timeline is not None:
@@ -114,6 +116,13 @@ def build(config: SiteConfig, cache_dir: Path | None = None,
     stamp = state.load(cache_dir) if inputs else None
     if stamp is not None and state.unchanged(stamp, inputs):
         return BuildResult(None, stamp.diagnostics, pages=stamp.pages, summary=stamp.summary, unchanged=True)
+    touched = state.touched_only(stamp, inputs) if stamp is not None else None
+    if touched is not None:
+        rels = [Path(path).relative_to(config.content).as_posix() for path in touched]
+        if Builder(config, cache_dir, resident=False).same_meaning(rels):
+            state.save(cache_dir, replace(stamp, inputs=inputs))
+            return BuildResult(None, stamp.diagnostics, pages=stamp.pages, summary=stamp.summary, unchanged=True,
+                               reread=rels)
     state.forget(cache_dir)
     result = Builder(config, cache_dir, progress=progress, resident=False).build()
     if inputs and result.ok:
@@ -157,6 +166,12 @@ class Builder:
         # page plans of the last build, by their inputs; None: a one-off build, which plans every page
         # once and need not hash what each was made from
         self._plans: dict[bytes, Page] | None = {} if resident else None
+        # resident: the last complete build, with what it read (context, the articles' cache keys, how many
+        # diagnostics extraction gave), so that edits which change nothing extracted end the next build
+        # after extraction; and the keys of this build's articles
+        self._last: tuple[tuple, dict[str, str], int, BuildResult] | None = None
+        self._keys: dict[str, str] = {}
+        self._same_meaning = False
 
     def _progress(self, stage: str, total: int) -> Callable[[int], None] | None:
         """The progress callback of one stage, told how many of `total` items are done."""
@@ -200,10 +215,51 @@ class Builder:
         for rel in set(self._seen) - {r.article.path for r in results}:
             del self._seen[rel]
         self._last_good = {rel: key for rel, (_, key) in self._seen.items()}
+        if self._plans is not None:
+            self._keys = {r.article.path: self._seen[r.article.path][1] for r in results if r.article.path in self._seen}
+            self._same_meaning = self._last is not None and self._same_as(self._last[1], self._keys)
         self.cache.keep_only(keys)
         if self._cache_dir:
             state.save_seen(self._cache_dir, self._seen)
         return results, diagnostics, fresh
+
+    def same_meaning(self, rels: list[str]) -> bool:
+        """True when each of these articles, read again, gives what its last extraction gave in everything
+        the site is made from (cache.meaning): their edits change nothing in the site. Records them as
+        seen (and their new extraction in the cache) only then."""
+        for rel in rels:
+            seen = self._seen.get(rel)
+            before = self.cache.meaning(seen[1]) if seen else None
+            if before is None:
+                return False
+            try:
+                result, _, _ = self._article(self.config.content / rel, rel, True)
+            except Exception:
+                return False             # the full build says what is wrong with it
+            if meaning(result) != before:
+                return False
+        if self._cache_dir:
+            state.save_seen(self._cache_dir, self._seen)
+        return True
+
+    def _same_as(self, last: dict[str, str], keys: dict[str, str]) -> bool:
+        """The same articles as at the last build, each with the same meaning (cache.meaning)."""
+        return list(last) == list(keys) and all(
+            key == last[rel] or self.cache.meaning(key) is not None
+            and self.cache.meaning(key) == self.cache.meaning(last[rel]) for rel, key in keys.items())
+
+    def _context(self) -> tuple:
+        """What a build reads besides the articles: settings, theme files, the register of addresses."""
+        try:
+            theme = state.files_fingerprint(theme_dirs(self.config.theme, self.config.root))
+        except ThemeError:
+            theme = None
+        registry = self.config.permalinks_file
+        try:
+            recorded = hashlib.sha256(registry.read_bytes()).digest() if registry else None
+        except OSError:
+            recorded = None
+        return repr(self.config), repr(self.config.warnings), theme, recorded
 
     def _extract_in_parallel(self, files: list[Path], content: Path, forced: set[Path]) -> set[str]:
         """Many articles to extract afresh (a first build, a new archive): on every core, into the cache,
@@ -282,7 +338,18 @@ class Builder:
             return BuildResult(Timeline(config.start, config.end, [], [], [], [], [], 0),
                                [Diagnostic(exc.path, exc.reason, "error")], ok=False)
         clock = _StageClock()
-        timeline, diagnostics, fresh = self._timeline(changed, clock)
+        results, diagnostics, fresh = self.extract(changed)
+        clock.lap("extract")
+        read = len(diagnostics)
+        context = self._context() if self._plans is not None else None
+        if self._same_meaning and self._last is not None and self._last[0] == context:
+            # the edits changed nothing extracted, and nothing else changed: the site stands
+            _, _, last_read, last = self._last
+            return BuildResult(last.timeline, self.config.warnings + diagnostics + last.diagnostics[
+                len(self.config.warnings) + last_read:], extracted=fresh, pages=last.pages, seconds=clock.seconds,
+                files=last.files)
+        timeline, diagnostics = self._timeline(results, diagnostics, clock)
+        del results                 # not held while the pages are made: resolve keeps what it needs
 
         registry, registry_file = self._registry(diagnostics)
         registry, redirects = assign_permalinks(timeline, registry)
@@ -322,26 +389,32 @@ class Builder:
         clock.lap("pages")
         self._pages.save(counts["keys"])          # only now: the files on disk are those the keys describe
         if registry_file and self.record_permalinks:
+            recorded = registry_json(registry)
             try:
-                write_atomic(registry_file, registry_json(registry))
+                write_atomic(registry_file, recorded)
+                if context is not None:      # the register as this build leaves it is what the next one reads
+                    context = (*context[:-1], hashlib.sha256(recorded.encode()).digest())
             except OSError as exc:         # a read-only project: the site is fine, the record is not kept
                 diagnostics.append(Diagnostic(str(registry_file),
                                               f"could not record published addresses ({exc.strerror})"))
-        return BuildResult(timeline, diagnostics, writer.changed, writer.removed, extracted=fresh,
-                           rendered=counts["rendered"], pages=counts["pages"], seconds=clock.seconds, files=sorted(writer.written))
+        result = BuildResult(timeline, diagnostics, writer.changed, writer.removed, extracted=fresh,
+                             rendered=counts["rendered"], pages=counts["pages"], seconds=clock.seconds,
+                             files=sorted(writer.written))
+        if self._plans is not None:
+            self._last = (context, self._keys, read, result)
+        return result
 
-    def _timeline(self, changed: Iterable[Path], clock: _StageClock) -> tuple[Timeline, list[Diagnostic], list[str]]:
-        """read → extract → resolve → chronology: the timeline, what to tell the user, the articles extracted
-        afresh. The extraction results end here: the rest of the build keeps only what resolve made of them."""
-        results, diagnostics, fresh = self.extract(changed)
-        clock.lap("extract")
+    def _timeline(self, results: list[ArticleResult], diagnostics: list[Diagnostic],
+                  clock: _StageClock) -> tuple[Timeline, list[Diagnostic]]:
+        """resolve → chronology: the timeline and what to tell the user. The extraction results end
+        here: the rest of the build keeps only what resolve made of them."""
         diagnostics[:0] = self.config.warnings
         candidates = [c for r in results for c in r.candidates]
         events, officials = resolve(candidates, [ref for r in results for ref in r.references])
         timeline = build_timeline(events, officials, self.config.start, self.config.end, diagnostics, len(results))
         diagnostics.extend(diagnose(timeline, results))
         clock.lap("resolve")
-        return timeline, diagnostics, fresh
+        return timeline, diagnostics
 
     def _registry(self, diagnostics: list[Diagnostic]) -> tuple[Registry, Path | None]:
         """The register of published addresses and where to record it (None: nowhere)."""

@@ -40,6 +40,13 @@ def _fresh(result: ArticleResult) -> ArticleResult:
     return replace(result, candidates=candidates)
 
 
+def meaning(result: ArticleResult) -> bytes:
+    """A hash of everything the site is made from in an extraction result: all of it but the hash of
+    the article's bytes. Two versions of an article with the same meaning differ in wording the
+    extractor did not use (a typo fixed in a paragraph without a meeting), and give the same site."""
+    return hashlib.sha256(value_bytes(replace(result, article=replace(result.article, sha256="")))).digest()
+
+
 def article_key(rel: str, data: bytes) -> str:
     return hashlib.sha256(code_fingerprint(EXTRACTION_CODE).encode() + b"\0" + rel.encode() + b"\0" + data).hexdigest()
 
@@ -54,6 +61,7 @@ class ExtractionCache:
         # held twice, and what comes from disk is fresh already
         self.resident = resident
         self._memory: dict[str, ArticleResult] = {}
+        self._meanings: dict[str, bytes] = {}
 
     def _file(self, key: str) -> Path:
         return self.folder / key[:2] / (key + _SUFFIX)
@@ -71,6 +79,17 @@ class ExtractionCache:
             return _fresh(result)
         return result
 
+    def meaning(self, key: str) -> bytes | None:
+        """`meaning()` of the entry, as it was extracted (not as resolve changed a copy), or None."""
+        if key not in self._meanings:
+            result = self._memory.get(key)
+            if result is None and self.folder is not None:
+                result = read_pickle(self._file(key))
+            if not isinstance(result, ArticleResult):
+                return None
+            self._meanings[key] = meaning(result)
+        return self._meanings[key]
+
     def has(self, key: str) -> bool:
         return key in self._memory or self.folder is not None and self._file(key).is_file()
 
@@ -86,6 +105,7 @@ class ExtractionCache:
         """Forget entries of articles that no longer exist in this form."""
         for key in set(self._memory) - keys:
             del self._memory[key]
+        self._meanings = {key: m for key, m in self._meanings.items() if key in keys}
         if self.folder is None or not self.folder.is_dir():
             return
         for f in self.folder.glob("*/*" + _SUFFIX):

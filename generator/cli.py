@@ -145,8 +145,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"timeline: the site was not written; {printable(config.output)} keeps the last good build",
               file=sys.stderr)
         return 1
-    done = ("nothing changed since the last build, nothing written" if result.unchanged
-            else f"{len(result.written)} files written, {len(result.removed)} removed")
+    if result.reread:
+        done = (f"{len(result.reread)} article{'s' * (len(result.reread) > 1)} edited, without changing what is "
+                f"extracted from {'them' if len(result.reread) > 1 else 'it'}: nothing written")
+    elif result.unchanged:
+        done = "nothing changed since the last build, nothing written"
+    else:
+        done = f"{len(result.written)} files written, {len(result.removed)} removed"
     print(f"{t.articles} articles read, {t.events} events {t.first_year}–{t.last_year}, "
           f"{t.officials} officials, {t.undated} undated, {t.out_of_range} outside the range, "
           f"{len(result.warnings)} warnings; {done} -> {printable(config.output)}")

@@ -8,8 +8,11 @@ write, even one that restores the modification time) taken *before* the build re
 stat of every file it wrote (the register of published addresses included), and the summary and
 diagnostics the command printed. The next `timeline build` takes the same hash; when it and every
 output file's stat match, the site is what a build would write again, byte for byte, and nothing
-more is done. Anything else (an article touched, a page deleted or edited by hand, a new release,
-another `--base-url`) is a full build, which writes a new stamp when it succeeds.
+more is done. When only articles were touched, the build reads those again: if what is extracted
+from each is what was before (a typo fixed outside the meetings), the site stands and the stamp
+moves on. Anything else (a new or changed meeting, an article added or removed, a page deleted or
+edited by hand, a new release, another `--base-url`) is a full build, which writes a new stamp when
+it succeeds.
 
 Kept in `.timeline-cache/build.stamp` (git-ignored); an unreadable stamp is a full build, never an
 error. This module imports nothing heavy: it is what a no-op build costs besides Python itself.
@@ -19,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,7 +33,7 @@ from generator.model import Diagnostic
 
 STAMP = "build.stamp"
 SEEN = "articles.seen"
-_FORMAT = 1
+_FORMAT = 2
 
 
 # what an article's extraction depends on besides its bytes: changing the site's code keeps the cache
@@ -65,17 +69,27 @@ class Summary:
 
 @dataclass
 class Stamp:
-    inputs: str                                               # input_fingerprint() before the build
+    inputs: Inputs                                            # input_fingerprint() before the build
     outputs: dict[str, tuple]                                 # output file -> its signature()
     summary: Summary
     diagnostics: list[Diagnostic] = field(default_factory=list)
     pages: int = 0
 
 
-def _walk(folder: str, digest, seen: set[str], top: str) -> None:
-    """Every entry under `folder` by path and stat, in a fixed order. Folders are entered once each and
-    only while they stay inside `top` once links are resolved, as the reader reads them: a link to `/`
-    among the articles is one entry, not a walk of the whole disk."""
+@dataclass(frozen=True)
+class Inputs:
+    """What a build reads, as the stamp compares it: one hash of all but the content folder's files,
+    and the stat of each of those, so that a build can tell which articles alone were touched."""
+
+    settled: str                       # code, settings, theme files, the content tree's names and folders
+    files: dict[str, tuple]            # every plain file under the content folder -> its signature()
+
+
+def _walk(folder: str, digest, seen: set[str], top: str, files: dict[str, tuple] | None = None) -> None:
+    """Every entry under `folder` by path and stat, in a fixed order; with `files`, a plain file's stat
+    goes there and only its name into the digest. Folders are entered once each and only while they
+    stay inside `top` once links are resolved, as the reader reads them: a link to `/` among the
+    articles is one entry, not a walk of the whole disk."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
@@ -88,23 +102,47 @@ def _walk(folder: str, digest, seen: set[str], top: str) -> None:
         except OSError:
             digest.update(f"?{entry.path}\n".encode("utf-8", "surrogateescape"))
             continue
+        if files is not None and not link and stat.S_ISREG(st.st_mode):
+            files[entry.path] = signature(st)
+            digest.update(f"{entry.path}\0file\n".encode("utf-8", "surrogateescape"))
+            continue
         digest.update(f"{entry.path}\0{st.st_mode}\0{signature(st)}\0{link}\n".encode("utf-8", "surrogateescape"))
         if entry.is_dir():
             real = os.path.realpath(entry.path)
             if real not in seen and (real == top or real.startswith(top + os.sep)):
                 seen.add(real)
-                _walk(entry.path, digest, seen, top)
+                _walk(entry.path, digest, seen, top, files)
 
 
-def input_fingerprint(config, theme_folders: list[Path]) -> str:
-    """One hash of everything a build reads: code, settings, the content tree, the theme's files."""
+def input_fingerprint(config, theme_folders: list[Path]) -> Inputs:
+    """Everything a build reads: code, settings, the content tree, the theme's files."""
     digest = hashlib.sha256(f"{_FORMAT}\0{code_fingerprint()}\0{config!r}\0{config.root.resolve()}\0"
                             f"{config.warnings!r}\n".encode("utf-8", "surrogateescape"))
+    files: dict[str, tuple] = {}
     for folder in [config.content, *theme_folders]:
+        digest.update(f"#{folder}\n".encode("utf-8", "surrogateescape"))
+        top = os.path.realpath(folder)
+        _walk(str(folder), digest, {top}, top, files if folder == config.content else None)
+    return Inputs(digest.hexdigest(), files)
+
+
+def files_fingerprint(folders: list[Path]) -> str:
+    """One hash of the files under these folders (a theme's), by path and stat."""
+    digest = hashlib.sha256()
+    for folder in folders:
         digest.update(f"#{folder}\n".encode("utf-8", "surrogateescape"))
         top = os.path.realpath(folder)
         _walk(str(folder), digest, {top}, top)
     return digest.hexdigest()
+
+
+def touched_only(stamp: "Stamp", inputs: Inputs) -> list[str] | None:
+    """The content files whose stat alone changed since the stamped build (same names, same everything
+    else, every output file as it was left), or None when anything else changed."""
+    if stamp.inputs.settled != inputs.settled or stamp.inputs.files.keys() != inputs.files.keys() \
+            or not _outputs_as_left(stamp):
+        return None
+    return [path for path, seen in inputs.files.items() if stamp.inputs.files[path] != seen]
 
 
 def signature(st: os.stat_result) -> tuple:
@@ -126,12 +164,17 @@ def output_stats(files: list[Path]) -> dict[str, tuple]:
 
 def load(cache_dir: Path) -> Stamp | None:
     stamp = read_pickle(cache_dir / STAMP)
-    return stamp if isinstance(stamp, Stamp) else None      # none yet, or another release's: build
+    # none yet, or another release's: build
+    return stamp if isinstance(stamp, Stamp) and isinstance(stamp.inputs, Inputs) else None
 
 
 def unchanged(stamp: Stamp, inputs: str) -> bool:
     """The inputs are those of the stamped build and every file it wrote is still as it left it."""
-    return stamp.inputs == inputs and all(_stat(path) == seen for path, seen in stamp.outputs.items())
+    return stamp.inputs == inputs and _outputs_as_left(stamp)
+
+
+def _outputs_as_left(stamp: Stamp) -> bool:
+    return all(_stat(path) == seen for path, seen in stamp.outputs.items())
 
 
 def save(cache_dir: Path, stamp: Stamp) -> None:

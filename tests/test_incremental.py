@@ -191,3 +191,54 @@ def test_page_keys_depend_on_values_not_on_shared_objects():
     separate = Page("events/a/", "event.html", "Bộ trưởng X", "".join(["Bộ trưởng ", "X"]), data={"who": "Bộ trưởng X"})
     assert PageCache(None).key(shared, "t") == PageCache(None).key(separate, "t")
     assert PageCache(None).key(shared, "t") != PageCache(None).key(shared, "other theme")
+
+
+def _reworded(article: Path) -> None:
+    """A paragraph without a meeting added: the article's extraction means what it meant."""
+    article.write_text(article.read_text(encoding="utf-8") + "\n\nBài viết được cập nhật lúc 9 giờ sáng.\n",
+                       encoding="utf-8")
+
+
+def _new_meeting(article: Path) -> None:
+    article.write_text(article.read_text(encoding="utf-8") + "\n\nNgày 3/5/2024, Bộ trưởng Ngoại giao Bùi Văn A "
+                       "tiếp Đại sứ Nhật Bản Tanaka Ichiro tại Hà Nội.\n", encoding="utf-8")
+
+
+def test_an_edit_that_changes_nothing_extracted_ends_the_rebuild_after_extraction(project):
+    first = project.build_and_compare()
+    article = sorted(project.content.iterdir())[2]
+    _reworded(article)
+    again = project.build_and_compare([article])
+    assert again.extracted == [article.name] and list(again.seconds) == ["extract"]
+    assert again.written == [] and again.rendered == 0 and again.pages == first.pages
+    assert again.timeline is first.timeline and again.diagnostics == first.diagnostics
+    # a real change to a meeting goes the whole way
+    _new_meeting(article)
+    changed = project.build_and_compare([article])
+    assert "resolve" in changed.seconds and changed.timeline is not first.timeline
+
+
+def test_a_rewording_after_a_failed_build_still_shows_the_change_the_failed_build_missed(project):
+    project.build_and_compare()
+    article = sorted(project.content.iterdir())[2]
+    template = project.root / "themes" / "default" / "templates" / "event.html"
+    template.parent.mkdir(parents=True)
+    template.write_text("{% if %}", encoding="utf-8")
+    _new_meeting(article)
+    assert not project.builder.build([article]).ok          # the meeting changed, but nothing was written
+    template.unlink()
+    _reworded(article)
+    fixed = project.build_and_compare([article])            # the site now shows the changed meeting
+    assert "resolve" in fixed.seconds and fixed.written
+
+
+def test_a_theme_change_after_a_rewording_renders_again(project):
+    project.build_and_compare()
+    article = sorted(project.content.iterdir())[2]
+    _reworded(article)
+    project.build_and_compare([article])
+    template = project.root / "themes" / "default" / "templates" / "404.html"
+    template.parent.mkdir(parents=True)
+    template.write_text("<p>Not here.</p>\n", encoding="utf-8")
+    themed = project.build_and_compare()
+    assert "404.html" in themed.written

@@ -51,8 +51,43 @@ def test_a_build_without_cache_never_uses_the_stamp(project):
     assert not result.unchanged and result.timeline is not None
 
 
+def test_an_edit_that_changes_nothing_extracted_reads_only_that_article_and_writes_nothing(project, monkeypatch):
+    first = _build(project)
+    site = _tree(project / "site")
+    article = sorted((project / "content").iterdir())[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\n\nThêm một đoạn không nói về cuộc gặp nào.\n",
+                       encoding="utf-8")
+    read = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or original(self))
+    second = _build(project)
+    assert second.unchanged and second.reread == [article.name] and second.timeline is None
+    assert article.name in read and not any(name.endswith(".txt") and name != article.name for name in read)
+    assert second.summary == first.summary and second.diagnostics == first.diagnostics
+    assert _tree(project / "site") == site
+    # the stamp moved on: the next build stops at once, and the site is a clean build's
+    assert _build(project).unchanged and not _build(project).reread
+    clean = project / "clean"
+    shutil.copytree(project / "content", clean / "content")
+    shutil.copy(project / "permalinks.json", clean / "permalinks.json")
+    build(_config(clean), None)
+    assert _tree(project / "site") == _tree(clean / "site")
+
+
+def test_the_command_says_an_edit_changed_nothing_extracted(project, monkeypatch, capsys):
+    monkeypatch.chdir(project)
+    (project / "timeline.toml").write_text('content = "content"\noutput = "site"\n', encoding="utf-8")
+    args = ["build"]
+    assert main(args) == 0
+    article = sorted((project / "content").iterdir())[1]
+    article.write_text(article.read_text(encoding="utf-8") + "\n\nMột đoạn khác.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(args) == 0
+    assert "1 article edited, without changing what is extracted from it: nothing written" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize("edit", [
-    "append",            # an article edited
+    "append",            # an article edited: a meeting sentence added
     "same_mtime",        # edited, modification time put back: the change time still moves
     "new_article",
     "removed_article",
@@ -62,7 +97,8 @@ def test_any_change_to_the_content_is_a_full_build(project, edit):
     _build(project)
     article = sorted((project / "content").iterdir())[0]
     if edit == "append":
-        article.write_text(article.read_text(encoding="utf-8") + "\nThêm một câu.\n", encoding="utf-8")
+        article.write_text(article.read_text(encoding="utf-8") + "\nNgày 3/5/2024, Bộ trưởng Ngoại giao Bùi Văn A "
+                           "tiếp Đại sứ Nhật Bản Tanaka Ichiro tại Hà Nội.\n", encoding="utf-8")
     elif edit == "same_mtime":
         st = article.stat()
         article.write_bytes(article.read_bytes().replace(b"a", b"b", 1))
