@@ -65,21 +65,38 @@ class Gazetteer:
                 self.table.setdefault(key, []).append((value, entry, tuple(t.cap for t in tokens)))
                 self.longest = max(self.longest, len(key))
         self.lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
+        # the entries as a tree of words: a look-up walks the sentence's words once, as far as some
+        # entry goes, instead of building each entry length's word tuple in turn (the tagger asks at
+        # every word of every sentence)
+        self._tree: dict[str, tuple[dict, list]] = {}
+        for key, hits in self.table.items():
+            level, node = self._tree, None
+            for word in key:
+                node = level.setdefault(word, ({}, []))
+                level = node[0]
+            node[1].extend(hits)
 
     def match_at(self, tokens: list[Token], i: int) -> Match | None:
+        """The longest entry starting at token i (of those written so, with `exact_case`)."""
         first = tokens[i].key
-        lengths = self.lengths.get(first)
-        if lengths is None or self.capitalised and not tokens[i].cap and first not in self.lower_first:
+        node = self._tree.get(first)
+        if node is None or self.capitalised and not tokens[i].cap and first not in self.lower_first:
             return None
-        for n in lengths:
-            if i + n > len(tokens):
-                continue
-            hits = self.table.get(_phrase_key(tokens[i:i + n]))
-            if not hits:
-                continue
+        found = []                       # (end, entries ending there), shortest first
+        j, n = i, len(tokens)
+        while True:
+            if node[1]:
+                found.append((j + 1, node[1]))
+            j += 1
+            if j >= n:
+                break
+            node = node[0].get(tokens[j].key)
+            if node is None:
+                break
+        for end, hits in reversed(found):
             for value, entry, caps in hits:
-                if not self.exact_case or caps == tuple(t.cap for t in tokens[i:i + n]):
-                    return Match(i, i + n, value, entry)
+                if not self.exact_case or caps == tuple(t.cap for t in tokens[i:end]):
+                    return Match(i, end, value, entry)
         return None
 
     def __contains__(self, text: str) -> bool:
