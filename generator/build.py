@@ -316,7 +316,7 @@ class Builder:
         extracted = result is None
         if result is None:
             self.cache.put(key, extract_article(parse_bytes(data, rel)))
-            result = self.cache.get(key)     # a copy: resolve fills in the one it is given
+            result = self.cache.get(key)     # as kept: without the article's text
         self._seen[rel] = (signature, key)
         return result, key, extracted
 

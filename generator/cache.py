@@ -5,8 +5,8 @@ Markdown), its bytes and the code and data of extraction (`state.EXTRACTION_CODE
 key hashes all three, so an edited article, a renamed one or a new extractor is extracted
 again, and nothing else is (a change to the site's code re-renders, it does not re-extract).
 Entries are pickles in `.timeline-cache/extract/` beside `timeline.toml` (git-ignored); a
-missing, truncated or foreign entry is a miss, never an error. Results are handed out with copies of their candidates because resolve fills
-in years and official ids.
+missing, truncated or foreign entry is a miss, never an error. Results are handed out as they are kept:
+the stages after extraction read them and never change them.
 """
 from __future__ import annotations
 
@@ -33,13 +33,6 @@ def value_bytes(obj) -> bytes:
     return buffer.getvalue()
 
 
-def _fresh(result: ArticleResult) -> ArticleResult:
-    """The result with its own candidates and participants: what resolve writes to. The article,
-    evidence and aliases are only read downstream and are shared."""
-    candidates = [replace(c, participants=[replace(p) for p in c.participants]) for c in result.candidates]
-    return replace(result, candidates=candidates)
-
-
 def meaning(result: ArticleResult) -> bytes:
     """A hash of everything the site is made from in an extraction result: all of it but the hash of
     the article's bytes. Two versions of an article with the same meaning differ in wording the
@@ -56,9 +49,8 @@ class ExtractionCache:
 
     def __init__(self, folder: Path | None, resident: bool = True):
         self.folder = folder / "extract" if folder else None
-        # resident (watch, serve): results stay in memory for the next build, handed out as copies.
-        # Not resident (a one-off build): an entry leaves memory when it is taken, so no result is
-        # held twice, and what comes from disk is fresh already
+        # resident (watch, serve): results stay in memory for the next build. Not resident (a one-off
+        # build): an entry leaves memory when it is taken, so no result is held twice
         self.resident = resident
         self._memory: dict[str, ArticleResult] = {}
         self._meanings: dict[str, bytes] = {}
@@ -67,16 +59,15 @@ class ExtractionCache:
         return self.folder / key[:2] / (key + _SUFFIX)
 
     def get(self, key: str) -> ArticleResult | None:
-        """A copy the caller may change (resolve fills in years and official ids), or None."""
+        """The result kept under `key` (to be read, never changed), or None."""
         result = self._memory.get(key) if self.resident else self._memory.pop(key, None)
         if result is not None:
-            return _fresh(result) if self.resident else result
+            return result
         result = read_pickle(self._file(key)) if self.folder is not None else None
         if not isinstance(result, ArticleResult):      # missing, truncated or foreign: extract again
             return None
         if self.resident:
             self._memory[key] = result
-            return _fresh(result)
         return result
 
     def meaning(self, key: str) -> bytes | None:

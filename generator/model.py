@@ -216,7 +216,7 @@ class Participant:
     title: str
     country: str | None
     role: str                      # host, guest, co-chair
-    official: str = ""             # official id, set by resolve
+    official: str = ""             # official id: empty in what extraction gives, set in the events resolve makes
     aliases: list[str] = field(default_factory=list)
     mentions: int = 1              # how often the article names the person this way
 

@@ -123,3 +123,24 @@ def test_a_short_form_and_a_transliteration_join_their_official():
                   cand("f.txt", "2021-06-05", [VN, ("Jane Smith", "Đại sứ", "US")])])
     names = sorted(o.name for o in t.officials if o.country != "VN")
     assert len(names) == 4 and "John Smith" in names and "Jane Smith" in names
+
+
+def test_resolve_reads_its_candidates_and_changes_none_of_them():
+    """Extraction results are kept in a cache and handed out as they are: resolve must not fill them in."""
+    from pathlib import Path
+
+    from generator.cache import value_bytes
+    from generator.build import extract_all
+
+    results, _ = extract_all(Path(__file__).parent / "data" / "dev" / "articles")
+    candidates = [c for r in results for c in r.candidates]
+    references = [ref for r in results for ref in r.references]
+    before = value_bytes((candidates, references))
+    events, _ = resolve(candidates, references)
+    assert value_bytes((candidates, references)) == before
+    # a year taken from another article goes to the event, not to the candidate
+    guessed = cand("undated.txt", "2025-02-13", [VN, US], conf=2)
+    (event,), _ = resolve([guessed, cand("dated.txt", "2026-02-13", [VN, US], conf=3)])
+    assert event.date.iso() == "2026-02-13"
+    assert guessed.date.iso() == "2025-02-13" and guessed.date_confidence == 2
+    assert all(p.official == "" for p in guessed.participants)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
@@ -185,14 +185,17 @@ def _main_title(title: str) -> str:
     return ", ".join(kept or parts)
 
 
-def fix_years(candidates: list[Candidate]) -> None:
+def fix_years(candidates: list[Candidate]) -> list[Candidate]:
     """A meeting whose year the article does not state, or only guesses, takes the year another article
     gives it more surely; and the other meetings of that article written without a year take it too (a
-    week's roundup whose one call another report dates)."""
-    names = {id(c): _NamesOf.of(c) for c in candidates}      # read once, compared many times
+    week's roundup whose one call another report dates). Returns the candidates with those dated, as
+    new records: the ones given are not changed (they may be an extraction cache's)."""
+    dated = list(candidates)
+    names = [_NamesOf.of(c) for c in candidates]      # read once, compared many times
     for _ in range(3):                  # a year found this way can date another report in turn
-        if not _fix_years_once(candidates, names):
+        if not _fix_years_once(dated, names):
             break
+    return dated
 
 
 @dataclass(frozen=True)
@@ -227,8 +230,8 @@ class _SameDay:
     names meet so are compared. A name without a word is within every name: its candidate is always
     compared."""
 
-    def __init__(self, sure: dict[tuple, list[Candidate]], names: dict[int, _NamesOf]):
-        self._counts = Counter(w for n in names.values() for x in n.keys for w in x)
+    def __init__(self, sure: dict[tuple, list[int]], names: list[_NamesOf]):
+        self._counts = Counter(w for n in names for x in n.keys for w in x)
         self._rarest: dict[frozenset, str] = {}
         self.by_name: dict[tuple, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
         self.by_word: dict[tuple, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
@@ -236,7 +239,7 @@ class _SameDay:
         self.anyone: dict[tuple, set[int]] = defaultdict(set)
         for day_month, group in sure.items():
             for i, other in enumerate(group):
-                theirs = names[id(other)]
+                theirs = names[other]
                 for f in theirs.folded:
                     self.by_name[day_month][f].add(i)
                 for y in theirs.keys:
@@ -270,39 +273,41 @@ class _SameDay:
         return sorted(near | self.anyone[day_month])
 
 
-def _fix_years_once(candidates: list[Candidate], names: dict[int, _NamesOf]) -> bool:
+def _fix_years_once(dated: list[Candidate], names: list[_NamesOf]) -> bool:
+    """One pass over `dated` (replacing the candidates it dates). The day groups hold positions, so that
+    a candidate dated earlier in the pass is read as dated now."""
     changed = False
-    sure: dict[tuple, list[Candidate]] = defaultdict(list)     # day and month -> candidates with a year
-    for c in candidates:
+    sure: dict[tuple, list[int]] = defaultdict(list)     # day and month -> candidates with a year
+    for k, c in enumerate(dated):
         if c.date and c.date_confidence >= 2 and c.day_month:
-            sure[c.day_month].append(c)
+            sure[c.day_month].append(k)
     near = _SameDay(sure, names)
     year_of_file: dict[str, tuple[int, str, int]] = {}
-    for c in candidates:
+    for k, c in enumerate(dated):
         if c.date_confidence >= 3 or not c.day_month or c.day_month not in sure:
             continue
-        mine, group = names[id(c)], sure[c.day_month]
-        for other in (group[i] for i in near.others(c.day_month, mine)):
+        mine, group = names[k], sure[c.day_month]
+        for o in (group[i] for i in near.others(c.day_month, mine)):
+            other = dated[o]
             if other.file == c.file or other.date_confidence <= c.date_confidence:
                 continue
-            if mine.same_people(names[id(other)]):
+            if mine.same_people(names[o]):
                 day, month = c.day_month
-                c.date = PartialDate(other.date.year, month, day)
-                c.date_basis = DateBasis("other_article", _date_words(c.date_basis), other.date.year,
-                                         article=other.file)
-                c.date_confidence = min(other.date_confidence, 2)
-                year_of_file.setdefault(c.file, (other.date.year, other.file, c.date_confidence))
+                confidence = min(other.date_confidence, 2)
+                dated[k] = replace(c, date=PartialDate(other.date.year, month, day), date_confidence=confidence,
+                                   date_basis=DateBasis("other_article", _date_words(c.date_basis), other.date.year,
+                                                        article=other.file))
+                year_of_file.setdefault(c.file, (other.date.year, other.file, confidence))
                 changed = True
                 break
-    for c in candidates:
+    for k, c in enumerate(dated):
         if c.date is None and c.day_month and c.file in year_of_file:
             year, source, confidence = year_of_file[c.file]
             day, month = c.day_month
             date = PartialDate.checked(year, month, day)
             if date is not None:
-                c.date = date
-                c.date_basis = DateBasis("other_article", _date_words(c.date_basis), year, article=source)
-                c.date_confidence = confidence
+                dated[k] = replace(c, date=date, date_confidence=confidence,
+                                   date_basis=DateBasis("other_article", _date_words(c.date_basis), year, article=source))
                 changed = True
     return changed
 
@@ -318,8 +323,9 @@ def _key_words(name: str) -> frozenset[str]:
 
 
 def resolve(candidates: list[Candidate], references: list[Reference] = ()) -> tuple[list[Event], list[Official]]:
-    """Merge candidates into events and participants into officials (ids set, URLs relative)."""
-    fix_years(candidates)
+    """Merge candidates into events and participants into officials (ids set, URLs relative). The
+    candidates are only read: events and officials are new records."""
+    candidates = fix_years(candidates)
     people = _Officials()
     seen: set[tuple[str, str]] = set()
     for c in candidates:
@@ -334,11 +340,9 @@ def resolve(candidates: list[Candidate], references: list[Reference] = ()) -> tu
     for key in people.forms:
         groups[people.find(key)].append(key)
     official_ids = _official_ids(groups, people)
-    for c in candidates:
-        for p in c.participants:
-            p.official = official_ids[people.find(person_key(p.name))]
+    official_of = {p.name: official_ids[people.find(person_key(p.name))] for c in candidates for p in c.participants}
 
-    events = _merge_events(candidates)
+    events = _merge_events(candidates, official_of)
     _add_referring_sources(events, candidates, references, people, official_ids)
     officials = _officials(groups, people, official_ids, events)
     names = {o.id: o.name for o in officials}
@@ -438,7 +442,7 @@ class _Bucket:
         self.officials[i] |= ids
 
 
-def _merge_events(candidates: list[Candidate]) -> list[Event]:
+def _merge_events(candidates: list[Candidate], official_of: dict[str, str]) -> list[Event]:
     # Only candidates of one family on one date (or, undated, of one article) can merge: groups
     # are bucketed by that, so each candidate is compared with its bucket, not with every group.
     # Within a bucket, a group can only take a candidate it shares an official with (unless the
@@ -446,7 +450,7 @@ def _merge_events(candidates: list[Candidate]) -> list[Event]:
     groups: list[list[Candidate]] = []
     buckets: dict[tuple, _Bucket] = defaultdict(_Bucket)
     for c in sorted(candidates, key=lambda c: (c.file, c.date.iso() if c.date else "")):
-        ids = {p.official for p in c.participants}
+        ids = {official_of[p.name] for p in c.participants}
         bucket = buckets[(_FAMILY.get(c.kind, 0), c.date if c.date else c.file)]
         for i in bucket.sharing(ids):  # talks and the co-chaired session or signing after them are two events
             if len(ids & bucket.officials[i]) >= min(2, len(ids)):
@@ -464,28 +468,29 @@ def _merge_events(candidates: list[Candidate]) -> list[Event]:
     merged: set[int] = set()
     officials: dict[int, set[str]] = {}        # a day group's officials, kept as it takes month groups in
     for g in [g for g in groups if g[0].date and g[0].date.precision == "month"]:
-        ids = {p.official for c in g for p in c.participants}
+        ids = {official_of[p.name] for c in g for p in c.participants}
         for other in by_month[(g[0].date.year, g[0].date.month)]:
             theirs = officials.get(id(other))
             if theirs is None:
-                theirs = officials[id(other)] = {p.official for c in other for p in c.participants}
+                theirs = officials[id(other)] = {official_of[p.name] for c in other for p in c.participants}
             if len(ids & theirs) >= 2:
                 other.extend(g)
                 theirs |= ids
                 merged.add(id(g))
                 break
-    return [_event(g) for g in groups if id(g) not in merged]
+    return [_event(g, official_of) for g in groups if id(g) not in merged]
 
 
-def _event(group: list[Candidate]) -> Event:
+def _event(group: list[Candidate], official_of: dict[str, str]) -> Event:
     best = max(group, key=lambda c: (c.date_confidence, c.date is not None and c.date.precision == "day",
                                      c.file == group[0].file))
     participants: dict[str, Participant] = {}
     for c in group:
         for p in c.participants:
-            have = participants.get(p.official)
+            official = official_of[p.name]
+            have = participants.get(official)
             if have is None:
-                participants[p.official] = Participant(p.name, p.title, p.country, p.role, p.official, list(p.aliases))
+                participants[official] = Participant(p.name, p.title, p.country, p.role, official, list(p.aliases))
             elif len(p.title) > len(have.title):
                 have.title = p.title
     kinds = Counter(c.kind for c in group)
