@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -72,6 +73,19 @@ class _Reuse:
 
     def keep(self, page_files: list[str], key: str) -> bool:
         return self.writer.keep(*page_files)
+
+
+class _Forced:
+    """The articles the watcher says were saved, asked about every article of every build: only a file
+    with the name of a saved one has its path resolved (a link to an article is skipped by the reader,
+    which reads the article under its own name)."""
+
+    def __init__(self, changed: Iterable[Path]):
+        self.paths = {Path(p).resolve() for p in changed}
+        self.names = {p.name for p in self.paths} | {Path(p).name for p in changed}
+
+    def __contains__(self, file: Path) -> bool:
+        return file.name in self.names and file.resolve() in self.paths
 
 
 class _StageClock:
@@ -184,17 +198,19 @@ class Builder:
         content = self.config.content
         if not content.is_dir():
             return [], [Diagnostic(str(content), "content folder not found", "error")], []
-        forced = {Path(p).resolve() for p in changed}
+        forced = _Forced(changed)
         files, diagnostics = find_articles(content)
-        pooled = self._extract_in_parallel(files, content, forced)
+        depth = len(content.parts)        # an article's path in the content folder, without pathlib's cost
+        rels = ["/".join(file.parts[depth:]) for file in files]
+        stats: dict[str, os.stat_result] = {}
+        pooled = self._extract_in_parallel(files, rels, forced, stats)
         results, fresh, keys = [], [], set()
         tell = self._progress("articles read", len(files))
-        for done, file in enumerate(files, 1):
+        for done, (file, rel) in enumerate(zip(files, rels), 1):
             if tell and done % 50 == 0:
                 tell(done)
-            rel = file.relative_to(content).as_posix()
             try:
-                result, key, extracted = self._article(file, rel, file.resolve() in forced)
+                result, key, extracted = self._article(file, rel, file in forced, stats.get(rel))
                 extracted = extracted or rel in pooled
             except ArticleError as exc:
                 diagnostics.append(Diagnostic(rel, str(exc), "error"))
@@ -261,17 +277,19 @@ class Builder:
             recorded = None
         return repr(self.config), repr(self.config.warnings), theme, recorded
 
-    def _extract_in_parallel(self, files: list[Path], content: Path, forced: set[Path]) -> set[str]:
+    def _extract_in_parallel(self, files: list[Path], rels: list[str], forced: "_Forced",
+                             stats: dict[str, os.stat_result]) -> set[str]:
         """Many articles to extract afresh (a first build, a new archive): on every core, into the cache,
-        so that the path-ordered pass below finds them there. Returns the articles extracted so."""
+        so that the path-ordered pass below finds them there. Returns the articles extracted so; `stats`
+        is given the stat of each article, taken once for both passes (taken before the file is read,
+        it can only make the next build read a file again, never keep a stale extraction)."""
         todo = []
-        for file in files:
-            rel = file.relative_to(content).as_posix()
+        for file, rel in zip(files, rels):
             seen = self._seen.get(rel)
             try:
-                st = file.stat()
+                st = stats[rel] = file.stat()
                 if st.st_size > MAX_ARTICLE_BYTES or seen and seen[0] == state.signature(st) \
-                        and file.resolve() not in forced and self.cache.has(seen[1]):
+                        and file not in forced and self.cache.has(seen[1]):
                     continue
                 data = file.read_bytes()
             except OSError:
@@ -293,9 +311,10 @@ class Builder:
                 done.add(rel)
         return done
 
-    def _article(self, file: Path, rel: str, forced: bool) -> tuple[ArticleResult, str, bool]:
+    def _article(self, file: Path, rel: str, forced: bool,
+                 st: os.stat_result | None = None) -> tuple[ArticleResult, str, bool]:
         try:
-            st = file.stat()
+            st = st or file.stat()
         except OSError as exc:
             raise ArticleError(f"cannot be read ({exc.strerror})") from None
         if st.st_size > MAX_ARTICLE_BYTES:

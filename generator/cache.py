@@ -54,6 +54,7 @@ class ExtractionCache:
         self.resident = resident
         self._memory: dict[str, ArticleResult] = {}
         self._meanings: dict[str, bytes] = {}
+        self._swept = False
 
     def _file(self, key: str) -> Path:
         return self.folder / key[:2] / (key + _SUFFIX)
@@ -94,10 +95,13 @@ class ExtractionCache:
 
     def keep_only(self, keys: set[str]) -> None:
         """Forget entries of articles that no longer exist in this form."""
-        for key in set(self._memory) - keys:
+        dropped = set(self._memory) - keys
+        for key in dropped:
             del self._memory[key]
         self._meanings = {key: m for key, m in self._meanings.items() if key in keys}
-        if self.folder is None or not self.folder.is_dir():
+        # resident, the disk holds what memory held since the first sweep: look at it only when entries went
+        swept, self._swept = self._swept, True
+        if self.folder is None or not self.folder.is_dir() or self.resident and swept and not dropped:
             return
         for f in self.folder.glob("*/*" + _SUFFIX):
             if f.name[:-len(_SUFFIX)] not in keys:
