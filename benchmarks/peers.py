@@ -30,14 +30,17 @@ What each tool builds
 
 What is measured, for each tool, alternating the tools within each round so that machine noise hits
 all of them alike (round k: full builds of timeline, Hugo, Pelican; then their no-op rebuilds; then
-their one-edit rebuilds):
+their one-edit rebuilds; then their meeting-edit rebuilds):
 - full build: output folder and caches removed (timeline's permalinks.json too), then the tool's
   ordinary build command with its cache switched on, as a first build: `timeline build`,
   `hugo --quiet`, `pelican content -s pelicanconf.py -o output -q` (LOAD_CONTENT_CACHE and
   CACHE_CONTENT on, so it writes its cache as timeline writes .timeline-cache).
 - no-op rebuild: the same command again, nothing changed.
 - one-edit rebuild: one sentence appended to the same article (the middle one) or its page, the same
-  command again; the file is then restored. Hugo keeps nothing between runs, so its rebuilds are a
+  command again; the file is then restored. The sentence reports no meeting, so timeline reads the
+  article again, finds that what it extracts is unchanged and stops.
+- meeting-edit rebuild: the same with a sentence that reports a new meeting, so that timeline's whole
+  pipeline runs again (resolve, permalinks, every page's plan checked, the changed pages written). Hugo keeps nothing between runs, so its rebuilds are a
   second `hugo` run, a full build again; its fast incremental render lives only in `hugo server`'s
   memory and is not measured here.
 - peak RSS: the largest maximum resident set of any run of the tool, as `/usr/bin/time -f %M` reports
@@ -82,9 +85,14 @@ sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402  (benchmarks/corpus.py, beside this file)
 
 TOOLS = ("timeline", "hugo", "pelican")
-PHASES = ("full", "noop", "edit")
-PHASE_TITLES = {"full": "full build", "noop": "no-op rebuild", "edit": "one-edit rebuild"}
+PHASES = ("full", "noop", "edit", "meeting")
+PHASE_TITLES = {"full": "full build", "noop": "no-op rebuild", "edit": "one-edit rebuild",
+                "meeting": "meeting-edit rebuild"}
 EDIT = "\n\nBản tin này được cập nhật thêm một câu để đo thời gian dựng lại.\n"
+# an edit that changes what timeline extracts (a new meeting): its whole pipeline runs again
+EDIT_MEETING = ("\n\nNgày 3/5/2024, tại Hà Nội, Bộ trưởng Bộ Ngoại giao Trần Văn Khải tiếp Đại sứ Nhật Bản "
+                "Tanaka Ichiro.\n")
+EDITS = {"edit": EDIT, "meeting": EDIT_MEETING}
 SAMPLE_EVERY = 0.1           # seconds between two readings of the process tree's memory
 
 # 300 officials for the peers' pages: 10 family names x 5 middle names x 6 given names. The parts
@@ -449,7 +457,10 @@ def measure(tools: list[Tool], repeat: int, logs: Path) -> None:
     """Each round runs each phase for every tool in turn, so that noise is shared out alike."""
     logs.mkdir(parents=True, exist_ok=True)
     for tool in tools:
-        tool.edit_file.write_text(tool.edit_file.read_text(encoding="utf-8").removesuffix(EDIT), encoding="utf-8")
+        text = tool.edit_file.read_text(encoding="utf-8")
+        for edit in EDITS.values():          # what an interrupted run left
+            text = text.removesuffix(edit)
+        tool.edit_file.write_text(text, encoding="utf-8")
     for r in range(repeat):
         for phase in PHASES:
             for tool in tools:
@@ -457,12 +468,12 @@ def measure(tools: list[Tool], repeat: int, logs: Path) -> None:
                 original = tool.edit_file.read_text(encoding="utf-8")
                 if phase == "full":
                     clean(tool)
-                elif phase == "edit":
-                    tool.edit_file.write_text(original + EDIT, encoding="utf-8")
+                elif phase in EDITS:
+                    tool.edit_file.write_text(original + EDITS[phase], encoding="utf-8")
                 try:
                     wall, rss, pss = run(tool, log)
                 finally:
-                    if phase == "edit":       # the next round starts from the same corpus
+                    if phase in EDITS:        # the next round starts from the same corpus
                         tool.edit_file.write_text(original, encoding="utf-8")
                 tool.times[phase].append(wall)
                 tool.rss.append(rss)
@@ -519,8 +530,9 @@ def report(tools: list[Tool], args: argparse.Namespace, load: tuple[float, float
              "", "Versions and what each full build published:", ""]
     for tool in tools:
         lines.append(f"- {tool.name}: `{tool.version}`; {tool.summary}")
-    lines += ["", "| tool | full build | no-op rebuild | one-edit rebuild | peak RSS MB | peak PSS MB, all processes |",
-              "|---|---|---|---|---|---|"]
+    titles = " | ".join(PHASE_TITLES[p] for p in PHASES)
+    lines += ["", f"| tool | {titles} | peak RSS MB | peak PSS MB, all processes |",
+              "|---" * (len(PHASES) + 3) + "|"]
     for tool in tools:
         pss = f"{max(tool.pss):.0f}" if max(tool.pss) else "n/a"
         lines.append(f"| {tool.name} | " + " | ".join(seconds(tool.times[p]) for p in PHASES)
@@ -528,8 +540,7 @@ def report(tools: list[Tool], args: argparse.Namespace, load: tuple[float, float
     ours = next((t for t in tools if t.name == "timeline"), None)
     peers = [t for t in tools if t.name != "timeline"]
     if ours and peers:
-        lines += ["", "| ratio | full build | no-op rebuild | one-edit rebuild | peak RSS | peak PSS |",
-                  "|---|---|---|---|---|---|"]
+        lines += ["", f"| ratio | {titles} | peak RSS | peak PSS |", "|---" * (len(PHASES) + 3) + "|"]
         for peer in peers:
             cells = [f"{a / b:.2f}" if a and b else "n/a" for a, b in zip(columns(ours), columns(peer))]
             lines.append(f"| timeline / {peer.name} | " + " | ".join(cells) + " |")
@@ -538,7 +549,10 @@ def report(tools: list[Tool], args: argparse.Namespace, load: tuple[float, float
               "date, the article's text, 2 of 300 officials as a taxonomy, the year), with a minimal theme "
               "that publishes the same kinds of pages as timeline; timeline extracts its meetings from the raw "
               "text. Full build: output and caches removed. No-op rebuild: the same command again. One-edit "
-              "rebuild: one sentence appended to one article or page. timeline's and Pelican's rebuilds use "
+              "rebuild: one sentence appended to one article or page, a sentence that reports no meeting "
+              "(timeline reads the article again, finds what it found before and stops); meeting-edit "
+              "rebuild: a sentence that reports a new meeting (timeline resolves, plans and checks every "
+              "page again). timeline's and Pelican's rebuilds use "
               "their caches (`.timeline-cache`; `LOAD_CONTENT_CACHE`, `CACHE_CONTENT`); Hugo keeps nothing "
               "between runs, so its rebuilds are a second `hugo --quiet` run (the fast render of `hugo server`, "
               "in memory, is not measured). Peak RSS: the largest process, max over all runs of the tool "
