@@ -9,7 +9,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import state
-from generator.cache import ExtractionCache, PageCache, article_key, meaning
+from generator.cache import ExtractionCache, article_key, meaning
+from generator.site.page_cache import PageCache
 from generator.resolve.chronology import build_timeline
 from generator.config import SiteConfig
 from generator.extract.article import ArticleResult, extract_article
@@ -176,7 +177,7 @@ class Builder:
         self._cache_dir = cache_dir
         self._seen: dict[str, tuple[tuple, str]] = state.load_seen(cache_dir) if cache_dir else {}
         self._last_good: dict[str, str] = {}               # article -> key of its last good extraction
-        self._pages = PageCache(cache_dir)
+        self._pages = PageCache(cache_dir, resident)
         # page plans of the last build, by their inputs; None: a one-off build, which plans every page
         # once and need not hash what each was made from
         self._plans: dict[bytes, Page] | None = {} if resident else None

@@ -184,7 +184,7 @@ def test_theme_error_writes_nothing_and_the_fix_restores_the_site(project):
 
 def test_page_keys_depend_on_values_not_on_shared_objects():
     """A plan made from a cached extraction shares strings that a fresh one holds twice: same key."""
-    from generator.cache import PageCache
+    from generator.site.page_cache import PageCache
     from generator.model import Page
     name = "Bộ trưởng " + "X"
     shared = Page("events/a/", "event.html", name, name, data={"who": name})
