@@ -106,7 +106,11 @@ def _walk(folder: str, digest, seen: set[str], top: str, files: dict[str, tuple]
             files[entry.path] = signature(st)
             digest.update(f"{entry.path}\0file\n".encode("utf-8", "surrogateescape"))
             continue
-        digest.update(f"{entry.path}\0{st.st_mode}\0{signature(st)}\0{link}\n".encode("utf-8", "surrogateescape"))
+        if files is not None and not link and stat.S_ISDIR(st.st_mode):
+            # its entries are walked; its own times move whenever an editor saves through a temporary file
+            digest.update(f"{entry.path}\0dir\n".encode("utf-8", "surrogateescape"))
+        else:
+            digest.update(f"{entry.path}\0{st.st_mode}\0{signature(st)}\0{link}\n".encode("utf-8", "surrogateescape"))
         if entry.is_dir():
             real = os.path.realpath(entry.path)
             if real not in seen and (real == top or real.startswith(top + os.sep)):

@@ -51,12 +51,18 @@ def test_a_build_without_cache_never_uses_the_stamp(project):
     assert not result.unchanged and result.timeline is not None
 
 
-def test_an_edit_that_changes_nothing_extracted_reads_only_that_article_and_writes_nothing(project, monkeypatch):
+@pytest.mark.parametrize("save", ["in_place", "through_a_temporary"])
+def test_an_edit_that_changes_nothing_extracted_reads_only_that_article_and_writes_nothing(project, monkeypatch, save):
     first = _build(project)
     site = _tree(project / "site")
     article = sorted((project / "content").iterdir())[0]
-    article.write_text(article.read_text(encoding="utf-8") + "\n\nThêm một đoạn không nói về cuộc gặp nào.\n",
-                       encoding="utf-8")
+    text = article.read_text(encoding="utf-8") + "\n\nThêm một đoạn không nói về cuộc gặp nào.\n"
+    if save == "in_place":
+        article.write_text(text, encoding="utf-8")
+    else:                     # as many editors save: a new file renamed over the old (the folder changes too)
+        temporary = article.with_name(".saving.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, article)
     read = []
     original = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or original(self))
