@@ -269,7 +269,8 @@ sys.path.insert(0, str(HERE))      # corpus.py
 
 import generator.build as gbuild
 from generator.build import Builder
-from generator.cache import CACHE_DIR, ExtractionCache
+from generator.cache import ExtractionCache
+from generator.state import CACHE_DIR
 from generator.site.page_cache import PageCache
 from generator.state import code_fingerprint
 from generator.config import SiteConfig

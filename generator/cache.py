@@ -19,7 +19,6 @@ from pathlib import Path
 from generator.extract.article import ArticleResult
 from generator.state import EXTRACTION_CODE, code_fingerprint, read_pickle, write_pickle
 
-CACHE_DIR = ".timeline-cache"
 _SUFFIX = ".pickle"
 
 

@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 from generator import __version__
-from generator.build import build
-from generator.cache import CACHE_DIR
+from generator.state import CACHE_DIR
 from generator.config import ConfigError, SiteConfig, check, load_config
 from generator.terminal import ProgressBar, printable
 from generator.site.writer import WriteError, check_output
@@ -130,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         return run(session, config, address)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     try:
+        from generator.build import build      # here: `--help` and `--version` need none of the pipeline
         result = build(config, None if args.no_cache else config.root / CACHE_DIR, progress=bar)
     finally:
         if bar:

@@ -31,6 +31,7 @@ from pathlib import Path
 import generator
 from generator.model import Diagnostic
 
+CACHE_DIR = ".timeline-cache"      # beside timeline.toml: the stamp, the articles seen, the caches
 STAMP = "build.stamp"
 SEEN = "articles.seen"
 _FORMAT = 2

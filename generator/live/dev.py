@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 from generator.build import Builder, BuildResult
-from generator.cache import CACHE_DIR
+from generator.state import CACHE_DIR
 from generator.config import ConfigError, SiteConfig
 from generator.live.server import BuildStatus, DevServer
 from generator.terminal import printable
