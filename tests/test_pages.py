@@ -135,6 +135,23 @@ def test_home_groups_by_year_with_counts_in_the_configured_order():
     assert oldest.markdown.index("## [2020]") < oldest.markdown.index("## [2026]")
 
 
+@pytest.mark.parametrize("language, more", [("vi", "Xem tất cả 45 cuộc gặp năm 2024 →"), ("en", "All 45 meetings of 2024 →")])
+def test_home_lists_a_few_meetings_a_year_and_links_to_the_rest(language, more):
+    from dataclasses import replace
+
+    from generator.site.pages import HOME_PER_YEAR
+
+    timeline = _timeline()
+    first = timeline.events[0]
+    many = [replace(first, id=f"2024-05-09-m{i:02d}", title=f"Cuộc gặp {i:02d}") for i in range(45)]
+    timeline = replace(timeline, events=many + timeline.events[1:])
+    home = SitePlan(timeline, Interface(language), BaseURL.parse("/"), "Site").home().markdown
+    listed = [line for line in home.splitlines() if "events/2024-05-09-m" in line]
+    assert len(listed) == HOME_PER_YEAR < 45
+    assert f"- [{more}](years/2024/)" in home
+    assert "events/2025-03-02-b/" in home          # a year with fewer meetings lists them all, with no link
+
+
 def test_english_interface():
     plan = _plan(language="en")
     md = plan.event(plan.timeline.events[0]).markdown

@@ -21,6 +21,9 @@ from generator.site.permalinks import event_url, official_url, year_url
 from generator.urls import BaseURL, relative
 
 FEED_SIZE = 100
+# meetings of each year the home page lists; the year's page lists them all. A home page of every
+# meeting would be megabytes for a large archive (10 MB of HTML at 56,000 meetings)
+HOME_PER_YEAR = 30
 # a page job's kind -> the SitePlan method that plans it
 _MAKERS = {"home": "home", "officials": "officials_index", "404": "not_found", "year": "year",
            "event": "_event_page", "official": "_official_page", "redirect": "redirect"}
@@ -113,7 +116,10 @@ class SitePlan:
         for y in years:
             events = self.by_year.get(y, [])
             lines += [f"## {link(str(y), relative('', year_url(y)))} · {self.t.count(len(events))}", ""]
-            lines += [f"- {self._event_line(e, '')}" for e in self._ordered(events)]
+            lines += [f"- {self._event_line(e, '')}" for e in self._ordered(events)[:HOME_PER_YEAR]]
+            if len(events) > HOME_PER_YEAR:
+                lines.append("- " + link(self.t("all_of_year").format(count=self.t.count(len(events)), year=y),
+                                         relative("", year_url(y))))
             lines += [""] if events else [self.t("no_meetings"), ""]
         counts = {y: len(self.by_year.get(y, [])) for y in self.years}
         return Page("", "home.html", self.site_title, "\n".join(lines),
