@@ -100,9 +100,13 @@ class ExtractionCache:
         for key in dropped:
             del self._memory[key]
         self._meanings = {key: m for key, m in self._meanings.items() if key in keys}
-        # resident, the disk holds what memory held since the first sweep: look at it only when entries went
+        if self.folder is None or not self.folder.is_dir():
+            return
         swept, self._swept = self._swept, True
-        if self.folder is None or not self.folder.is_dir() or self.resident and swept and not dropped:
+        if self.resident and swept:
+            # since its first sweep a resident cache's folder holds what its memory held: only what went
+            for key in dropped:
+                self._file(key).unlink(missing_ok=True)
             return
         for f in self.folder.glob("*/*" + _SUFFIX):
             if f.name[:-len(_SUFFIX)] not in keys:

@@ -242,3 +242,17 @@ def test_a_theme_change_after_a_rewording_renders_again(project):
     template.write_text("<p>Not here.</p>\n", encoding="utf-8")
     themed = project.build_and_compare()
     assert "404.html" in themed.written
+
+
+def test_a_resident_cache_keeps_one_entry_per_article_on_disk(project):
+    project.build_and_compare()
+    entries = lambda: sorted(p.name for p in (project.root / ".timeline-cache" / "extract").glob("*/*.pickle"))
+    articles = sorted(project.content.iterdir())
+    assert len(entries()) == len(articles)
+    for n, article in enumerate(articles[:3]):
+        _new_meeting(article) if n % 2 else _reworded(article)
+        project.builder.build([article])
+        assert len(entries()) == len(articles)      # the edited article's former entry went
+    articles[4].unlink()
+    project.build_and_compare()
+    assert len(entries()) == len(articles) - 1
