@@ -209,15 +209,20 @@ class _NamesOf:
 
     @classmethod
     def of(cls, c: Candidate) -> "_NamesOf":
-        keys = tuple(_key_words(p.name) for p in c.participants)
-        folded = frozenset(fold(p.name) for p in c.participants)
-        words = None if not all(keys) else frozenset().union(*keys, *(f.split() for f in folded))
-        return cls(folded, keys, words)
+        return _names_of(tuple(p.name for p in c.participants))
 
     def same_people(self, other: "_NamesOf") -> bool:
         """Two names in common, as folded or as one's key words within the other's."""
         return len(self.folded & other.folded) >= 2 or \
             sum(1 for x in self.keys if any(x <= y or y <= x for y in other.keys)) >= 2
+
+
+@lru_cache(maxsize=1 << 17)      # the same participants, build after build (watch, serve)
+def _names_of(names: tuple[str, ...]) -> _NamesOf:
+    keys = tuple(_key_words(name) for name in names)
+    folded = frozenset(fold(name) for name in names)
+    words = None if not all(keys) else frozenset().union(*keys, *(f.split() for f in folded))
+    return _NamesOf(folded, keys, words)
 
 
 class _SameDay:

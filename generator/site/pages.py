@@ -40,6 +40,7 @@ class SitePlan:
         # build follows this one in this process, so nothing is hashed for it
         self._previous = previous
         self.reused: dict[bytes, Page] = {}
+        self._digests: dict[int, bytes] = {}          # id() of a meeting or official of this timeline -> its hash
         self.newest_first = newest_first
         self.officials = {o.id: o for o in timeline.officials}
         self.events = {e.id: e for e in timeline.events}
@@ -78,10 +79,22 @@ class SitePlan:
         if self._previous is None:
             return make()
         key = hashlib.sha256(value_bytes((self.t.language, self.base, self.site_title, self.newest_first,
-                                          inputs))).digest()
+                                          self._digested(inputs)))).digest()
         page = self._previous.get(key) or make()
         self.reused[key] = page
         return page
+
+    def _digested(self, value):
+        """`value` with each meeting and official in it replaced by a hash of its value, taken once a build:
+        a meeting is an input of its page, of its neighbours' and of each of its officials' pages."""
+        if isinstance(value, (Event, Official)):
+            digest = self._digests.get(id(value))
+            if digest is None:
+                digest = self._digests[id(value)] = hashlib.sha256(value_bytes(value)).digest()
+            return digest
+        if isinstance(value, (list, tuple)):
+            return tuple(self._digested(v) for v in value)
+        return value
 
     # -- words ------------------------------------------------------------------------------------
 
