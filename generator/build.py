@@ -72,7 +72,7 @@ class _Reuse:
     def same(self, page: Page, key: str) -> bool:
         return self.pages.keys.get(page.html_path) == key
 
-    def keep(self, page_files: list[str], key: str) -> bool:
+    def keep(self, page_files: list[str]) -> bool:
         return self.writer.keep(*page_files)
 
 

@@ -215,7 +215,7 @@ class Reuse(Protocol):
     def same(self, page: Page, key: str) -> bool:
         """The page's files were last rendered from this key (a pure test, asked where it is planned)."""
 
-    def keep(self, page_files: list[str], key: str) -> bool:
+    def keep(self, page_files: list[str]) -> bool:
         """Asked in order, in the building process, of each page found `same`: True when its files are
         as they were written, so they are kept."""
 
@@ -261,7 +261,7 @@ def render_site(renderer: Renderer, plan: SitePlan, jobs: list[tuple], reuse: Re
         if page.sitemap:
             sitemap.append(page.sitemap)
         if page.html is None:
-            if reuse.keep(page.files, page.key):
+            if reuse.keep(page.files):
                 continue
             page = _make(renderer, plan, reuse, job, render=True)     # its files were changed by hand
         counts["rendered"] += 1
