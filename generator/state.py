@@ -124,10 +124,9 @@ def input_fingerprint(config, theme_folders: list[Path]) -> Inputs:
     digest = hashlib.sha256(f"{_FORMAT}\0{code_fingerprint()}\0{config!r}\0{config.root.resolve()}\0"
                             f"{config.warnings!r}\n".encode("utf-8", "surrogateescape"))
     files: dict[str, tuple] = {}
-    for folder in [config.content, *theme_folders]:
-        digest.update(f"#{folder}\n".encode("utf-8", "surrogateescape"))
-        top = os.path.realpath(folder)
-        _walk(str(folder), digest, {top}, top, files if folder == config.content else None)
+    _walk_folder(config.content, digest, files)
+    for folder in theme_folders:
+        _walk_folder(folder, digest)
     return Inputs(digest.hexdigest(), files)
 
 
@@ -135,10 +134,14 @@ def files_fingerprint(folders: list[Path]) -> str:
     """One hash of the files under these folders (a theme's), by path and stat."""
     digest = hashlib.sha256()
     for folder in folders:
-        digest.update(f"#{folder}\n".encode("utf-8", "surrogateescape"))
-        top = os.path.realpath(folder)
-        _walk(str(folder), digest, {top}, top)
+        _walk_folder(folder, digest)
     return digest.hexdigest()
+
+
+def _walk_folder(folder: Path, digest, files: dict[str, tuple] | None = None) -> None:
+    digest.update(f"#{folder}\n".encode("utf-8", "surrogateescape"))
+    top = os.path.realpath(folder)
+    _walk(str(folder), digest, {top}, top, files)
 
 
 def touched_only(stamp: "Stamp", inputs: Inputs) -> list[str] | None:
