@@ -141,8 +141,9 @@ def build(config: SiteConfig, cache_dir: Path | None = None,
     state.forget(cache_dir)
     result = Builder(config, cache_dir, progress=progress, resident=False).build()
     if inputs and result.ok:
-        left = [config.output / rel for rel in result.files] + [config.output / MANIFEST] \
-            + ([config.permalinks_file] if config.permalinks_file else [])
+        output = str(config.output)        # joined as text: a large site has hundreds of thousands of files
+        left = [os.path.join(output, rel) for rel in [*result.files, MANIFEST]] \
+            + ([str(config.permalinks_file)] if config.permalinks_file else [])
         state.save(cache_dir, state.Stamp(inputs, state.output_stats(left), result.summary,
                                           result.diagnostics, result.pages))
     return result

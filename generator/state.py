@@ -166,7 +166,7 @@ def _stat(path: str) -> tuple | None:
         return None
 
 
-def output_stats(files: list[Path]) -> dict[str, tuple]:
+def output_stats(files: list[str | Path]) -> dict[str, tuple]:
     return {str(f): _stat(str(f)) for f in files}
 
 

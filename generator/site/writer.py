@@ -247,9 +247,12 @@ class Writer:
 
     def keep(self, *rels: str) -> bool:
         """Count files as written by this build if each is exactly as last written; else change nothing."""
-        if any(rel in self.written or self._stat(rel) is None or self._stat(rel) != self.state.get(rel)
-               for rel in rels):
-            return False
+        for rel in rels:
+            if rel in self.written:
+                return False
+            now = self._stat(rel)
+            if now is None or now != self.state.get(rel):
+                return False
         self.written.update(rels)
         return True
 
