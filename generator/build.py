@@ -69,8 +69,11 @@ class _Reuse:
     def key(self, page: Page) -> str:
         return self.pages.key(page, self.theme)
 
-    def same(self, page: Page, key: str) -> bool:
-        return self.pages.keys.get(page.html_path) == key
+    def key_of_inputs(self, inputs: bytes) -> str:
+        return hashlib.sha256(self.theme.encode() + b"\0inputs\0" + inputs).hexdigest()
+
+    def same(self, html_path: str, key: str) -> bool:
+        return self.pages.keys.get(html_path) == key
 
     def keep(self, page_files: list[str]) -> bool:
         return self.writer.keep(*page_files)

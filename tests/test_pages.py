@@ -248,3 +248,20 @@ def test_officials_index_sorts_countries_by_letters_before_tone_marks():
     md = plan.officials_index().markdown
     headings = [line for line in md.splitlines() if line.startswith("## ")]
     assert headings == ["## Việt Nam (1)", "## Ấn Độ (1)", "## Hoa Kỳ (1)"]
+
+
+def test_a_page_decided_by_its_inputs_is_described_without_planning_it():
+    from dataclasses import replace
+
+    plan, again = _plan(), _plan()
+    url, sitemap, inputs = plan.describe(("event", 0))
+    page = plan.make(("event", 0))
+    assert url == page.url and sitemap == plan.sitemap_entry(page)
+    assert again.describe(("event", 0))[2] == inputs            # the same inputs, another build: the same hash
+    # the next meeting is shown on the page (its neighbour link), so a change to it is a change to the page
+    timeline = _timeline()
+    timeline.events[1] = replace(timeline.events[1], title="Một tiêu đề khác")
+    changed = SitePlan(timeline, Interface("vi"), BaseURL.parse("/"), "Site", True)
+    assert changed.describe(("event", 0))[2] != inputs
+    assert changed.describe(("official", 0))[2] == plan.describe(("official", 0))[2]    # Hans Müller: not in it
+    assert plan.describe(("home",)) is None                    # listings are planned every time

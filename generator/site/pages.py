@@ -65,21 +65,43 @@ class SitePlan:
         return [self.make(job) for job in self.jobs(redirects)]
 
     def _event_page(self, i: int) -> Page:
-        events, e = self.timeline.events, self.timeline.events[i]
-        return self._again(lambda: self.event(e, i), e, events[i - 1] if i else None, events[i + 1:i + 2],
-                           [p.official in self.officials for p in e.participants])
+        return self._again(lambda: self.event(self.timeline.events[i], i), *self._event_inputs(i))
 
     def _official_page(self, i: int) -> Page:
+        return self._again(lambda: self.official(self.timeline.officials[i]), *self._official_inputs(i))
+
+    def describe(self, job: tuple) -> tuple[str, dict, bytes] | None:
+        """(address, sitemap line, hash of its inputs) of a meeting's or an official's page, without planning
+        it: such a page is decided by its inputs (`_again`), so the same hash is the same page. None for
+        the listings, whose inputs are the whole timeline."""
+        kind, *args = job
+        if kind == "event":
+            e = self.timeline.events[args[0]]
+            url = event_url(e.id)
+            return url, self._sitemap_line(url, e), self._inputs_key(*self._event_inputs(args[0]))
+        if kind == "official":
+            url = official_url(self.timeline.officials[args[0]].id)
+            return url, self._sitemap_line(url, None), self._inputs_key(*self._official_inputs(args[0]))
+        return None
+
+    def _event_inputs(self, i: int) -> tuple:
+        events, e = self.timeline.events, self.timeline.events[i]
+        return e, events[i - 1] if i else None, events[i + 1:i + 2], [p.official in self.officials for p in e.participants]
+
+    def _official_inputs(self, i: int) -> tuple:
         o = self.timeline.officials[i]
-        return self._again(lambda: self.official(o), o, [self.events[eid] for eid in o.events],
-                           [p.official in self.officials for eid in o.events for p in self.events[eid].participants])
+        return o, [self.events[eid] for eid in o.events], \
+            [p.official in self.officials for eid in o.events for p in self.events[eid].participants]
+
+    def _inputs_key(self, *inputs) -> bytes:
+        return hashlib.sha256(value_bytes((self.t.language, self.base, self.site_title, self.newest_first,
+                                           self._digested(inputs)))).digest()
 
     def _again(self, make, *inputs) -> Page:
         """The previous build's page when it was made from the same inputs, else a new one."""
         if self._previous is None:
             return make()
-        key = hashlib.sha256(value_bytes((self.t.language, self.base, self.site_title, self.newest_first,
-                                          self._digested(inputs)))).digest()
+        key = self._inputs_key(*inputs)
         page = self._previous.get(key) or make()
         self.reused[key] = page
         return page
@@ -276,8 +298,10 @@ class SitePlan:
         """The page's line in the sitemap, or None (redirects and the 404 page are not listed)."""
         if page.template in ("redirect.html", "404.html"):
             return None
-        e = page.data.get("event")
-        return {"loc": self.base.full(page.url), "lastmod": e.date.last_day().isoformat() if e else None}
+        return self._sitemap_line(page.url, page.data.get("event"))
+
+    def _sitemap_line(self, url: str, e: Event | None) -> dict:
+        return {"loc": self.base.full(url), "lastmod": e.date.last_day().isoformat() if e else None}
 
 
 def _parse(iso: str) -> PartialDate | None:

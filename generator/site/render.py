@@ -212,7 +212,10 @@ class Reuse(Protocol):
     def key(self, page: Page) -> str:
         """What the page's files depend on, hashed (computed where the page is planned)."""
 
-    def same(self, page: Page, key: str) -> bool:
+    def key_of_inputs(self, inputs: bytes) -> str:
+        """The same for a page its inputs decide (`SitePlan.describe`), without planning it."""
+
+    def same(self, html_path: str, key: str) -> bool:
         """The page's files were last rendered from this key (a pure test, asked where it is planned)."""
 
     def keep(self, page_files: list[str]) -> bool:
@@ -233,11 +236,21 @@ class _Made:
 
 
 def _make(renderer: Renderer, plan: SitePlan, reuse: Reuse | None, job: tuple, render: bool = False) -> _Made:
-    page = plan.make(job)
-    files = [page.html_path, *filter(None, [page.markdown_path])]
-    key = reuse.key(page) if reuse else None
-    if not render and reuse and reuse.same(page, key):
-        return _Made(files, key, plan.sitemap_entry(page), None, None)
+    described = plan.describe(job) if reuse else None
+    if described is not None:
+        # a meeting's or official's page: its folder's two files, kept without planning the page when its
+        # inputs are those it was last rendered from
+        url, sitemap, inputs = described
+        files, key = [url + "index.html", url + "index.md"], reuse.key_of_inputs(inputs)
+        if not render and reuse.same(files[0], key):
+            return _Made(files, key, sitemap, None, None)
+        page = plan.make(job)
+    else:
+        page = plan.make(job)
+        files = [page.html_path, *filter(None, [page.markdown_path])]
+        key = reuse.key(page) if reuse else None
+        if not render and reuse and reuse.same(files[0], key):
+            return _Made(files, key, plan.sitemap_entry(page), None, None)
     markdown_file = front_matter(page.front_matter) + "\n" + page.markdown if page.markdown_path else None
     return _Made(files, key, plan.sitemap_entry(page), renderer.render_page(page, plan.years), markdown_file)
 
