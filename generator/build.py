@@ -70,7 +70,7 @@ class _Reuse:
         return self.pages.key(page, self.theme)
 
     def key_of_inputs(self, inputs: bytes) -> str:
-        return hashlib.sha256(self.theme.encode() + b"\0inputs\0" + inputs).hexdigest()
+        return self.pages.key_of_inputs(inputs, self.theme)
 
     def same(self, html_path: str, key: str) -> bool:
         return self.pages.keys.get(html_path) == key
@@ -181,7 +181,7 @@ class Builder:
         self._cache_dir = cache_dir
         self._seen: dict[str, tuple[tuple, str]] = state.load_seen(cache_dir) if cache_dir else {}
         self._last_good: dict[str, str] = {}               # article -> key of its last good extraction
-        self._pages = PageCache(cache_dir, resident)
+        self._pages = PageCache(cache_dir)
         # page plans of the last build, by their inputs; None: a one-off build, which plans every page
         # once and need not hash what each was made from
         self._plans: dict[bytes, Page] | None = {} if resident else None
