@@ -58,8 +58,9 @@ def _assign_ids(events: list[Event], prefix_date: bool) -> None:
         people = "-".join(p.official for p in e.participants)
         head = e.date.iso() if prefix_date else "undated"
         return slug(f"{head}-{people}") or head
+    bases = {id(e): base(e) for e in events}
     seen: Counter = Counter()
-    for e in sorted(events, key=lambda e: (base(e), [s.file for s in e.sources])):
-        b = base(e)
+    for e in sorted(events, key=lambda e: (bases[id(e)], [s.file for s in e.sources])):
+        b = bases[id(e)]
         seen[b] += 1
         e.id = b if seen[b] == 1 else f"{b}-{seen[b]}"

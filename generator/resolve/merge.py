@@ -83,15 +83,17 @@ class _Officials:
             supers = {self.find(o) for o in fuller if o != k and words[k] < words[o] and self._compatible(k, o)}
             if len(supers) == 1:
                 self.union(k, supers.pop())
-        # transliterations differ in one word: compare only keys that agree on all their other words
+        # transliterations differ in one word and have the same countries: compare only keys that
+        # agree on all that
         alike: dict[tuple, list[str]] = defaultdict(list)
         for k in keys:
             parts = k.split()
             if len(parts) < 2 or not self.country[k] or self._vietnamese(k):
                 continue                # never a transliteration (see _transliterated)
+            countries = frozenset(self.country[k])
             for i in range(len(parts)):
                 if len(parts[i]) >= 5:
-                    alike[(*parts[:i], None, *parts[i + 1:])].append(k)
+                    alike[(countries, *parts[:i], None, *parts[i + 1:])].append(k)
         for group in alike.values():
             for a in group:
                 for b in group:
@@ -191,11 +193,26 @@ def fix_years(candidates: list[Candidate]) -> list[Candidate]:
     week's roundup whose one call another report dates). Returns the candidates with those dated, as
     new records: the ones given are not changed (they may be an extraction cache's)."""
     dated = list(candidates)
-    names = [_NamesOf.of(c) for c in candidates]      # read once, compared many times
+    names = _LazyNames(candidates)
     for _ in range(3):                  # a year found this way can date another report in turn
         if not _fix_years_once(dated, names):
             break
     return dated
+
+
+class _LazyNames:
+    """Each candidate's names as fix_years compares them, read when first asked for: most candidates
+    are dated surely and never meet another of their day."""
+
+    def __init__(self, candidates: list[Candidate]):
+        self._candidates = candidates
+        self._read: dict[int, _NamesOf] = {}
+
+    def __getitem__(self, k: int) -> "_NamesOf":
+        found = self._read.get(k)
+        if found is None:
+            found = self._read[k] = _NamesOf.of(self._candidates[k])
+        return found
 
 
 @dataclass(frozen=True)
@@ -226,35 +243,34 @@ def _names_of(names: tuple[str, ...]) -> _NamesOf:
 
 
 class _SameDay:
-    """The candidates of each day that could be `same_people` with a given one, found through an index
+    """The candidates of one day that could be `same_people` with a given one, found through an index
     rather than by comparing it with every candidate of that day (hundreds, in a large archive).
 
     Two folded names in common are found by name. A name x of the one within a name y of the other
     (x <= y) means y has x's rarest word; y within x means x has y's rarest word: each candidate is
     indexed by every word of its names and by each name's rarest word, and only those two of whose
-    names meet so are compared. A name without a word is within every name: its candidate is always
+    names meet so are compared. Any one choice of 'rarest' finds the same candidates; the rarest of
+    the day keeps the sets small. A name without a word is within every name: its candidate is always
     compared."""
 
-    def __init__(self, sure: dict[tuple, list[int]], names: list[_NamesOf]):
+    def __init__(self, names: list[_NamesOf]):
         self._counts = Counter(w for n in names for x in n.keys for w in x)
         self._rarest: dict[frozenset, str] = {}
-        self.by_name: dict[tuple, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-        self.by_word: dict[tuple, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-        self.by_rare: dict[tuple, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-        self.anyone: dict[tuple, set[int]] = defaultdict(set)
-        for day_month, group in sure.items():
-            for i, other in enumerate(group):
-                theirs = names[other]
-                for f in theirs.folded:
-                    self.by_name[day_month][f].add(i)
-                for y in theirs.keys:
-                    if not y:
-                        self.anyone[day_month].add(i)
-                        continue
-                    self.by_rare[day_month][self._rare(y)].add(i)
-                    for w in y:
-                        self.by_word[day_month][w].add(i)
-        self.size = {day_month: len(group) for day_month, group in sure.items()}
+        self.by_name: dict[str, set[int]] = defaultdict(set)
+        self.by_word: dict[str, set[int]] = defaultdict(set)
+        self.by_rare: dict[str, set[int]] = defaultdict(set)
+        self.anyone: set[int] = set()
+        for i, theirs in enumerate(names):
+            for f in theirs.folded:
+                self.by_name[f].add(i)
+            for y in theirs.keys:
+                if not y:
+                    self.anyone.add(i)
+                    continue
+                self.by_rare[self._rare(y)].add(i)
+                for w in y:
+                    self.by_word[w].add(i)
+        self.size = len(names)
 
     def _rare(self, x: frozenset[str]) -> str:
         rarest = self._rarest.get(x)
@@ -262,23 +278,22 @@ class _SameDay:
             rarest = self._rarest[x] = min(x, key=lambda w: (self._counts[w], w))
         return rarest
 
-    def others(self, day_month: tuple, mine: _NamesOf) -> list[int] | range:
-        """Indexes into that day's candidates, in order: every one that could share two names with `mine`."""
+    def others(self, mine: _NamesOf) -> list[int] | range:
+        """Indexes into the day's candidates, in order: every one that could share two names with `mine`."""
         if not all(mine.keys):
-            return range(self.size[day_month])
-        named = Counter(i for f in mine.folded for i in self.by_name[day_month].get(f, ()))
+            return range(self.size)
+        named = Counter(i for f in mine.folded for i in self.by_name.get(f, ()))
         met: Counter = Counter()
-        by_word, by_rare = self.by_word[day_month], self.by_rare[day_month]
         for x in mine.keys:
-            found = set(by_word.get(self._rare(x), ()))
+            found = set(self.by_word.get(self._rare(x), ()))
             for w in x:
-                found |= by_rare.get(w, set())
+                found |= self.by_rare.get(w, set())
             met.update(found)
         near = {i for i, n in named.items() if n >= 2} | {i for i, n in met.items() if n >= 2}
-        return sorted(near | self.anyone[day_month])
+        return sorted(near | self.anyone)
 
 
-def _fix_years_once(dated: list[Candidate], names: list[_NamesOf]) -> bool:
+def _fix_years_once(dated: list[Candidate], names: _LazyNames) -> bool:
     """One pass over `dated` (replacing the candidates it dates). The day groups hold positions, so that
     a candidate dated earlier in the pass is read as dated now."""
     changed = False
@@ -286,13 +301,16 @@ def _fix_years_once(dated: list[Candidate], names: list[_NamesOf]) -> bool:
     for k, c in enumerate(dated):
         if c.date and c.date_confidence >= 2 and c.day_month:
             sure[c.day_month].append(k)
-    near = _SameDay(sure, names)
+    days: dict[tuple, _SameDay] = {}             # indexed only for the days an unsure candidate asks about
     year_of_file: dict[str, tuple[int, str, int]] = {}
     for k, c in enumerate(dated):
         if c.date_confidence >= 3 or not c.day_month or c.day_month not in sure:
             continue
         mine, group = names[k], sure[c.day_month]
-        for o in (group[i] for i in near.others(c.day_month, mine)):
+        near = days.get(c.day_month)
+        if near is None:
+            near = days[c.day_month] = _SameDay([names[o] for o in group])
+        for o in (group[i] for i in near.others(mine)):
             other = dated[o]
             if other.file == c.file or other.date_confidence <= c.date_confidence:
                 continue
@@ -498,8 +516,11 @@ def _event(group: list[Candidate], official_of: dict[str, str]) -> Event:
                 participants[official] = Participant(p.name, p.title, p.country, p.role, official, list(p.aliases))
             elif len(p.title) > len(have.title):
                 have.title = p.title
-    kinds = Counter(c.kind for c in group)
-    kind = min(kinds, key=lambda k: (-kinds[k], _KIND_ORDER.index(k) if k in _KIND_ORDER else 99))
+    if len(group) == 1:
+        kind = group[0].kind
+    else:
+        kinds = Counter(c.kind for c in group)
+        kind = min(kinds, key=lambda k: (-kinds[k], _KIND_ORDER.index(k) if k in _KIND_ORDER else 99))
     location = next((c.location for c in group if c.location), None)
     sources: list[Evidence] = []
     for c in group:
@@ -507,15 +528,20 @@ def _event(group: list[Candidate], official_of: dict[str, str]) -> Event:
             sources.append(Evidence(c.file, c.evidence[0]))
     sources.sort(key=lambda s: s.file)
     parts = sorted(participants.values(), key=lambda p: (p.role not in ("host", "co-chair"), p.country != "VN"))
-    organizations = []
-    for p in parts:
-        for position in re.split(r",| kiêm ", _main_title(p.title)):
-            m = _ORGANIZATION.search(position)
-            if m and m.group(0).strip() not in organizations:
-                organizations.append(m.group(0).strip())
+    organizations = list(dict.fromkeys(o for p in parts for o in _organizations(p.title)))
     return Event(id="", date=best.date, date_basis=best.date_basis, kind=kind,
                  online=any(c.online for c in group), location=location, title="",
                  participants=parts, organizations=organizations, sources=sources)
+
+
+@lru_cache(maxsize=1 << 14)      # the same few thousand titles in every meeting
+def _organizations(title: str) -> tuple[str, ...]:
+    found = []
+    for position in re.split(r",| kiêm ", _main_title(title)):
+        m = _ORGANIZATION.search(position)
+        if m and m.group(0).strip() not in found:
+            found.append(m.group(0).strip())
+    return tuple(found)
 
 
 def _officials(groups, people: _Officials, ids: dict[str, str], events: list[Event]) -> list[Official]:
