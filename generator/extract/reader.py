@@ -72,7 +72,14 @@ _END_MARK = re.compile(r"\s*\.?/\.\s*$")
 _TERMINAL = re.compile(r"[.!?…:;\"”)»]\s*$")
 
 
+# characters outside Latin, its extensions and Vietnamese: only a line with a letter among them can be
+# of another script, and most lines have none (the test runs on every line of every article)
+_OUTSIDE_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff]")
+
+
 def _is_other_script(line: str) -> bool:
+    if not any(c.isalpha() for c in _OUTSIDE_LATIN.findall(line)):
+        return False
     letters = [c for c in line if c.isalpha()]
     if not letters:
         return False
