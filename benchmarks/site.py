@@ -8,8 +8,7 @@ and built into temporary output folders with
 Stages are timed by calling what `generator.build.build` calls, in its order:
 extract_all, resolve, build_timeline (+ diagnose), assign_permalinks (empty
 Registry), SitePlan.pages, Renderer + render_site (+ timeline_json), Writer.
-Each figure is the median of --repeat runs; the pipeline is run afresh each
-time because assign_permalinks renames the timeline in place.
+Each figure is the median of --repeat runs, the pipeline run afresh each time.
 
 Peers, measured in the same run so that the ratios hold whatever the machine:
 
@@ -155,7 +154,7 @@ class Stages:
         timeline = build_timeline(events, officials, c.start, c.end, diagnostics, len(results))
         diagnostics.extend(diagnose(timeline, results))
         lap("chronology")
-        _, redirects = assign_permalinks(timeline, Registry())
+        timeline, _, redirects = assign_permalinks(timeline, Registry())
         lap("permalinks")
         base = BaseURL.parse(c.base_url)
         plan = SitePlan(timeline, Interface(c.language), base, c.title, c.order == "newest")

@@ -376,7 +376,7 @@ class Builder:
         del results                 # not held while the pages are made: resolve keeps what it needs
 
         registry, registry_file = self._registry(diagnostics)
-        registry, redirects = assign_permalinks(timeline, registry)
+        timeline, registry, redirects = assign_permalinks(timeline, registry)
         clock.lap("permalinks")
 
         base = BaseURL.parse(config.base_url)

@@ -1,4 +1,9 @@
-"""Every data class of the pipeline, in one place. No I/O here."""
+"""Every data class of the pipeline, in one place. No I/O here.
+
+What resolve, the chronology and the permalinks hand on (events, participants, officials, the timeline)
+is frozen: a later stage makes new records (`dataclasses.replace`) and never changes those it read, so
+that what one stage made can be kept and compared across builds.
+"""
 from __future__ import annotations
 
 import calendar
@@ -210,7 +215,7 @@ class Person:
         return max(self.titles, key=len) if self.titles else ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Participant:
     name: str
     title: str
@@ -221,7 +226,7 @@ class Participant:
     mentions: int = 1              # how often the article names the person this way
 
 
-@dataclass
+@dataclass(frozen=True)
 class Evidence:
     file: str
     sentence: str
@@ -254,7 +259,7 @@ class Reference:
     people: list[str]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Event:
     id: str
     date: PartialDate | None
@@ -268,14 +273,14 @@ class Event:
     sources: list[Evidence]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Position:
     title: str
     first_seen: str
     last_seen: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Official:
     id: str
     name: str
@@ -285,7 +290,7 @@ class Official:
     events: list[str]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Timeline:
     start: dt.date
     end: dt.date

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 
 import markdown
 import pytest
@@ -100,9 +101,10 @@ def test_event_page_markdown_has_front_matter_summary_people_evidence_and_date_b
 
 
 def test_event_json_ld_is_a_schema_org_event_safe_inside_script():
-    plan = _plan(base="https://example.org/repo/")
-    e = plan.timeline.events[0]
-    e.location = "</script><script>alert(1)</script>"
+    timeline = _timeline()
+    e = replace(timeline.events[0], location="</script><script>alert(1)</script>")
+    plan = SitePlan(replace(timeline, events=[e, *timeline.events[1:]]), Interface("vi"),
+                    BaseURL.parse("https://example.org/repo/"), "Site", True)
     text = plan.event(e).data["jsonld"]
     assert "</script" not in text and "<" not in text
     data = json.loads(text)
@@ -137,7 +139,6 @@ def test_home_groups_by_year_with_counts_in_the_configured_order():
 
 @pytest.mark.parametrize("language, more", [("vi", "Xem tất cả 45 cuộc gặp năm 2024 →"), ("en", "All 45 meetings of 2024 →")])
 def test_home_lists_a_few_meetings_a_year_and_links_to_the_rest(language, more):
-    from dataclasses import replace
 
     from generator.site.pages import HOME_PER_YEAR
 
@@ -242,17 +243,17 @@ def test_quoted_evidence_is_marked_vietnamese_on_english_pages():
 
 
 def test_officials_index_sorts_countries_by_letters_before_tone_marks():
-    plan = _plan()
-    plan.timeline.officials[0].country = "US"      # Hoa Kỳ
-    plan.timeline.officials[1].country = "IN"      # Ấn Độ
+    timeline = _timeline()
+    officials = [replace(timeline.officials[0], country="US"),      # Hoa Kỳ
+                 replace(timeline.officials[1], country="IN"),      # Ấn Độ
+                 *timeline.officials[2:]]
+    plan = SitePlan(replace(timeline, officials=officials), Interface("vi"), BaseURL.parse("/"), "Site", True)
     md = plan.officials_index().markdown
     headings = [line for line in md.splitlines() if line.startswith("## ")]
     assert headings == ["## Việt Nam (1)", "## Ấn Độ (1)", "## Hoa Kỳ (1)"]
 
 
 def test_a_page_decided_by_its_inputs_is_described_without_planning_it():
-    from dataclasses import replace
-
     plan, again = _plan(), _plan()
     url, sitemap, inputs = plan.describe(("event", 0))
     page = plan.make(("event", 0))

@@ -209,7 +209,10 @@ def test_registered_ids_win_over_the_order_resolve_gives():
                          official("hans-muller", "Hans Müller")], [], [], [], 2)
     registry = Registry(officials={"le-van-thanh": {"names": [name_key("Lê Văn Thanh")]},
                                    "le-van-thanh-2": {"names": [name_key("Lê Văn Thành")]}})
-    new, redirects = assign_permalinks(timeline, registry)
+    given = timeline
+    timeline, new, redirects = assign_permalinks(given, registry)
+    assert [o.id for o in given.officials] == ["le-van-thanh", "le-van-thanh-2", "hans-muller"]   # not changed
+    assert [e.id for e in given.events] == ["x", "x"]
     ids = {o.name: o.id for o in timeline.officials}
     assert ids == {"Lê Văn Thanh": "le-van-thanh", "Lê Văn Thành": "le-van-thanh-2", "Hans Müller": "hans-muller"}
     hosts = {e.date.day: e.participants[0].official for e in timeline.events}

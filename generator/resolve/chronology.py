@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 from generator.extract.lexicon import lexicon
@@ -29,38 +30,38 @@ def short_title(title: str) -> str:
 
 
 def build_timeline(events: list[Event], officials: list[Official], start, end, diagnostics, articles: int) -> Timeline:
+    """The events of the range with their ids and titles, the officials they show with their meetings and
+    positions: new records, the ones given are not changed."""
     dated = [e for e in events if e.date is not None]
     undated = [e for e in events if e.date is None]
     in_range = [e for e in dated if e.date.first_day() >= start and e.date.last_day() <= end]
     shown_ids = {id(e) for e in in_range}
     out_of_range = [e for e in dated if id(e) not in shown_ids]
-    for e in in_range + undated:
-        e.title = event_title(e)
-    _assign_ids(in_range, prefix_date=True)
-    _assign_ids(undated, prefix_date=False)
+    in_range = _named(in_range, prefix_date=True)
+    undated = _named(undated, prefix_date=False)
     in_range.sort(key=lambda e: (e.date.iso(), e.id))
     # an official page needs a dated meeting in the chronology; undated meetings name their people only
-    shown = {p.official for e in in_range for p in e.participants}
-    kept = [o for o in officials if o.id in shown]
     meetings: dict[str, list[Event]] = {}
     for e in in_range:
         for official in dict.fromkeys(p.official for p in e.participants):
             meetings.setdefault(official, []).append(e)
-    for o in kept:
-        o.events = [e.id for e in meetings.get(o.id, [])]
-        o.positions = positions(o, meetings.get(o.id, []))
+    kept = [replace(o, events=[e.id for e in meetings[o.id]], positions=positions(o, meetings[o.id]))
+            for o in officials if o.id in meetings]
     kept.sort(key=lambda o: o.id)
     return Timeline(start, end, in_range, kept, undated, out_of_range, diagnostics, articles)
 
 
-def _assign_ids(events: list[Event], prefix_date: bool) -> None:
+def _named(events: list[Event], prefix_date: bool) -> list[Event]:
+    """The events with their titles and ids (the date and officials, -2, -3 for meetings that share them)."""
     def base(e: Event) -> str:
         people = "-".join(p.official for p in e.participants)
         head = e.date.iso() if prefix_date else "undated"
         return slug(f"{head}-{people}") or head
     bases = {id(e): base(e) for e in events}
+    ids: dict[int, str] = {}
     seen: Counter = Counter()
     for e in sorted(events, key=lambda e: (bases[id(e)], [s.file for s in e.sources])):
         b = bases[id(e)]
         seen[b] += 1
-        e.id = b if seen[b] == 1 else f"{b}-{seen[b]}"
+        ids[id(e)] = b if seen[b] == 1 else f"{b}-{seen[b]}"
+    return [replace(e, id=ids[id(e)], title=event_title(e)) for e in events]

@@ -364,21 +364,17 @@ def resolve(candidates: list[Candidate], references: list[Reference] = ()) -> tu
         groups[people.find(key)].append(key)
     official_ids = _official_ids(groups, people)
     official_of = {p.name: official_ids[people.find(person_key(p.name))] for c in candidates for p in c.participants}
-
-    events = _merge_events(candidates, official_of)
-    _add_referring_sources(events, candidates, references, people, official_ids)
-    officials = _officials(groups, people, official_ids, events)
-    names = {o.id: o.name for o in officials}
-    for e in events:
-        for p in e.participants:
-            p.name = names[p.official]       # one spelling of each official across the site
+    officials = _officials(groups, people, official_ids)
+    names = {o.id: o.name for o in officials}        # one spelling of each official across the site
+    events = _merge_events(candidates, official_of, names)
+    events = _add_referring_sources(events, candidates, references, people, official_ids)
     return events, officials
 
 
-def _add_referring_sources(events, candidates, references, people: _Officials, ids) -> None:
+def _add_referring_sources(events: list[Event], candidates, references, people: _Officials, ids) -> list[Event]:
     """'... đồng chủ trì Hội nghị ... lần thứ bảy' in an undated article is a source of the dated 7th session."""
     if not references:
-        return
+        return events
     series_files: dict[tuple, set[str]] = defaultdict(set)     # a numbered session -> the articles reporting it
     for c in candidates:
         if c.series:
@@ -389,7 +385,7 @@ def _add_referring_sources(events, candidates, references, people: _Officials, i
             by_file[f].append(e)
     files_of: dict[int, set[str]] = {}          # an event's articles and officials, read once
     officials_of: dict[int, set[str]] = {}
-    grown: dict[int, Event] = {}
+    grown: dict[int, list[Evidence]] = {}       # an event -> the sources referring sentences add
     for ref in references:
         ref_ids = set()
         for name in ref.people:
@@ -404,11 +400,11 @@ def _add_referring_sources(events, candidates, references, people: _Officials, i
                 files_of[id(e)] = {s.file for s in e.sources}
                 officials_of[id(e)] = {p.official for p in e.participants}
             if ref_ids & officials_of[id(e)] and ref.file not in files_of[id(e)]:
-                e.sources.append(Evidence(ref.file, ref.sentence))
+                grown.setdefault(id(e), []).append(Evidence(ref.file, ref.sentence))
                 files_of[id(e)].add(ref.file)
-                grown[id(e)] = e
-    for e in grown.values():      # once, stably: as if sorted after each source added
-        e.sources.sort(key=lambda s: s.file)
+    # sorted once, stably: as if sorted after each source added
+    return [replace(e, sources=sorted(e.sources + grown[id(e)], key=lambda s: s.file)) if id(e) in grown else e
+            for e in events]
 
 
 def _official_ids(groups: dict[str, list[str]], people: _Officials) -> dict[str, str]:
@@ -465,7 +461,7 @@ class _Bucket:
         self.officials[i] |= ids
 
 
-def _merge_events(candidates: list[Candidate], official_of: dict[str, str]) -> list[Event]:
+def _merge_events(candidates: list[Candidate], official_of: dict[str, str], names: dict[str, str]) -> list[Event]:
     # Only candidates of one family on one date (or, undated, of one article) can merge: groups
     # are bucketed by that, so each candidate is compared with its bucket, not with every group.
     # Within a bucket, a group can only take a candidate it shares an official with (unless the
@@ -501,21 +497,23 @@ def _merge_events(candidates: list[Candidate], official_of: dict[str, str]) -> l
                 theirs |= ids
                 merged.add(id(g))
                 break
-    return [_event(g, official_of) for g in groups if id(g) not in merged]
+    return [_event(g, official_of, names) for g in groups if id(g) not in merged]
 
 
-def _event(group: list[Candidate], official_of: dict[str, str]) -> Event:
+def _event(group: list[Candidate], official_of: dict[str, str], names: dict[str, str]) -> Event:
     best = max(group, key=lambda c: (c.date_confidence, c.date is not None and c.date.precision == "day",
                                      c.file == group[0].file))
-    participants: dict[str, Participant] = {}
+    first: dict[str, Participant] = {}          # an official -> as the first report names them
+    longest: dict[str, str] = {}                # an official -> the longest title the reports give
     for c in group:
         for p in c.participants:
             official = official_of[p.name]
-            have = participants.get(official)
-            if have is None:
-                participants[official] = Participant(p.name, p.title, p.country, p.role, official, list(p.aliases))
-            elif len(p.title) > len(have.title):
-                have.title = p.title
+            if official not in first:
+                first[official], longest[official] = p, p.title
+            elif len(p.title) > len(longest[official]):
+                longest[official] = p.title
+    participants = {official: Participant(names[official], longest[official], p.country, p.role, official,
+                                          list(p.aliases)) for official, p in first.items()}
     if len(group) == 1:
         kind = group[0].kind
     else:
@@ -544,7 +542,7 @@ def _organizations(title: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _officials(groups, people: _Officials, ids: dict[str, str], events: list[Event]) -> list[Official]:
+def _officials(groups, people: _Officials, ids: dict[str, str]) -> list[Official]:
     out = []
     for root, keys in groups.items():
         forms, mentions, countries = Counter(), Counter(), Counter()

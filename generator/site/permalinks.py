@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from difflib import SequenceMatcher
 from itertools import combinations
 from pathlib import Path
@@ -75,31 +76,31 @@ def year_url(year: int) -> str:
     return f"years/{year}/"
 
 
-def assign_permalinks(timeline: Timeline, registry: Registry) -> tuple[Registry, dict[str, str]]:
-    """Give every official and meeting of the timeline its lasting id (renaming them in place).
+def assign_permalinks(timeline: Timeline, registry: Registry) -> tuple[Timeline, Registry, dict[str, str]]:
+    """Give every official and meeting of the timeline its lasting id.
 
-    Returns the updated registry and the redirects to write: old URL -> current URL.
+    Returns the timeline with those ids (new records: the one given is not changed), the updated
+    registry and the redirects to write: old URL -> current URL.
     """
-    renamed = _settle_officials(timeline, registry)
-    for e in timeline.events + timeline.undated:
-        for p in e.participants:
-            p.official = renamed.get(p.official, p.official)
+    renamed = _settle_officials(timeline.officials, registry)
+    officials = [replace(o, id=renamed[o.id]) if o.id in renamed else o for o in timeline.officials]
+    events, undated = ([_renaming(e, renamed) for e in made] for made in (timeline.events, timeline.undated))
     # where each published official is now: itself, or the official who bears its names
-    live_officials = {o.id for o in timeline.officials}
-    by_name = _Index(timeline.officials, _names)
+    live_officials = {o.id for o in officials}
+    by_name = _Index(officials, _names)
     now = {}
     for rid, entry in registry.officials.items():
         best = by_name.best(entry.get("names", []), lambda o: len(_names(o) & set(entry.get("names", []))))
         now[rid] = rid if rid in live_officials else best.id if best else None
-    _settle_events(timeline, registry, now)
-    timeline.events.sort(key=lambda e: (e.date.iso(), e.id))
-    timeline.officials.sort(key=lambda o: o.id)
+    ids = _settle_events(events, registry, now)
+    events = [replace(e, id=ids[id(e)]) if ids[id(e)] != e.id else e for e in events]
+    events.sort(key=lambda e: (e.date.iso(), e.id))
     meetings: dict[str, list[str]] = {}
-    for e in timeline.events:
+    for e in events:
         for official in dict.fromkeys(p.official for p in e.participants):
             meetings.setdefault(official, []).append(e.id)
-    for o in timeline.officials:
-        o.events = meetings.get(o.id, [])
+    officials = sorted((replace(o, events=meetings.get(o.id, [])) for o in officials), key=lambda o: o.id)
+    timeline = replace(timeline, events=events, officials=officials, undated=undated)
 
     new = Registry(dict(registry.events), dict(registry.officials))
     new.events.update({e.id: _event_fingerprint(e) for e in timeline.events})
@@ -132,7 +133,15 @@ def assign_permalinks(timeline: Timeline, registry: Registry) -> tuple[Registry,
         for rid, entry in entries.items():
             if "redirect" in entry:
                 redirects[url_of(rid)] = _follow(entry["redirect"], new, live)
-    return new, redirects
+    return timeline, new, redirects
+
+
+def _renaming(e: Event, renamed: dict[str, str]) -> Event:
+    """The event with its participants' officials under their lasting ids."""
+    if not any(p.official in renamed for p in e.participants):
+        return e
+    return replace(e, participants=[replace(p, official=renamed[p.official]) if p.official in renamed else p
+                                    for p in e.participants])
 
 
 class _Index:
@@ -223,9 +232,9 @@ def _respelled(entry: dict, published_meetings: list[dict], events: _Index, now:
     return best if best_ratio >= 0.75 else None
 
 
-def _settle_officials(timeline: Timeline, registry: Registry) -> dict[str, str]:
+def _settle_officials(given: list[Official], registry: Registry) -> dict[str, str]:
     """Ids for officials; returns {id resolve gave -> lasting id} for those that changed."""
-    officials = sorted(timeline.officials, key=lambda o: (o.id, name_key(o.name)))
+    officials = sorted(given, key=lambda o: (o.id, name_key(o.name)))
     chosen = _assign(officials, registry.officials, lambda entry: entry.get("names", []), _Index(officials, _names),
                      lambda o, entry: (len(_names(o) & set(entry.get("names", []))),),
                      lambda o, rid, entry: _fits(rid, {slug(n) for n in [o.name, *o.aliases]}))
@@ -235,8 +244,6 @@ def _settle_officials(timeline: Timeline, registry: Registry) -> dict[str, str]:
         new_id = chosen.get(i) or _fresh(slug(o.name) or "official", reserved, o.id)
         reserved.add(new_id)
         renamed[o.id] = new_id
-    for o in officials:
-        o.id = renamed[o.id]
     return {old: new for old, new in renamed.items() if old != new}
 
 
@@ -317,13 +324,16 @@ class _Scorer:
         return entry.get("date") == iso and self._entries[id(entry)][5] <= officials
 
 
-def _settle_events(timeline: Timeline, registry: Registry, now: dict[str, str | None]) -> None:
-    """Published ids stay while their date and officials still fit; the rest get fresh ones."""
-    events = sorted(timeline.events, key=lambda e: (_event_base(e), sorted(s.file for s in e.sources)))
+def _settle_events(given: list[Event], registry: Registry, now: dict[str, str | None]) -> dict[int, str]:
+    """Published ids stay while their date and officials still fit; the rest get fresh ones. Returns
+    each event's lasting id, by id() of the event."""
+    events = sorted(given, key=lambda e: (_event_base(e), sorted(s.file for s in e.sources)))
     scorer = _Scorer(now)
     chosen = _assign(events, registry.events, lambda entry: _entry_meets(entry, now), _Index(events, _meets),
                      scorer.score, lambda e, rid, entry: scorer.fits(e, entry))
     reserved = set(registry.events)
+    ids = {}
     for i, e in enumerate(events):
-        e.id = chosen.get(i) or _fresh(_event_base(e), reserved)
-        reserved.add(e.id)
+        ids[id(e)] = chosen.get(i) or _fresh(_event_base(e), reserved)
+        reserved.add(ids[id(e)])
+    return ids

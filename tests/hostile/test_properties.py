@@ -283,7 +283,7 @@ def test_distinct_officials_get_distinct_safe_lasting_ids(names):
                         [Participant(n, "", "VN", "host", o.id), Participant("Hans Müller", "", "DE", "guest", "guest")],
                         [], [Evidence(f"{i}.txt", "...")]) for i, (n, o) in enumerate(zip(names, officials))]
         made = build_timeline(events, officials, dt.date(2020, 1, 1), dt.date(2026, 12, 31), [], len(events))
-        return made, *assign_permalinks(made, registry)
+        return assign_permalinks(made, registry)       # the timeline with lasting ids
 
     first, registry, redirects = timeline(Registry())
     ids = [o.id for o in first.officials]
