@@ -144,3 +144,23 @@ def test_resolve_reads_its_candidates_and_changes_none_of_them():
     assert event.date.iso() == "2026-02-13"
     assert guessed.date.iso() == "2025-02-13" and guessed.date_confidence == 2
     assert all(p.official == "" for p in guessed.participants)
+
+
+def test_the_chronology_makes_new_records_and_leaves_resolve_s_as_they_were():
+    """Stage outputs are values: a later stage reads them and makes its own (model.py), so that what one
+    build made can be compared with the next build's."""
+    from dataclasses import FrozenInstanceError
+
+    import pytest
+
+    from generator.cache import value_bytes
+
+    events, officials = resolve([cand("a.txt", "2024-02-13", [VN, US]), cand("b.txt", "2024-03-01", [VN, US])])
+    before = value_bytes((events, officials))
+    made = build_timeline(events, officials, dt.date(2020, 1, 1), dt.date(2026, 12, 31), [], 2)
+    assert value_bytes((events, officials)) == before
+    assert all(e.id == "" for e in events) and [e.id for e in made.events] == [
+        "2024-02-13-le-van-thanh-michael-george-brown", "2024-03-01-le-van-thanh-michael-george-brown"]
+    assert all(o.events == [] for o in officials) and all(len(o.events) == 2 for o in made.officials)
+    with pytest.raises(FrozenInstanceError):
+        made.events[0].id = "another"
