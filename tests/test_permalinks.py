@@ -230,3 +230,24 @@ def test_a_registry_that_cannot_be_written_is_a_warning_not_a_failure(tmp_path):
     result = build(site.config(permalinks=Path("blocked/p.json")))
     assert result.ok and (site.out / "timeline.json").exists()
     assert any("could not record published addresses" in d.message for d in result.diagnostics)
+
+
+def test_a_published_meeting_that_named_nobody_keeps_its_address_through_its_article():
+    """Entries are matched to meetings through their date and officials, and through their articles
+    when they name no official (a register written by hand, or by an older release)."""
+    import datetime as dt
+
+    from generator.model import Evidence, Event, Participant, PartialDate, Registry, Timeline
+    from generator.site.permalinks import assign_permalinks
+
+    meeting = Event("x", PartialDate(2024, 5, 1), "", "reception", False, None, "",
+                    [Participant("Hans Müller", "", "DE", "guest", "hans-muller")], [], [Evidence("a.txt", "...")])
+    other = Event("y", PartialDate(2024, 5, 1), "", "reception", False, None, "",
+                  [Participant("Hans Müller", "", "DE", "guest", "hans-muller")], [], [Evidence("b.txt", "...")])
+    timeline = Timeline(dt.date(2020, 1, 1), dt.date(2026, 12, 31), [meeting, other], [], [], [], [], 2)
+    registry = Registry(events={"the-first-address": {"date": "2024-05-01", "kind": "reception", "officials": [],
+                                                      "sources": ["a.txt"]}})
+    made, _, redirects = assign_permalinks(timeline, registry)
+    ids = {e.sources[0].file: e.id for e in made.events}
+    assert ids["a.txt"] == "the-first-address" and ids["b.txt"] != "the-first-address"
+    assert redirects == {}

@@ -192,10 +192,11 @@ def _fits(slug_id: str, bases: set[str]) -> bool:
     return any(slug_id == b or re.fullmatch(re.escape(b) + r"-\d+", slug_id) for b in bases if b)
 
 
-def _assign(items: list, entries: dict[str, dict], keys_of_entry, index: _Index, score, fits) -> dict[int, str]:
-    """One registry entry per item, best evidence first, among the entries whose id still fits."""
+def _assign(items: list, entries: dict[str, dict], near, score, fits) -> dict[int, str]:
+    """One registry entry per item, best evidence first, among the entries whose id still fits.
+    near(entry): the items worth scoring against it (in any order: the pairs are sorted)."""
     pairs = sorted((tuple(-x for x in s), rid, i) for rid, entry in entries.items()
-                   for i in index.near(keys_of_entry(entry))
+                   for i in near(entry)
                    if (s := score(items[i], entry)) and fits(items[i], rid, entry))
     chosen: dict[int, str] = {}
     taken: set[str] = set()
@@ -235,7 +236,8 @@ def _respelled(entry: dict, published_meetings: list[dict], events: _Index, now:
 def _settle_officials(given: list[Official], registry: Registry) -> dict[str, str]:
     """Ids for officials; returns {id resolve gave -> lasting id} for those that changed."""
     officials = sorted(given, key=lambda o: (o.id, name_key(o.name)))
-    chosen = _assign(officials, registry.officials, lambda entry: entry.get("names", []), _Index(officials, _names),
+    index = _Index(officials, _names)
+    chosen = _assign(officials, registry.officials, lambda entry: index.near(entry.get("names", [])),
                      lambda o, entry: (len(_names(o) & set(entry.get("names", []))),),
                      lambda o, rid, entry: _fits(rid, {slug(n) for n in [o.name, *o.aliases]}))
     reserved = set(registry.officials)
@@ -319,9 +321,35 @@ class _Scorer:
         return None
 
     def fits(self, e: Event, entry: dict) -> bool:
-        self.score(e, entry)           # fills both caches
+        """Asked right after `score` of the same pair, whose sets it reads."""
         _, _, officials, iso = self._events[id(e)]
         return entry.get("date") == iso and self._entries[id(entry)][5] <= officials
+
+
+class _Fitting:
+    """The meetings an entry may keep its id on: sharing a key with it (`_meets`) and, as `_Scorer.fits`
+    asks, on its date with every official it names. Found through the date and officials first: on a
+    busy day an entry's articles and officials meet hundreds of meetings, of which few fit."""
+
+    def __init__(self, events: list[Event], now: dict[str, str | None]):
+        self.now = now
+        self.meets = [_meets(e) for e in events]
+        self.index: _Index | None = None               # made for the first entry that names nobody
+        self.on: dict[tuple, set[int]] = {}           # (date, official) -> the meetings of that official that day
+        for i, e in enumerate(events):
+            for p in e.participants:
+                self.on.setdefault((e.date.iso(), p.official), set()).add(i)
+
+    def near(self, entry: dict) -> set[int] | list[int]:
+        keys = _entry_meets(entry, self.now)
+        officials = set(entry.get("officials", []))
+        if not officials:                 # every meeting of the date fits: the keys say which to score
+            if self.index is None:          # indexed by position, with the keys already read
+                self.index = _Index(range(len(self.meets)), self.meets.__getitem__)
+            return self.index.near(keys)
+        sets = sorted((self.on.get((entry.get("date"), o), set()) for o in officials), key=len)
+        fitting = set.intersection(*sets)
+        return {i for i in fitting if not self.meets[i].isdisjoint(keys)}
 
 
 def _settle_events(given: list[Event], registry: Registry, now: dict[str, str | None]) -> dict[int, str]:
@@ -329,8 +357,8 @@ def _settle_events(given: list[Event], registry: Registry, now: dict[str, str | 
     each event's lasting id, by id() of the event."""
     events = sorted(given, key=lambda e: (_event_base(e), sorted(s.file for s in e.sources)))
     scorer = _Scorer(now)
-    chosen = _assign(events, registry.events, lambda entry: _entry_meets(entry, now), _Index(events, _meets),
-                     scorer.score, lambda e, rid, entry: scorer.fits(e, entry))
+    chosen = _assign(events, registry.events, _Fitting(events, now).near, scorer.score,
+                     lambda e, rid, entry: scorer.fits(e, entry))
     reserved = set(registry.events)
     ids = {}
     for i, e in enumerate(events):
