@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import combinations
 from importlib import resources
 
 from generator.extract.lexicon import lexicon
@@ -317,11 +318,12 @@ def _fix_years_once(dated: list[Candidate], names: _LazyNames) -> bool:
             if mine.same_people(names[o]):
                 day, month = c.day_month
                 confidence = min(other.date_confidence, 2)
-                dated[k] = replace(c, date=PartialDate(other.date.year, month, day), date_confidence=confidence,
-                                   date_basis=DateBasis("other_article", _date_words(c.date_basis), other.date.year,
-                                                        article=other.file))
+                again = replace(c, date=PartialDate(other.date.year, month, day), date_confidence=confidence,
+                                date_basis=DateBasis("other_article", _date_words(c.date_basis), other.date.year,
+                                                     article=other.file))
                 year_of_file.setdefault(c.file, (other.date.year, other.file, confidence))
-                changed = True
+                if again != c:          # dated as the pass before dated it: no reason for another pass
+                    dated[k], changed = again, True
                 break
     for k, c in enumerate(dated):
         if c.date is None and c.day_month and c.file in year_of_file:
@@ -386,14 +388,18 @@ def _add_referring_sources(events: list[Event], candidates, references, people: 
     files_of: dict[int, set[str]] = {}          # an event's articles and officials, read once
     officials_of: dict[int, set[str]] = {}
     grown: dict[int, list[Evidence]] = {}       # an event -> the sources referring sentences add
+    reporting_of: dict[tuple, list[Event]] = {}   # a numbered session -> the events its articles report
     for ref in references:
         ref_ids = set()
         for name in ref.people:
             key = people.find(person_key(name)) if person_key(name) in people.parent else None
             if key is not None:
                 ref_ids.add(ids[key])
-        reporting = {id(e): e for f in sorted(series_files[ref.series]) for e in by_file.get(f, ())}
-        for e in reporting.values():
+        reporting = reporting_of.get(ref.series)
+        if reporting is None:
+            reporting = reporting_of[ref.series] = list(
+                {id(e): e for f in sorted(series_files[ref.series]) for e in by_file.get(f, ())}.values())
+        for e in reporting:
             if not e.date:
                 continue
             if id(e) not in files_of:
@@ -433,32 +439,44 @@ def _canonical(forms: Counter, mentions: Counter | None = None) -> str:
 
 
 class _Bucket:
-    """The groups of one family and date, with the officials of each and the groups of each official."""
+    """The groups of one family and date, with the officials of each, and the first group that has
+    each official and each pair of officials: a candidate joins the first group made that shares two
+    officials with it (one, when it names one; any, when it names nobody)."""
 
     def __init__(self):
         self.groups: list[list[Candidate]] = []
         self.officials: list[set[str]] = []
-        self.of_official: dict[str, list[int]] = defaultdict(list)
+        self.first_with: dict = {}       # an official, or a sorted pair of them -> the first group having it
 
-    def sharing(self, ids: set[str]) -> list[int]:
-        """The groups that could take a candidate of these officials, in the order they were made."""
+    def taking(self, ids: set[str]) -> int | None:
+        """The group a candidate of these officials joins, or None: it makes a group of its own."""
         if not ids:
-            return list(range(len(self.groups)))
-        return sorted({i for o in ids for i in self.of_official.get(o, ())})
+            return 0 if self.groups else None
+        if len(ids) == 1:
+            return self.first_with.get(next(iter(ids)))
+        found = [self.first_with[pair] for pair in combinations(sorted(ids), 2) if pair in self.first_with]
+        return min(found) if found else None
 
     def new(self, group: list[Candidate], ids: set[str]) -> None:
         self.groups.append(group)
         self.officials.append(set())
-        self._note(len(self.groups) - 1, ids)
+        self.note(len(self.groups) - 1, ids)
 
     def add(self, i: int, c: Candidate, ids: set[str]) -> None:
         self.groups[i].append(c)
-        self._note(i, ids)
+        self.note(i, ids)
 
-    def _note(self, i: int, ids: set[str]) -> None:
-        for o in ids - self.officials[i]:
-            self.of_official[o].append(i)
-        self.officials[i] |= ids
+    def note(self, i: int, ids: set[str]) -> None:
+        """Group i has these officials (too)."""
+        added = ids - self.officials[i]
+        if not added:
+            return
+        self.officials[i] |= added
+        keys = list(added) + [pair for pair in combinations(sorted(self.officials[i]), 2)
+                              if pair[0] in added or pair[1] in added]
+        for key in keys:
+            if self.first_with.get(key, i) >= i:
+                self.first_with[key] = i
 
 
 def _merge_events(candidates: list[Candidate], official_of: dict[str, str], names: dict[str, str]) -> list[Event]:
@@ -470,33 +488,35 @@ def _merge_events(candidates: list[Candidate], official_of: dict[str, str], name
     buckets: dict[tuple, _Bucket] = defaultdict(_Bucket)
     for c in sorted(candidates, key=lambda c: (c.file, c.date.iso() if c.date else "")):
         ids = {official_of[p.name] for p in c.participants}
+        # talks and the co-chaired session or signing after them are two events: buckets by family
         bucket = buckets[(_FAMILY.get(c.kind, 0), c.date if c.date else c.file)]
-        for i in bucket.sharing(ids):  # talks and the co-chaired session or signing after them are two events
-            if len(ids & bucket.officials[i]) >= min(2, len(ids)):
-                bucket.add(i, c, ids)
-                break
+        i = bucket.taking(ids)
+        if i is not None:
+            bucket.add(i, c, ids)
         else:
             groups.append([c])
             bucket.new(groups[-1], ids)
     # "Tháng 9/2025, X và Y ..." in one article, "Ngày 12/9, X tiếp Y" in another: one meeting
-    by_month: dict[tuple[int, int], list[list[Candidate]]] = defaultdict(list)
+    days_of: dict[tuple[int, int], list[list[Candidate]]] = defaultdict(list)
     for g in groups:
         d = g[0].date
         if d and d.precision == "day":
-            by_month[(d.year, d.month)].append(g)
+            days_of[(d.year, d.month)].append(g)
+    by_month: dict[tuple[int, int], _Bucket] = {}   # the day groups of a month, by their officials
     merged: set[int] = set()
-    officials: dict[int, set[str]] = {}        # a day group's officials, kept as it takes month groups in
     for g in [g for g in groups if g[0].date and g[0].date.precision == "month"]:
+        month = (g[0].date.year, g[0].date.month)
+        if month not in by_month:
+            by_month[month] = _Bucket()
+            for other in days_of[month]:
+                by_month[month].new(other, {official_of[p.name] for c in other for p in c.participants})
         ids = {official_of[p.name] for c in g for p in c.participants}
-        for other in by_month[(g[0].date.year, g[0].date.month)]:
-            theirs = officials.get(id(other))
-            if theirs is None:
-                theirs = officials[id(other)] = {official_of[p.name] for c in other for p in c.participants}
-            if len(ids & theirs) >= 2:
-                other.extend(g)
-                theirs |= ids
-                merged.add(id(g))
-                break
+        day = by_month[month]
+        i = day.taking(ids) if len(ids) >= 2 else None       # two officials in common, no fewer
+        if i is not None:
+            day.groups[i].extend(g)
+            day.note(i, ids)            # the day group takes the month group's officials in too
+            merged.add(id(g))
     return [_event(g, official_of, names) for g in groups if id(g) not in merged]
 
 
@@ -520,11 +540,10 @@ def _event(group: list[Candidate], official_of: dict[str, str], names: dict[str,
         kinds = Counter(c.kind for c in group)
         kind = min(kinds, key=lambda k: (-kinds[k], _KIND_ORDER.index(k) if k in _KIND_ORDER else 99))
     location = next((c.location for c in group if c.location), None)
-    sources: list[Evidence] = []
+    first_of_file = {}                          # each article's first report of the meeting
     for c in group:
-        if not any(s.file == c.file for s in sources):
-            sources.append(Evidence(c.file, c.evidence[0]))
-    sources.sort(key=lambda s: s.file)
+        first_of_file.setdefault(c.file, c)
+    sources = sorted((Evidence(f, c.evidence[0]) for f, c in first_of_file.items()), key=lambda s: s.file)
     parts = sorted(participants.values(), key=lambda p: (p.role not in ("host", "co-chair"), p.country != "VN"))
     organizations = list(dict.fromkeys(o for p in parts for o in _organizations(p.title)))
     return Event(id="", date=best.date, date_basis=best.date_basis, kind=kind,
