@@ -99,7 +99,8 @@ def assign_permalinks(timeline: Timeline, registry: Registry) -> tuple[Timeline,
     for e in events:
         for official in dict.fromkeys(p.official for p in e.participants):
             meetings.setdefault(official, []).append(e.id)
-    officials = sorted((replace(o, events=meetings.get(o.id, [])) for o in officials), key=lambda o: o.id)
+    officials = sorted((o if o.events == meetings.get(o.id, []) else replace(o, events=meetings.get(o.id, []))
+                        for o in officials), key=lambda o: o.id)
     timeline = replace(timeline, events=events, officials=officials, undated=undated)
 
     new = Registry(dict(registry.events), dict(registry.officials))
@@ -189,7 +190,8 @@ def _fresh(base: str, reserved: set[str], preferred: str = "") -> str:
 
 def _fits(slug_id: str, bases: set[str]) -> bool:
     """Whether a published id still reads as one of these slugs (with or without a -N suffix)."""
-    return any(slug_id == b or re.fullmatch(re.escape(b) + r"-\d+", slug_id) for b in bases if b)
+    return any(slug_id == b or slug_id.startswith(b + "-") and slug_id[len(b) + 1:].isdecimal()   # as r"-\d+"
+               for b in bases if b)
 
 
 def _assign(items: list, entries: dict[str, dict], near, score, fits) -> dict[int, str]:
