@@ -164,3 +164,24 @@ def test_the_chronology_makes_new_records_and_leaves_resolve_s_as_they_were():
     assert all(o.events == [] for o in officials) and all(len(o.events) == 2 for o in made.officials)
     with pytest.raises(FrozenInstanceError):
         made.events[0].id = "another"
+
+
+def test_a_sentence_naming_a_numbered_session_is_a_source_of_that_session():
+    """'... đồng chủ trì Hội nghị ... lần thứ bảy' in an undated report: a source of the dated 7th session
+    when it names one of its officials, also when that meeting is found through two numbered sessions."""
+    from dataclasses import replace
+
+    from generator.model import Reference
+
+    seventh = replace(cand("a.txt", "2024-02-13", [VN, US], kind="conference"), series=("hội nghị", 7))
+    # another report of the same meeting that counts it as the 8th: one event, in both sessions' articles
+    counted_again = replace(cand("f.txt", "2024-02-13", [VN, US], kind="conference"), series=("hội nghị", 8))
+    other = cand("d.txt", "2024-02-13", [("Trần Văn Nam", "Thứ trưởng", "VN"), US], kind="reception")
+    references = [Reference("b.txt", "Bộ trưởng Lê Văn Thành đồng chủ trì Hội nghị lần thứ bảy.", ("hội nghị", 7),
+                            ["Lê Văn Thành"]),
+                  Reference("c.txt", "... Hội nghị lần thứ tám.", ("hội nghị", 8), ["Lê Văn Thành"]),
+                  Reference("e.txt", "... Hội nghị lần thứ bảy.", ("hội nghị", 7), ["Người Khác"])]
+    events, _ = resolve([seventh, counted_again, other], references)
+    sources = {e.kind: [s.file for s in e.sources] for e in events}
+    assert sources == {"conference": ["a.txt", "b.txt", "c.txt", "f.txt"],    # not e.txt: nobody of it named
+                       "reception": ["d.txt"]}                                 # no session

@@ -385,10 +385,9 @@ def _add_referring_sources(events: list[Event], candidates, references, people: 
     for e in events:
         for f in {s.file for s in e.sources}:
             by_file[f].append(e)
-    files_of: dict[int, set[str]] = {}          # an event's articles and officials, read once
-    officials_of: dict[int, set[str]] = {}
+    files_of: dict[int, set[str]] = {}          # an event's articles, read once
     grown: dict[int, list[Evidence]] = {}       # an event -> the sources referring sentences add
-    reporting_of: dict[tuple, list[Event]] = {}   # a numbered session -> the events its articles report
+    reporting_of: dict[tuple, dict[str, list[Event]]] = {}   # a numbered session -> official -> events
     for ref in references:
         ref_ids = set()
         for name in ref.people:
@@ -396,16 +395,17 @@ def _add_referring_sources(events: list[Event], candidates, references, people: 
             if key is not None:
                 ref_ids.add(ids[key])
         reporting = reporting_of.get(ref.series)
-        if reporting is None:
-            reporting = reporting_of[ref.series] = list(
-                {id(e): e for f in sorted(series_files[ref.series]) for e in by_file.get(f, ())}.values())
-        for e in reporting:
-            if not e.date:
-                continue
-            if id(e) not in files_of:
-                files_of[id(e)] = {s.file for s in e.sources}
-                officials_of[id(e)] = {p.official for p in e.participants}
-            if ref_ids & officials_of[id(e)] and ref.file not in files_of[id(e)]:
+        if reporting is None:         # the dated events of the session's articles, by their officials
+            reporting = reporting_of[ref.series] = defaultdict(list)
+            for e in {id(e): e for f in sorted(series_files[ref.series]) for e in by_file.get(f, ())}.values():
+                if e.date:
+                    if id(e) not in files_of:
+                        files_of[id(e)] = {s.file for s in e.sources}
+                    for official in {p.official for p in e.participants}:
+                        reporting[official].append(e)
+        # each event of an official the sentence names, once (in any order: each is grown on its own)
+        for e in {id(e): e for official in ref_ids for e in reporting.get(official, ())}.values():
+            if ref.file not in files_of[id(e)]:
                 grown.setdefault(id(e), []).append(Evidence(ref.file, ref.sentence))
                 files_of[id(e)].add(ref.file)
     # sorted once, stably: as if sorted after each source added
