@@ -185,3 +185,15 @@ def test_a_sentence_naming_a_numbered_session_is_a_source_of_that_session():
     sources = {e.kind: [s.file for s in e.sources] for e in events}
     assert sources == {"conference": ["a.txt", "b.txt", "c.txt", "f.txt"],    # not e.txt: nobody of it named
                        "reception": ["d.txt"]}                                 # no session
+
+
+def test_a_year_taken_from_another_report_dates_a_third_in_turn():
+    """a.txt states 2024; b.txt guesses its 13/2 meeting's year and takes a.txt's, and its other meeting
+    (15/2, no year written) takes it too; c.txt's guess for 15/2 then yields to b.txt's, a pass later."""
+    JP = ("Kishida Fumio", "Thủ tướng", "JP")
+    t = timeline([cand("a.txt", "2024-02-13", [VN, US], conf=3),
+                  cand("b.txt", "2025-02-13", [VN, US], conf=1),
+                  cand("b.txt", None, [VN, JP], conf=0, day_month=(15, 2)),
+                  cand("c.txt", "2023-02-15", [VN, JP], conf=1)])
+    dates = sorted((e.date.iso(), [s.file for s in e.sources]) for e in t.events)
+    assert dates == [("2024-02-13", ["a.txt", "b.txt"]), ("2024-02-15", ["b.txt", "c.txt"])]

@@ -195,8 +195,11 @@ def fix_years(candidates: list[Candidate]) -> list[Candidate]:
     new records: the ones given are not changed (they may be an extraction cache's)."""
     dated = list(candidates)
     names = _LazyNames(candidates)
+    found: dict[int, tuple | None] = {}      # a candidate -> the year its last search found, and where
+    changed = None                           # the days whose candidates the last pass changed; None: all
     for _ in range(3):                  # a year found this way can date another report in turn
-        if not _fix_years_once(dated, names):
+        changed = _fix_years_once(dated, names, found, changed)
+        if not changed:
             break
     return dated
 
@@ -294,10 +297,14 @@ class _SameDay:
         return sorted(near | self.anyone)
 
 
-def _fix_years_once(dated: list[Candidate], names: _LazyNames) -> bool:
-    """One pass over `dated` (replacing the candidates it dates). The day groups hold positions, so that
-    a candidate dated earlier in the pass is read as dated now."""
-    changed = False
+def _fix_years_once(dated: list[Candidate], names: _LazyNames, found: dict[int, tuple | None],
+                    days_changed: set[tuple] | None) -> set[tuple]:
+    """One pass over `dated` (replacing the candidates it dates); returns the days (day, month) of the
+    candidates it changed. The day groups hold positions, so that a candidate dated earlier in the pass
+    is read as dated now. A day none of whose candidates the pass before changed gives what it gave then
+    (its candidates read the same records in the same order): its searches are not made again, their
+    findings (`found`) are replayed."""
+    changed: set[tuple] = set()
     sure: dict[tuple, list[int]] = defaultdict(list)     # day and month -> candidates with a year
     for k, c in enumerate(dated):
         if c.date and c.date_confidence >= 2 and c.day_month:
@@ -307,6 +314,11 @@ def _fix_years_once(dated: list[Candidate], names: _LazyNames) -> bool:
     for k, c in enumerate(dated):
         if c.date_confidence >= 3 or not c.day_month or c.day_month not in sure:
             continue
+        if days_changed is not None and c.day_month not in days_changed:
+            if found.get(k):
+                year_of_file.setdefault(c.file, found[k])
+            continue
+        found[k] = None
         mine, group = names[k], sure[c.day_month]
         near = days.get(c.day_month)
         if near is None:
@@ -321,9 +333,11 @@ def _fix_years_once(dated: list[Candidate], names: _LazyNames) -> bool:
                 again = replace(c, date=PartialDate(other.date.year, month, day), date_confidence=confidence,
                                 date_basis=DateBasis("other_article", _date_words(c.date_basis), other.date.year,
                                                      article=other.file))
-                year_of_file.setdefault(c.file, (other.date.year, other.file, confidence))
+                found[k] = (other.date.year, other.file, confidence)
+                year_of_file.setdefault(c.file, found[k])
                 if again != c:          # dated as the pass before dated it: no reason for another pass
-                    dated[k], changed = again, True
+                    dated[k] = again
+                    changed.add(c.day_month)
                 break
     for k, c in enumerate(dated):
         if c.date is None and c.day_month and c.file in year_of_file:
@@ -333,7 +347,7 @@ def _fix_years_once(dated: list[Candidate], names: _LazyNames) -> bool:
             if date is not None:
                 dated[k] = replace(c, date=date, date_confidence=confidence,
                                    date_basis=DateBasis("other_article", _date_words(c.date_basis), year, article=source))
-                changed = True
+                changed.add(c.day_month)
     return changed
 
 
