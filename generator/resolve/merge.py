@@ -14,8 +14,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import combinations
 from importlib import resources
+from itertools import combinations
 
 from generator.extract.lexicon import lexicon
 from generator.extract.text import looks_vietnamese
