@@ -259,7 +259,6 @@ class Builder:
                 return False             # the full build says what is wrong with it
             if meaning(result) != before:
                 return False
-        self.cache.flush()
         if self._cache_dir:
             state.save_seen(self._cache_dir, self._seen)
         return True

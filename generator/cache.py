@@ -24,7 +24,6 @@ from generator.extract.article import ArticleResult
 from generator.state import EXTRACTION_CODE, code_fingerprint
 
 STORE = "extract.sqlite"
-_ENTRIES_A_TRANSACTION = 500
 
 
 def value_bytes(obj) -> bytes:
@@ -59,7 +58,6 @@ class ExtractionCache:
         self._memory: dict[str, ArticleResult] = {}
         self._meanings: dict[str, bytes] = {}
         self._db: sqlite3.Connection | None = None
-        self._unsaved = 0                # entries put in the open transaction
         self._old_folder = folder / "extract" if folder else None     # where earlier releases kept entries
 
     def _store(self) -> sqlite3.Connection | None:
@@ -83,7 +81,8 @@ class ExtractionCache:
         # at each entry (an entry lost to a power cut is extracted again)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB)")   # or: not a database
+        db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB)")
+        db.execute("SELECT count(*) FROM entries").fetchone()       # a damaged file says so here
         return db
 
     def _failed(self) -> None:
@@ -147,24 +146,10 @@ class ExtractionCache:
         if db is None:
             return
         try:
-            if not db.in_transaction:
-                db.execute("BEGIN")      # entries are written together: a transaction each costs more
             db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?)",
                        (key, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)))
-            self._unsaved += 1
-            if self._unsaved >= _ENTRIES_A_TRANSACTION:
-                self.flush()
         except sqlite3.Error:
             self._failed()
-
-    def flush(self) -> None:
-        """Entries put so far are on disk (for the next process)."""
-        if self._db is not None and self._db.in_transaction:
-            try:
-                self._db.execute("COMMIT")
-            except sqlite3.Error:
-                self._failed()
-        self._unsaved = 0
 
     def keep_only(self, keys: set[str]) -> None:
         """Forget entries of articles that no longer exist in this form; what was put is kept for good."""
@@ -179,9 +164,9 @@ class ExtractionCache:
             return
         try:
             gone = [(key,) for (key,) in db.execute("SELECT key FROM entries") if key not in keys]
-            if gone and not db.in_transaction:
-                db.execute("BEGIN")
-            db.executemany("DELETE FROM entries WHERE key = ?", gone)
+            if gone:
+                with db:                 # one transaction
+                    db.execute("BEGIN")
+                    db.executemany("DELETE FROM entries WHERE key = ?", gone)
         except sqlite3.Error:
             self._failed()
-        self.flush()
