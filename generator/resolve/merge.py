@@ -474,13 +474,14 @@ class _Bucket:
     def new(self, group: list[Candidate], ids: set[str]) -> None:
         self.groups.append(group)
         self.officials.append(set())
-        self.note(len(self.groups) - 1, ids)
+        self._note(len(self.groups) - 1, ids)
 
-    def add(self, i: int, c: Candidate, ids: set[str]) -> None:
-        self.groups[i].append(c)
-        self.note(i, ids)
+    def add(self, i: int, candidates: list[Candidate], ids: set[str]) -> None:
+        """Group i takes these candidates in, and their officials."""
+        self.groups[i].extend(candidates)
+        self._note(i, ids)
 
-    def note(self, i: int, ids: set[str]) -> None:
+    def _note(self, i: int, ids: set[str]) -> None:
         """Group i has these officials (too)."""
         added = ids - self.officials[i]
         if not added:
@@ -506,7 +507,7 @@ def _merge_events(candidates: list[Candidate], official_of: dict[str, str], name
         bucket = buckets[(_FAMILY.get(c.kind, 0), c.date if c.date else c.file)]
         i = bucket.taking(ids)
         if i is not None:
-            bucket.add(i, c, ids)
+            bucket.add(i, [c], ids)
         else:
             groups.append([c])
             bucket.new(groups[-1], ids)
@@ -528,8 +529,7 @@ def _merge_events(candidates: list[Candidate], official_of: dict[str, str], name
         day = by_month[month]
         i = day.taking(ids) if len(ids) >= 2 else None       # two officials in common, no fewer
         if i is not None:
-            day.groups[i].extend(g)
-            day.note(i, ids)            # the day group takes the month group's officials in too
+            day.add(i, g, ids)
             merged.add(id(g))
     return [_event(g, official_of, names) for g in groups if id(g) not in merged]
 
