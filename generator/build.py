@@ -23,6 +23,7 @@ from generator.site.permalinks import LEGACY_REGISTER, RegistryError, assign_per
 from generator.extract.reader import MAX_ARTICLE_BYTES, ArticleError, find_articles, parse_bytes
 from generator.site.render import Renderer, ThemeError, render_site, theme_dirs
 from generator.resolve.merge import resolve
+from generator.resolve.sources import article_sources
 from generator.urls import BaseURL
 from generator.state import Summary
 from generator.site.writer import MANIFEST, WriteError, Writer, check_output, write_atomic
@@ -437,6 +438,7 @@ class Builder:
         events, officials = resolve(candidates, [ref for r in results for ref in r.references])
         timeline = build_timeline(events, officials, self.config.start, self.config.end, diagnostics, len(results))
         diagnostics.extend(diagnose(timeline, results))
+        timeline = replace(timeline, sources=article_sources(results, diagnostics))
         clock.lap("resolve")
         return timeline, diagnostics
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.extract.lexicon import lexicon
-from generator.model import DateBasis, PartialDate, YearClue
+from generator.model import DateBasis, Outlet, PartialDate, Published, YearClue
 
 LANGUAGES = ("vi", "en")
 
@@ -37,6 +37,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "generated": "Trang được tạo từ các bài báo bằng timeline.", "newest_first": "mới nhất trước",
         "oldest_first": "cũ nhất trước", "officials_count": "quan chức", "countries_count": "quốc gia",
         "at": "tại",
+        "articles": "Bài báo", "all_articles": "Các bài báo đã đọc", "outlet": "Báo", "published": "Ngày đăng",
+        "original": "Bài gốc", "file": "Tệp", "not_known": "chưa rõ", "articles_count": "bài báo",
+        "headline": "Tiêu đề", "reported_meetings": "Các cuộc gặp bài đưa tin", "officials_named": "Quan chức được nêu",
+        "not_used": "Những gì không dùng được", "nothing_skipped": "Không có cảnh báo nào.",
+        "no_meeting_found": "Không tìm thấy cuộc gặp nào trong bài.", "built_from": "Trang được dựng từ {articles}.",
+        "unplaced": "Cuộc gặp chưa xếp được vào dòng thời gian",
+        "unplaced_intro": "{undated} không có ngày và {outside} ngoài khoảng {start}–{end}.",
+        "unplaced_link": "{count} chưa xếp được vào dòng thời gian",
+        "undated": "Không có ngày", "outside": "Ngoài khoảng {start}–{end}", "why": "Lý do",
+        "in_article": "Trong bài", "sources_count": "nguồn",
     },
     "en": {
         "home": "Home", "officials": "Officials", "years": "Years", "meetings": "meetings",
@@ -58,6 +68,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "generated": "Built from news articles with timeline.", "newest_first": "newest first",
         "oldest_first": "oldest first", "officials_count": "officials", "countries_count": "countries",
         "at": "in",
+        "articles": "Articles", "all_articles": "Articles read", "outlet": "Outlet", "published": "Published",
+        "original": "Original", "file": "File", "not_known": "not known", "articles_count": "articles",
+        "headline": "Headline", "reported_meetings": "Meetings it reports", "officials_named": "Officials it names",
+        "not_used": "What could not be used", "nothing_skipped": "No warnings.",
+        "no_meeting_found": "No meeting was found in this article.", "built_from": "Built from {articles}.",
+        "unplaced": "Meetings not placed in the chronology",
+        "unplaced_intro": "{undated} without a date and {outside} outside {start}–{end}.",
+        "unplaced_link": "{count} not placed in the chronology",
+        "undated": "Without a date", "outside": "Outside {start}–{end}", "why": "Why",
+        "in_article": "In the article", "sources_count": "sources",
     },
 }
 
@@ -121,6 +141,21 @@ _PUBLISHED = {
            "caption": "publication date", "page": "page's date", "none": "publication date"},
     "vi": {"header": "ngày ghi ở đầu bài", "front_matter": "ngày đăng bài", "dateline": "ngày đăng bài",
            "caption": "ngày đăng bài", "page": "ngày của trang", "none": "ngày đăng bài"},
+}
+# where an article's publication date was read (`Published.source`), for its page
+_PUBLISHED_WHERE = {
+    "en": {"header": "the header line", "front_matter": "the front matter", "dateline": "the dateline",
+           "caption": "a picture's caption", "page": "the site's bar above the headline (the day the page was saved)"},
+    "vi": {"header": "dòng đầu bài", "front_matter": "phần thông tin đầu tệp (front matter)", "dateline": "dòng ngày đăng",
+           "caption": "chú thích ảnh", "page": "thanh ngày của trang web (ngày trang được lưu)"},
+}
+# where an article's outlet was read (`Outlet.rule`, extract/outlets.RULES)
+_OUTLET_WHERE = {
+    "en": {"front_matter": "the front matter", "link": "the original's address", "masthead": "the masthead",
+           "lead": "the mark opening the lead", "chrome": "an address the page shows", "file_name": "the file's name"},
+    "vi": {"front_matter": "phần thông tin đầu tệp (front matter)", "link": "địa chỉ bài gốc",
+           "masthead": "dòng tên báo đầu trang", "lead": "ký hiệu mở đầu bài", "chrome": "địa chỉ web trên trang",
+           "file_name": "tên tệp"},
 }
 # what a year was inferred from: one frame per rule of `YearClue`
 _CLUES: dict[str, dict[str, str]] = {
@@ -212,6 +247,15 @@ class Interface:
 
     def date_basis(self, basis: DateBasis) -> str:
         return word_basis(basis, self.language)
+
+    def published_basis(self, published: Published) -> str:
+        """Where a publication date was read: "the dateline: 'Thứ Ba, 22/6/2021'"."""
+        where = _PUBLISHED_WHERE[self.language].get(published.source)
+        return f"{where}: '{published.read}'" if where else ""
+
+    def outlet_basis(self, outlet: Outlet) -> str:
+        """Where an outlet's name was read: "the mark opening the lead: '(PLO)-'"."""
+        return f"{_OUTLET_WHERE[self.language][outlet.rule]}: '{outlet.read}'"
 
     def date(self, date: PartialDate | None) -> str:
         """A date in words: 'ngày 12 tháng 1 năm 2026' / '12 January 2026'."""

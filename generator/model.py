@@ -101,6 +101,15 @@ NO_PUBLICATION_DATE = Published()
 
 
 @dataclass(frozen=True)
+class Outlet:
+    """The outlet that published an article, and where the page says so; `i18n` words the rule."""
+
+    name: str                      # 'Pháp Luật TP.HCM'
+    rule: str                      # front_matter | link | masthead | lead | chrome | file_name (extract/outlets.RULES)
+    read: str                      # what was read, as written ('(PLO)-', 'plo.vn', 'outlet: Báo Nhân Dân')
+
+
+@dataclass(frozen=True)
 class YearClue:
     """Something an article says that shows its year: a party congress, an anniversary, a year written.
 
@@ -173,6 +182,8 @@ class Article:
     sha256: str
     captions: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)   # what the reader could not use, for the user
+    outlet: Outlet | None = None   # who published it (extract/outlets)
+    link: str | None = None        # where it is online: an http(s) address, checked
 
     def without_text(self) -> "Article":
         """What later stages keep once the article is extracted: its text stays in its file (an archive of
@@ -291,6 +302,20 @@ class Official:
 
 
 @dataclass(frozen=True)
+class ArticleSource:
+    """An article as the site cites it: what a reader needs to find it and check a meeting against it."""
+
+    file: str                      # its path in the content folder, as `Evidence.file` names it
+    id: str                        # its page on the site: articles/<id>/
+    headline: str | None
+    outlet: Outlet | None
+    published: PartialDate | None
+    published_basis: Published
+    link: str | None               # the original, online
+    notes: list[str]               # what the build could not use in it, and why (its warnings)
+
+
+@dataclass(frozen=True)
 class Timeline:
     start: dt.date
     end: dt.date
@@ -300,6 +325,7 @@ class Timeline:
     out_of_range: list[Event]
     diagnostics: list[Diagnostic]
     articles: int
+    sources: list[ArticleSource] = field(default_factory=list)    # every article read, in path order
 
 
 @dataclass

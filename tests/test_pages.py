@@ -12,7 +12,8 @@ from generator.build import build
 from generator.config import SiteConfig
 from generator.i18n import Interface
 from generator.site.mdtext import escape, front_matter
-from generator.model import NO_DATE_GIVEN, DateBasis, Evidence, Event, Official, Participant, PartialDate, Position, Published, Timeline, YearClue
+from generator.model import (NO_DATE_GIVEN, ArticleSource, DateBasis, Evidence, Event, Official, Outlet, Participant,
+                             PartialDate, Position, Published, Timeline, YearClue)
 from generator.site.pages import SitePlan
 from generator.site.render import markdown_to_html
 from generator.urls import BaseURL
@@ -266,3 +267,107 @@ def test_a_page_decided_by_its_inputs_is_described_without_planning_it():
     assert changed.describe(("event", 0))[2] != inputs
     assert changed.describe(("official", 0))[2] == plan.describe(("official", 0))[2]    # Hans Müller: not in it
     assert plan.describe(("home",)) is None                    # listings are planned every time
+
+
+# -- articles as sources -------------------------------------------------------------------------
+
+def _sourced(sources, undated=(), out_of_range=()) -> SitePlan:
+    t = _timeline()
+    return SitePlan(replace(t, sources=list(sources), undated=list(undated), out_of_range=list(out_of_range)),
+                    Interface("vi"), BaseURL.parse("/"), "Site", True)
+
+
+def _source(file, id_, headline="Bộ trưởng tiếp Đại sứ Đức", outlet="Pháp Luật TP.HCM", link=None, notes=()):
+    return ArticleSource(file, id_, headline, Outlet(outlet, "lead", "(PLO)-") if outlet else None,
+                         PartialDate(2024, 5, 10), Published("dateline", "10/05/2024 08:00"), link, list(notes))
+
+
+def test_a_source_is_cited_by_outlet_date_headline_and_its_page_here():
+    plan = _sourced([_source("a.txt", "a", link="https://plo.vn/bo-truong-tiep-(1).html"),
+                     _source("b.txt", "b", headline=None, outlet=None)])
+    md = plan.event(plan.timeline.events[0]).markdown
+    assert ("> — Pháp Luật TP.HCM · 10/05/2024 · [Bộ trưởng tiếp Đại sứ Đức](https://plo.vn/bo-truong-tiep-%281%29.html)"
+            " · [a.txt](../../articles/a/)") in md
+    assert "> — 10/05/2024 · [b.txt](../../articles/b/)" in md
+    html = markdown_to_html(md)
+    assert 'href="https://plo.vn/bo-truong-tiep-%281%29.html"' in html and 'href="../../articles/a/"' in html
+    source = plan.event(plan.timeline.events[0]).front_matter["sources"][0]
+    assert source["outlet"] == "Pháp Luật TP.HCM" and source["article"] == "articles/a/" and \
+        source["published"] == "2024-05-10" and source["link"].startswith("https://plo.vn/")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_an_articles_headline_and_outlet_are_escaped_and_a_bad_link_is_no_link(text):
+    plan = _sourced([_source("a.txt", "a", headline=text, outlet=text, link="javascript:alert(1)")])
+    for page in (plan.event(plan.timeline.events[0]), plan.article(plan.timeline.sources[0]), plan.articles_index()):
+        html = markdown_to_html(page.markdown)
+        assert "<script" not in html and "<img" not in html and "<b>" not in html
+        assert 'href="javascript' not in html and 'href="https://evil' not in html
+
+
+def test_an_articles_page_shows_where_it_is_from_what_it_reports_and_what_was_not_used():
+    undated = replace(_timeline().events[1], id="undated-x", date=None, date_basis=NO_DATE_GIVEN,
+                      sources=[Evidence("a.txt", "Trước đó, Bộ trưởng điện đàm với Đại sứ.")])
+    plan = _sourced([_source("a.txt", "a", link="https://plo.vn/x.html", notes=["no meeting found in this article"])],
+                    undated=[undated])
+    page = plan.article(plan.timeline.sources[0])
+    md = page.markdown
+    assert page.url == "articles/a/" and page.markdown_path == "articles/a/index.md"
+    assert "- **Báo:** Pháp Luật TP.HCM (ký hiệu mở đầu bài: '(PLO)-')" in md
+    assert "- **Ngày đăng:** ngày 10 tháng 5 năm 2024 (dòng ngày đăng: '10/05/2024 08:00')" in md
+    assert "- **Bài gốc:** [https://plo.vn/x.html](https://plo.vn/x.html)" in md
+    assert "## Các cuộc gặp bài đưa tin (2)" in md
+    assert "[Bộ trưởng Nguyễn Văn Bình tiếp Đại sứ Hans Müller](../../events/2024-05-09-a/)" in md
+    assert "    > Chiều 9/5, tại Hà Nội, ... &lt;script&gt;x&lt;/script&gt;" in md     # its own sentence
+    assert "([Không có ngày](../../unplaced/))" in md and "    > Trước đó, Bộ trưởng điện đàm với Đại sứ." in md
+    assert "[Hans Müller](../../officials/hans-muller/) — Đại sứ Đức, Đức" in md
+    assert "- no meeting found in this article" in md
+    assert page.front_matter["events"] == ["2024-05-09-a"]          # the pages it links to
+
+
+def test_the_not_placed_page_gives_each_meeting_its_reason_and_sources():
+    undated = replace(_timeline().events[1], id="undated-x", date=None, date_basis=NO_DATE_GIVEN)
+    early = replace(_timeline().events[0], id="", date=PartialDate(2017, 1, 9),
+                    date_basis=DateBasis("publication", "Chiều 9.1", 2017, PartialDate(2017, 1, 9),
+                                         Published("dateline", "09/01/2017")))
+    plan = _sourced([_source("a.txt", "a"), _source("c.txt", "c")], undated=[undated], out_of_range=[early])
+    md = plan.unplaced().markdown
+    assert "1 cuộc gặp không có ngày và 1 cuộc gặp ngoài khoảng 2020–2026." in md
+    assert "## Không có ngày (1)" in md and "## Ngoài khoảng 2020–2026 (1)" in md
+    assert "    Lý do: bài không nêu ngày của cuộc gặp này" in md
+    assert "- 09/01/2017 · Bộ trưởng Nguyễn Văn Bình tiếp Đại sứ Hans Müller" in md
+    assert "[c.txt](../articles/c/)" in md and "[a.txt](../articles/a/)" in md
+    home = plan.home().markdown
+    assert "[2 cuộc gặp chưa xếp được vào dòng thời gian](unplaced/)" in home and "[2 bài báo](articles/)" in home
+    assert "unplaced/" not in _sourced([_source("a.txt", "a")]).home().markdown     # nothing to point to
+
+
+def test_the_articles_index_lists_every_article_newest_first_then_the_undated():
+    older = replace(_source("b.txt", "b", headline="Cũ hơn"), published=PartialDate(2021, 3))
+    undated = replace(_source("c.txt", "c", headline="Không ngày"), published=None)
+    md = _sourced([_source("a.txt", "a"), older, undated]).articles_index().markdown
+    rows = [line for line in md.splitlines() if line.startswith("| ") and "](" in line]
+    assert [r.split("](")[1].split(")")[0] for r in rows] == ["a/", "b/", "c/"]
+    assert rows[0].startswith("| 10/05/2024 | Pháp Luật TP.HCM | [Bộ trưởng tiếp Đại sứ Đức](a/) | 1 |")
+    assert rows[1].startswith("| 03/2021 ")
+
+
+def test_a_build_publishes_each_articles_page_and_lists_the_articles_in_timeline_json(make_content, tmp_path):
+    content = make_content({
+        "2024/plo-tiep.md": "---\ntitle: Bộ trưởng tiếp Đại sứ Đức\ndate: 2024-05-10\nurl: https://plo.vn/tiep-1.html\n"
+                            "---\nChiều 9/5, tại Hà Nội, Đại tướng Nguyễn Văn Bình, Bộ trưởng Bộ Công an đã tiếp "
+                            "ngài Hans Müller, Đại sứ Đức tại Việt Nam.\n",
+        "ghi-chu.txt": "Một ghi chú không có cuộc gặp nào, viết cho đủ dài để được đọc như một bài báo.\n"})
+    out = tmp_path / "site"
+    assert build(SiteConfig(content_dir=content, output_dir=out)).ok
+    data = json.loads((out / "timeline.json").read_text(encoding="utf-8"))
+    articles = {a["file"]: a for a in data["articles"]}
+    assert articles["2024/plo-tiep.md"] == {
+        "file": "2024/plo-tiep.md", "url": "articles/2024-plo-tiep/", "headline": "Bộ trưởng tiếp Đại sứ Đức",
+        "outlet": "Pháp Luật TP.HCM", "outlet_found": {"rule": "link", "read": "plo.vn"}, "published": "2024-05-10",
+        "link": "https://plo.vn/tiep-1.html"}
+    assert (out / "articles" / "2024-plo-tiep" / "index.html").is_file()
+    note = (out / "articles" / "ghi-chu" / "index.md").read_text(encoding="utf-8")
+    assert "no meeting found in this article" in note
+    event = next((out / "events").glob("*/index.html")).read_text(encoding="utf-8")
+    assert 'href="https://plo.vn/tiep-1.html"' in event and 'href="../../articles/2024-plo-tiep/"' in event

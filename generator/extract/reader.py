@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from generator.extract.dates import DateExpr, scan_dates
+from generator.extract.outlets import LINK_LINE, Page, find_link, find_outlet, is_masthead
 from generator.model import NO_PUBLICATION_DATE, Article, Diagnostic, PartialDate, Published
 from generator.names import clean_spaces
 
@@ -344,6 +345,7 @@ def parse_article(path: str, text: str) -> Article:
     problems: list[str] = []             # what the user should hear of: impossible dates above the report
     headline = None
     body = raw
+    meta: dict[str, str] = {}
     if path.lower().endswith(".md"):
         body, meta = _markdown_to_text(raw)
         m = re.match(r"((?:19|20)\d\d)-(\d{2})(?:-(\d{2}))?", meta.get("date", ""))
@@ -352,6 +354,9 @@ def parse_article(path: str, text: str) -> Article:
             problems += filter(None, [problem])
         headline = meta.get("title") or None
     lines = [line for line in _unwrap([clean_spaces(line) for line in body.split("\n")]) if line]
+    link = find_link(meta, lines)
+    lines = [line for line in lines if not LINK_LINE.match(line)]     # the page's address, not its report
+    head = list(lines[:4])
     for i, line in enumerate(lines[:4]):
         m = _HEADER.match(line)
         if m and published is None:
@@ -373,9 +378,12 @@ def parse_article(path: str, text: str) -> Article:
         problems += impossible
     paragraphs: list[str] = []
     captions: list[str] = []
+    chrome: list[str] = []               # what is not the report, for the outlet's name
+    lead = None                          # the outlet's mark cut off the lead
     for line in lines:
         if not line:
             continue
+        chrome.append(line)
         if any(_TERMINAL_SENTENCE.search(p) and _word_count(p) >= 12 for p in paragraphs) \
                 and _TEASER_TAIL.search(line) and not _TERMINAL_SENTENCE.search(line):
             continue                     # a related article's headline with its date, after the report
@@ -389,18 +397,24 @@ def parse_article(path: str, text: str) -> Article:
             line = line[:tail.start].strip()    # a headline that ends in its own dateline
         elif _dateline(line) and len(line) < 70:
             continue                     # datelines are metadata, not report
-        if _is_chrome(line):
+        if _is_chrome(line) or is_masthead(line):
             continue
-        line = _OUTLET_PREFIX.sub("", line, count=1)
+        mark = _OUTLET_PREFIX.match(line)
+        if mark:
+            lead = lead or mark.group(0)
+            line = line[mark.end():]
         line = _END_MARK.sub(".", line).strip()
         if not line:
             continue
         if headline is None and not paragraphs and not _TERMINAL_SENTENCE.search(line):
             headline = line
         paragraphs.append(line)
+        chrome.pop()
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    outlet = find_outlet(Page(path, meta, head, lead, chrome, link))
     return Article(path=path, raw=raw, paragraphs=paragraphs, headline=headline,
-                   published=published, published_basis=basis, sha256=digest, captions=captions, problems=problems)
+                   published=published, published_basis=basis, sha256=digest, captions=captions, problems=problems,
+                   outlet=outlet, link=link)
 
 
 def read_article(file: Path, content_root: Path) -> Article:

@@ -30,6 +30,19 @@ def link(text: str, url: str) -> str:
     return f"[{escape(text)}]({safe_url})"
 
 
+def external_link(text: str, url: str) -> str:
+    """A link to a page elsewhere, such as an article's original. The address comes from an article, so it
+    must be one `extract.outlets.safe_url` let through (http or https, no spaces, quotes or angle
+    brackets); what Markdown would read in it is percent-encoded here."""
+    if not url.lower().startswith(("http://", "https://")):
+        return escape(text)          # never a javascript: or data: link, whatever the caller checked
+    safe_url = "".join(_URL_ESCAPES.get(ch, ch) for ch in url)
+    return f"[{escape(text)}]({safe_url})"
+
+
+_URL_ESCAPES = {ch: f"%{ord(ch):02X}" for ch in " ()[]<>\"'`{}|^"}
+
+
 def _scalar(value) -> str:
     # '<', '>' and '&' as YAML escapes: the value reads back the same, and no tool that shows
     # front matter without escaping it can be handed markup

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from dataclasses import fields
 
 from generator.i18n import word_basis
-from generator.model import Event, Official, PartialDate, Timeline
+from generator.model import ArticleSource, Event, Official, PartialDate, Timeline
+from generator.site.permalinks import article_url
 
 
 def basis_record(value):
@@ -44,6 +45,13 @@ def _event(e: Event, published: bool = True) -> dict:
     }
 
 
+def _article(a: ArticleSource) -> dict:
+    return {"file": a.file, "url": article_url(a.id), "headline": a.headline,
+            "outlet": a.outlet.name if a.outlet else None,
+            "outlet_found": {"rule": a.outlet.rule, "read": a.outlet.read} if a.outlet else None,
+            "published": a.published.iso() if a.published else None, "link": a.link}
+
+
 def timeline_json(t: Timeline) -> str:
     return "".join(timeline_json_pieces(t))
 
@@ -57,6 +65,7 @@ def timeline_json_pieces(t: Timeline) -> Iterator[str]:
         "events": (_event(e) for e in t.events) if t.events else [],
         "officials": (_official(o) for o in t.officials) if t.officials else [],
         "undated": (_event(e, published=False) for e in t.undated) if t.undated else [],
+        "articles": (_article(a) for a in t.sources) if t.sources else [],
     }
     yield from _lines(sections)
 

@@ -14,10 +14,10 @@ from collections import defaultdict
 from generator.cache import value_bytes
 from generator.resolve.chronology import event_title
 from generator.i18n import Interface, word_basis
-from generator.site.mdtext import escape, link, table
-from generator.model import Event, Official, Page, PartialDate, Timeline
+from generator.site.mdtext import escape, external_link, link, table
+from generator.model import ArticleSource, Evidence, Event, Official, Page, PartialDate, Timeline
 from generator.names import fold
-from generator.site.permalinks import event_url, official_url, year_url
+from generator.site.permalinks import article_url, event_url, official_url, year_url
 from generator.urls import BaseURL, relative
 
 FEED_SIZE = 100
@@ -26,7 +26,10 @@ FEED_SIZE = 100
 HOME_PER_YEAR = 30
 # a page job's kind -> the SitePlan method that plans it
 _MAKERS = {"home": "home", "officials": "officials_index", "404": "not_found", "year": "year",
-           "event": "_event_page", "official": "_official_page", "redirect": "redirect"}
+           "articles": "articles_index", "unplaced": "unplaced", "event": "_event_page",
+           "official": "_official_page", "article": "_article_page", "redirect": "redirect"}
+UNPLACED_URL = "unplaced/"
+ARTICLES_URL = "articles/"
 
 
 class SitePlan:
@@ -48,13 +51,16 @@ class SitePlan:
         self.by_year: dict[int, list[Event]] = defaultdict(list)
         for e in timeline.events:
             self.by_year[e.date.year].append(e)
+        self.sources = {s.file: s for s in timeline.sources}
+        self._by_file: dict[str, list[Event]] | None = None
 
     def jobs(self, redirects: dict[str, str]) -> list[tuple]:
         """Every page of the site as a small description, in site order; `make` plans one. A build
         plans, renders and writes one page at a time, so the plans are never held all at once."""
-        return [("home",), ("officials",), ("404",), *(("year", y) for y in self.years),
+        return [("home",), ("officials",), ("articles",), ("unplaced",), ("404",), *(("year", y) for y in self.years),
                 *(("event", i) for i in range(len(self.timeline.events))),
                 *(("official", i) for i in range(len(self.timeline.officials))),
+                *(("article", i) for i in range(len(self.timeline.sources))),
                 *(("redirect", old, new) for old, new in sorted(redirects.items()))]
 
     def make(self, job: tuple) -> Page:
@@ -70,6 +76,9 @@ class SitePlan:
     def _official_page(self, i: int) -> Page:
         return self._again(lambda: self.official(self.timeline.officials[i]), *self._official_inputs(i))
 
+    def _article_page(self, i: int) -> Page:
+        return self._again(lambda: self.article(self.timeline.sources[i]), *self._article_inputs(i))
+
     def describe(self, job: tuple) -> tuple[str, dict, bytes] | None:
         """(address, sitemap line, hash of its inputs) of a meeting's or an official's page, without planning
         it: such a page is decided by its inputs (`_again`), so the same hash is the same page. None for
@@ -82,16 +91,36 @@ class SitePlan:
         if kind == "official":
             url = official_url(self.timeline.officials[args[0]].id)
             return url, self._sitemap_line(url, None), self._inputs_key(*self._official_inputs(args[0]))
+        if kind == "article":
+            url = article_url(self.timeline.sources[args[0]].id)
+            return url, self._sitemap_line(url, None), self._inputs_key(*self._article_inputs(args[0]))
         return None
 
     def _event_inputs(self, i: int) -> tuple:
         events, e = self.timeline.events, self.timeline.events[i]
-        return e, events[i - 1] if i else None, events[i + 1:i + 2], [p.official in self.officials for p in e.participants]
+        return e, events[i - 1] if i else None, events[i + 1:i + 2], [p.official in self.officials for p in e.participants], \
+            [self.sources.get(s.file) for s in e.sources]
 
     def _official_inputs(self, i: int) -> tuple:
         o = self.timeline.officials[i]
         return o, [self.events[eid] for eid in o.events], \
             [p.official in self.officials for eid in o.events for p in self.events[eid].participants]
+
+    def _article_inputs(self, i: int) -> tuple:
+        src = self.timeline.sources[i]
+        events = self.by_file.get(src.file, [])
+        return src, events, [e.id in self.events and self.events[e.id] is e for e in events], \
+            [p.official in self.officials for e in events for p in e.participants]
+
+    @property
+    def by_file(self) -> dict[str, list[Event]]:
+        """Each article's meetings: in the chronology, then undated, then outside the range."""
+        if self._by_file is None:
+            self._by_file = defaultdict(list)
+            for e in [*self.timeline.events, *self.timeline.undated, *self.timeline.out_of_range]:
+                for f in dict.fromkeys(s.file for s in e.sources):
+                    self._by_file[f].append(e)
+        return self._by_file
 
     def _inputs_key(self, *inputs) -> bytes:
         return hashlib.sha256(value_bytes((self.t.language, self.base, self.site_title, self.newest_first,
@@ -109,7 +138,7 @@ class SitePlan:
     def _digested(self, value):
         """`value` with each meeting and official in it replaced by a hash of its value, taken once a build:
         a meeting is an input of its page, of its neighbours' and of each of its officials' pages."""
-        if isinstance(value, (Event, Official)):
+        if isinstance(value, (Event, Official, ArticleSource)):
             digest = self._digests.get(id(value))
             if digest is None:
                 digest = self._digests[id(value)] = hashlib.sha256(value_bytes(value)).digest()
@@ -147,6 +176,12 @@ class SitePlan:
         lines = [f"# {escape(self.site_title)}", "",
                  f"{self.t('chronology')} {self.years[0]}–{self.years[-1]}: "
                  f"{self.t.count(total)}, {len(self.timeline.officials)} {self.t('officials_count')} ({order}).", ""]
+        unplaced = len(self.timeline.undated) + len(self.timeline.out_of_range)
+        built = self.t("built_from").format(articles=link(f"{len(self.timeline.sources)} {self.t('articles_count')}",
+                                                            ARTICLES_URL))
+        if unplaced:
+            built += " " + link(self.t("unplaced_link").format(count=self.t.count(unplaced)), UNPLACED_URL) + "."
+        lines += [built, ""]
         years = list(reversed(self.years)) if self.newest_first else self.years
         for y in years:
             events = self.by_year.get(y, [])
@@ -159,7 +194,7 @@ class SitePlan:
         counts = {y: len(self.by_year.get(y, [])) for y in self.years}
         return Page("", "home.html", self.site_title, "\n".join(lines),
                     description=f"{self.t('chronology')} {self.years[0]}–{self.years[-1]}: {self.t.count(total)}",
-                    data={"counts": counts, "total": total})
+                    data={"counts": counts, "total": total, "unplaced": unplaced})
 
     def year(self, y: int) -> Page:
         url = year_url(y)
@@ -189,14 +224,14 @@ class SitePlan:
             lines.append(f"- {who} — {details} ({self.t.role(p.role)})")
         lines += ["", f"## {self.t('evidence')}", ""]
         for s in e.sources:
-            lines += [f"> {escape(s.sentence)}", ">", f"> — {self.t('source')} {escape(s.file)}", ""]
+            lines += [f"> {escape(s.sentence)}", ">", f"> — {self.cite(s, url)}", ""]
         lines += [f"## {self.t('date_found')}", "", escape(self.t.date_basis(e.date_basis)), ""]
         meta = {
             "id": e.id, "url": url, "title": title, "date": e.date.iso(), "precision": e.date.precision,
             "date_basis": word_basis(e.date_basis), "kind": e.kind, "online": e.online, "location": e.location,
             "participants": [{"official": p.official, "name": p.name, "title": p.title, "country": p.country,
                               "role": p.role} for p in e.participants],
-            "sources": [{"file": s.file, "evidence": s.sentence} for s in e.sources],
+            "sources": [self._source_meta(s) for s in e.sources],
         }
         events = self.timeline.events
         i = events.index(e) if i is None else i
@@ -205,6 +240,31 @@ class SitePlan:
                           "previous": self._neighbour(events[i - 1]) if i > 0 else None,
                           "next": self._neighbour(events[i + 1]) if i + 1 < len(events) else None,
                           "year": year_url(e.date.year)})
+
+    def cite(self, s: Evidence, from_url: str) -> str:
+        """A source as a reader checks it: outlet · publication date · headline (linked to the original) ·
+        the article's page here, which shows what was read in it."""
+        src = self.sources.get(s.file)
+        if src is None:
+            return f"{self.t('source')} {escape(s.file)}"
+        parts = [escape(src.outlet.name)] if src.outlet else []
+        if src.published:
+            parts.append(self.t.short_date(src.published))
+        if src.headline:
+            parts.append(external_link(src.headline, src.link) if src.link else f"“{escape(src.headline)}”")
+        elif src.link:
+            parts.append(external_link(self.t("original"), src.link))
+        parts.append(link(s.file, relative(from_url, article_url(src.id))))
+        return " · ".join(parts)
+
+    def _source_meta(self, s: Evidence) -> dict:
+        src = self.sources.get(s.file)
+        meta = {"file": s.file, "evidence": s.sentence}
+        if src is not None:
+            meta.update(article=article_url(src.id), headline=src.headline,
+                        outlet=src.outlet.name if src.outlet else None,
+                        published=src.published.iso() if src.published else None, link=src.link)
+        return meta
 
     def _neighbour(self, e: Event) -> dict:
         return {"url": event_url(e.id), "date": self.t.short_date(e.date), "title": self.headline(e)}
@@ -274,6 +334,90 @@ class SitePlan:
             lines.append("")
         return Page(url, "officials.html", self.t("all_officials"), "\n".join(lines),
                     description=self.t("all_officials"))
+
+    def article(self, src: ArticleSource) -> Page:
+        """What the build read in one article: where it is from, the meetings it reports (with its own
+        sentences), the officials it names, and what it could not use."""
+        url = article_url(src.id)
+        title = src.headline or src.file
+        unknown = f"*{self.t('not_known')}*"
+        outlet = f"{escape(src.outlet.name)} ({escape(self.t.outlet_basis(src.outlet))})" if src.outlet else unknown
+        published = escape(self.t.date(src.published)) + (
+            f" ({escape(self.t.published_basis(src.published_basis))})" if src.published_basis.read else "") \
+            if src.published else unknown
+        lines = [f"# {escape(title)}", "",
+                 f"- **{self.t('outlet')}:** {outlet}",
+                 f"- **{self.t('published')}:** {published}",
+                 f"- **{self.t('original')}:** {external_link(src.link, src.link) if src.link else unknown}",
+                 f"- **{self.t('file')}:** {escape(src.file)}"]
+        events = self.by_file.get(src.file, [])
+        lines += ["", f"## {self.t('reported_meetings')} ({len(events)})", ""]
+        for e in events:
+            if self.events.get(e.id) is e:
+                head = self._event_line(e, url)
+            else:
+                placed = self.t("undated") if e.date is None else self.t("outside").format(
+                    start=self.years[0], end=self.years[-1])
+                when = f"{self.t.short_date(e.date)} · " if e.date else ""
+                head = f"{when}{escape(self.headline(e))} ({link(placed, relative(url, UNPLACED_URL))})"
+            lines += [f"- {head}", ""]
+            lines += [f"    > {escape(s.sentence)}" for s in e.sources if s.file == src.file]
+            lines.append("")
+        if not events:
+            lines += [self.t("no_meeting_found"), ""]
+        named = {p.official: p for e in events for p in e.participants}
+        lines += [f"## {self.t('officials_named')} ({len(named)})", ""]
+        for official, p in sorted(named.items(), key=lambda item: (fold(item[1].name), item[1].name)):
+            who = link(p.name, relative(url, official_url(official))) if official in self.officials else escape(p.name)
+            details = ", ".join(escape(x) for x in (p.title, self.t.country(p.country)) if x)
+            lines.append(f"- {who} — {details}")
+        lines += ["", f"## {self.t('not_used')}", ""]
+        lines += [f"- {escape(note)}" for note in src.notes] or [self.t("nothing_skipped")]
+        meta = {"file": src.file, "url": url, "headline": src.headline,
+                "outlet": src.outlet.name if src.outlet else None,
+                "published": src.published.iso() if src.published else None, "link": src.link,
+                "events": [e.id for e in events if self.events.get(e.id) is e]}
+        return Page(url, "article.html", title, "\n".join(lines) + "\n", description=title, front_matter=meta,
+                    data={"source": src})
+
+    def articles_index(self) -> Page:
+        """Every article read, by publication date, with its outlet and how many meetings it reports."""
+        url = ARTICLES_URL
+        order = sorted(self.timeline.sources, key=lambda s: (s.published is None, s.published.iso() if s.published
+                                                             else "", s.file))
+        dated = [s for s in order if s.published]
+        rows = (list(reversed(dated)) if self.newest_first else dated) + [s for s in order if not s.published]
+        lines = [f"# {self.t('all_articles')}", "", f"{len(rows)} {self.t('articles_count')}.", ""]
+        if rows:
+            lines.append(table([self.t("published"), self.t("outlet"), self.t("headline"), self.t("meetings_of")],
+                               [[self.t.short_date(s.published) if s.published else "–",
+                                 escape(s.outlet.name) if s.outlet else "–",
+                                 link(s.headline or s.file, relative(url, article_url(s.id))),
+                                 str(len(self.by_file.get(s.file, [])))] for s in rows]))
+        return Page(url, "articles.html", self.t("all_articles"), "\n".join(lines) + "\n",
+                    description=self.t("all_articles"))
+
+    def unplaced(self) -> Page:
+        """The meetings the chronology cannot show: without a date, or dated outside the range; each with
+        why and its sources, so that an editor can place it."""
+        url = UNPLACED_URL
+        start, end = self.years[0], self.years[-1]
+        undated, outside = self.timeline.undated, sorted(self.timeline.out_of_range,
+                                                          key=lambda e: (e.date.iso(), self.headline(e)))
+        lines = [f"# {self.t('unplaced')}", "",
+                 self.t("unplaced_intro").format(undated=self.t.count(len(undated)), outside=self.t.count(len(outside)),
+                                                 start=start, end=end), ""]
+        for heading, events in ((self.t("undated"), undated),
+                                (self.t("outside").format(start=start, end=end), outside)):
+            lines += [f"## {heading} ({len(events)})", ""]
+            for e in events:
+                when = f"{self.t.short_date(e.date)} · " if e.date else ""
+                lines += [f"- {when}{escape(self.headline(e))}", "",
+                          f"    {self.t('why')}: {escape(self.t.date_basis(e.date_basis))}", ""]
+                for s in e.sources:
+                    lines += [f"    > {escape(s.sentence)}", "    >", f"    > — {self.cite(s, url)}", ""]
+        return Page(url, "unplaced.html", self.t("unplaced"), "\n".join(lines) + "\n",
+                    description=self.t("unplaced"))
 
     def not_found(self) -> Page:
         # GitHub Pages serves 404.html at any depth, so its links carry the base path

@@ -76,6 +76,11 @@ def year_url(year: int) -> str:
     return f"years/{year}/"
 
 
+def article_url(article_id: str) -> str:
+    """An article's page: what the build read in it (its address is its file's, `resolve.sources`)."""
+    return f"articles/{article_id}/"
+
+
 def assign_permalinks(timeline: Timeline, registry: Registry) -> tuple[Timeline, Registry, dict[str, str]]:
     """Give every official and meeting of the timeline its lasting id.
 
