@@ -46,7 +46,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "unplaced_intro": "{undated} không có ngày và {outside} ngoài khoảng {start}–{end}.",
         "unplaced_link": "{count} chưa xếp được vào dòng thời gian",
         "undated": "Không có ngày", "outside": "Ngoài khoảng {start}–{end}", "why": "Lý do",
-        "in_article": "Trong bài", "sources_count": "nguồn",
+        "in_article": "Trong bài", "sources_count": "nguồn", "by_year": "Theo năm đăng", "by_outlet": "Theo báo",
+        "no_date": "Không rõ ngày đăng",
     },
     "en": {
         "home": "Home", "officials": "Officials", "years": "Years", "meetings": "meetings",
@@ -77,7 +78,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "unplaced_intro": "{undated} without a date and {outside} outside {start}–{end}.",
         "unplaced_link": "{count} not placed in the chronology",
         "undated": "Without a date", "outside": "Outside {start}–{end}", "why": "Why",
-        "in_article": "In the article", "sources_count": "sources",
+        "in_article": "In the article", "sources_count": "sources", "by_year": "By year published",
+        "by_outlet": "By outlet", "no_date": "No publication date",
     },
 }
 

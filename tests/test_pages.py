@@ -256,9 +256,9 @@ def test_officials_index_sorts_countries_by_letters_before_tone_marks():
 
 def test_a_page_decided_by_its_inputs_is_described_without_planning_it():
     plan, again = _plan(), _plan()
-    url, sitemap, inputs = plan.describe(("event", 0))
+    files, sitemap, inputs = plan.describe(("event", 0))
     page = plan.make(("event", 0))
-    assert url == page.url and sitemap == plan.sitemap_entry(page)
+    assert files == [page.html_path, page.markdown_path] and sitemap == plan.sitemap_entry(page)
     assert again.describe(("event", 0))[2] == inputs            # the same inputs, another build: the same hash
     # the next meeting is shown on the page (its neighbour link), so a change to it is a change to the page
     timeline = _timeline()
@@ -267,6 +267,20 @@ def test_a_page_decided_by_its_inputs_is_described_without_planning_it():
     assert changed.describe(("event", 0))[2] != inputs
     assert changed.describe(("official", 0))[2] == plan.describe(("official", 0))[2]    # Hans Müller: not in it
     assert plan.describe(("home",)) is None                    # listings are planned every time
+
+
+def test_an_articles_page_is_described_by_its_one_file_and_changes_with_its_meetings():
+    plan = _sourced([_source("a.txt", "a"), _source("c.txt", "c")])
+    files, sitemap, inputs = plan.describe(("article", 0))
+    page = plan.make(("article", 0))
+    assert files == [page.html_path] == ["articles/a/index.html"] and sitemap == plan.sitemap_entry(page)
+    assert _sourced([_source("a.txt", "a"), _source("c.txt", "c", headline="Khác")]).describe(("article", 0))[2] \
+        == inputs                                              # another article's headline: not on this page
+    t = _timeline()
+    t.events[0] = replace(t.events[0], location="Đà Nẵng")     # a meeting it reports
+    moved = SitePlan(replace(t, sources=[_source("a.txt", "a"), _source("c.txt", "c")]), Interface("vi"),
+                     BaseURL.parse("/"), "Site", True)
+    assert moved.describe(("article", 0))[2] != inputs
 
 
 # -- articles as sources -------------------------------------------------------------------------
@@ -299,7 +313,8 @@ def test_a_source_is_cited_by_outlet_date_headline_and_its_page_here():
 @pytest.mark.parametrize("text", HOSTILE)
 def test_an_articles_headline_and_outlet_are_escaped_and_a_bad_link_is_no_link(text):
     plan = _sourced([_source("a.txt", "a", headline=text, outlet=text, link="javascript:alert(1)")])
-    for page in (plan.event(plan.timeline.events[0]), plan.article(plan.timeline.sources[0]), plan.articles_index()):
+    for page in (plan.event(plan.timeline.events[0]), plan.article(plan.timeline.sources[0]), plan.articles_index(),
+                 plan.articles_of_year(2024)):
         html = markdown_to_html(page.markdown)
         assert "<script" not in html and "<img" not in html and "<b>" not in html
         assert 'href="javascript' not in html and 'href="https://evil' not in html
@@ -312,7 +327,7 @@ def test_an_articles_page_shows_where_it_is_from_what_it_reports_and_what_was_no
                     undated=[undated])
     page = plan.article(plan.timeline.sources[0])
     md = page.markdown
-    assert page.url == "articles/a/" and page.markdown_path == "articles/a/index.md"
+    assert page.url == "articles/a/" and page.markdown_path is None      # timeline.json lists the articles
     assert "- **Báo:** Pháp Luật TP.HCM (ký hiệu mở đầu bài: '(PLO)-')" in md
     assert "- **Ngày đăng:** ngày 10 tháng 5 năm 2024 (dòng ngày đăng: '10/05/2024 08:00')" in md
     assert "- **Bài gốc:** [https://plo.vn/x.html](https://plo.vn/x.html)" in md
@@ -322,7 +337,6 @@ def test_an_articles_page_shows_where_it_is_from_what_it_reports_and_what_was_no
     assert "([Không có ngày](../../unplaced/))" in md and "    > Trước đó, Bộ trưởng điện đàm với Đại sứ." in md
     assert "[Hans Müller](../../officials/hans-muller/) — Đại sứ Đức, Đức" in md
     assert "- no meeting found in this article" in md
-    assert page.front_matter["events"] == ["2024-05-09-a"]          # the pages it links to
 
 
 def test_the_not_placed_page_gives_each_meeting_its_reason_and_sources():
@@ -342,14 +356,23 @@ def test_the_not_placed_page_gives_each_meeting_its_reason_and_sources():
     assert "unplaced/" not in _sourced([_source("a.txt", "a")]).home().markdown     # nothing to point to
 
 
-def test_the_articles_index_lists_every_article_newest_first_then_the_undated():
-    older = replace(_source("b.txt", "b", headline="Cũ hơn"), published=PartialDate(2021, 3))
-    undated = replace(_source("c.txt", "c", headline="Không ngày"), published=None)
-    md = _sourced([_source("a.txt", "a"), older, undated]).articles_index().markdown
-    rows = [line for line in md.splitlines() if line.startswith("| ") and "](" in line]
-    assert [r.split("](")[1].split(")")[0] for r in rows] == ["a/", "b/", "c/"]
-    assert rows[0].startswith("| 10/05/2024 | Pháp Luật TP.HCM | [Bộ trưởng tiếp Đại sứ Đức](a/) | 1 |")
-    assert rows[1].startswith("| 03/2021 ")
+def test_the_articles_are_listed_a_year_a_page_newest_first_with_a_summary_by_year_and_outlet():
+    older = replace(_source("b.txt", "b", headline="Cũ hơn", outlet="TTXVN"), published=PartialDate(2021, 3))
+    later = replace(_source("d.txt", "d", headline="Muộn hơn"), published=PartialDate(2024, 11, 2))
+    undated = replace(_source("c.txt", "c", headline="Không ngày", outlet=None), published=None)
+    plan = _sourced([_source("a.txt", "a"), older, undated, later])
+    assert plan.article_years == [2024, 2021, "undated"]
+    assert ("articles_year", 2021) in plan.jobs({})
+    index = plan.articles_index().markdown
+    assert "| [2024](year/2024/) | 2 |" in index and "| [Không rõ ngày đăng](year/undated/) | 1 |" in index
+    assert index.index("| Pháp Luật TP.HCM | 2 |") < index.index("| TTXVN | 1 |") < index.index("| *chưa rõ* | 1 |")
+    page = plan.articles_of_year(2024)
+    assert page.url == "articles/year/2024/"
+    rows = [line for line in page.markdown.splitlines() if line.startswith("| ") and "](" in line]
+    assert rows == ["| 02/11/2024 | Pháp Luật TP.HCM | [Muộn hơn](../../d/) | 0 |",
+                    "| 10/05/2024 | Pháp Luật TP.HCM | [Bộ trưởng tiếp Đại sứ Đức](../../a/) | 1 |"]
+    assert "[Không ngày](../../c/)" in plan.articles_of_year("undated").markdown
+    assert plan.article(undated).data["listed"] == "articles/year/undated/"
 
 
 def test_a_build_publishes_each_articles_page_and_lists_the_articles_in_timeline_json(make_content, tmp_path):
@@ -367,7 +390,7 @@ def test_a_build_publishes_each_articles_page_and_lists_the_articles_in_timeline
         "outlet": "Pháp Luật TP.HCM", "outlet_found": {"rule": "link", "read": "plo.vn"}, "published": "2024-05-10",
         "link": "https://plo.vn/tiep-1.html"}
     assert (out / "articles" / "2024-plo-tiep" / "index.html").is_file()
-    note = (out / "articles" / "ghi-chu" / "index.md").read_text(encoding="utf-8")
+    note = (out / "articles" / "ghi-chu" / "index.html").read_text(encoding="utf-8")
     assert "no meeting found in this article" in note
     event = next((out / "events").glob("*/index.html")).read_text(encoding="utf-8")
     assert 'href="https://plo.vn/tiep-1.html"' in event and 'href="../../articles/2024-plo-tiep/"' in event

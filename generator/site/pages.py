@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from generator.cache import value_bytes
 from generator.resolve.chronology import event_title
@@ -17,7 +17,7 @@ from generator.i18n import Interface, word_basis
 from generator.site.mdtext import escape, external_link, link, table
 from generator.model import ArticleSource, Evidence, Event, Official, Page, PartialDate, Timeline
 from generator.names import fold
-from generator.site.permalinks import article_url, event_url, official_url, year_url
+from generator.site.permalinks import article_url, articles_year_url, event_url, official_url, year_url
 from generator.urls import BaseURL, relative
 
 FEED_SIZE = 100
@@ -26,7 +26,8 @@ FEED_SIZE = 100
 HOME_PER_YEAR = 30
 # a page job's kind -> the SitePlan method that plans it
 _MAKERS = {"home": "home", "officials": "officials_index", "404": "not_found", "year": "year",
-           "articles": "articles_index", "unplaced": "unplaced", "event": "_event_page",
+           "articles": "articles_index", "articles_year": "articles_of_year", "unplaced": "unplaced",
+           "event": "_event_page",
            "official": "_official_page", "article": "_article_page", "redirect": "redirect"}
 UNPLACED_URL = "unplaced/"
 ARTICLES_URL = "articles/"
@@ -57,7 +58,8 @@ class SitePlan:
     def jobs(self, redirects: dict[str, str]) -> list[tuple]:
         """Every page of the site as a small description, in site order; `make` plans one. A build
         plans, renders and writes one page at a time, so the plans are never held all at once."""
-        return [("home",), ("officials",), ("articles",), ("unplaced",), ("404",), *(("year", y) for y in self.years),
+        return [("home",), ("officials",), ("articles",), *(("articles_year", y) for y in self.article_years),
+                ("unplaced",), ("404",), *(("year", y) for y in self.years),
                 *(("event", i) for i in range(len(self.timeline.events))),
                 *(("official", i) for i in range(len(self.timeline.officials))),
                 *(("article", i) for i in range(len(self.timeline.sources))),
@@ -79,21 +81,23 @@ class SitePlan:
     def _article_page(self, i: int) -> Page:
         return self._again(lambda: self.article(self.timeline.sources[i]), *self._article_inputs(i))
 
-    def describe(self, job: tuple) -> tuple[str, dict, bytes] | None:
-        """(address, sitemap line, hash of its inputs) of a meeting's or an official's page, without planning
-        it: such a page is decided by its inputs (`_again`), so the same hash is the same page. None for
-        the listings, whose inputs are the whole timeline."""
+    def describe(self, job: tuple) -> tuple[list[str], dict, bytes] | None:
+        """(its files, sitemap line, hash of its inputs) of a meeting's, an official's or an article's page,
+        without planning it: such a page is decided by its inputs (`_again`), so the same hash is the same
+        page. None for the listings, whose inputs are the whole timeline."""
         kind, *args = job
         if kind == "event":
             e = self.timeline.events[args[0]]
             url = event_url(e.id)
-            return url, self._sitemap_line(url, e), self._inputs_key(*self._event_inputs(args[0]))
+            return [url + "index.html", url + "index.md"], self._sitemap_line(url, e), \
+                self._inputs_key(*self._event_inputs(args[0]))
         if kind == "official":
             url = official_url(self.timeline.officials[args[0]].id)
-            return url, self._sitemap_line(url, None), self._inputs_key(*self._official_inputs(args[0]))
+            return [url + "index.html", url + "index.md"], self._sitemap_line(url, None), \
+                self._inputs_key(*self._official_inputs(args[0]))
         if kind == "article":
             url = article_url(self.timeline.sources[args[0]].id)
-            return url, self._sitemap_line(url, None), self._inputs_key(*self._article_inputs(args[0]))
+            return [url + "index.html"], self._sitemap_line(url, None), self._inputs_key(*self._article_inputs(args[0]))
         return None
 
     def _event_inputs(self, i: int) -> tuple:
@@ -144,6 +148,8 @@ class SitePlan:
                 digest = self._digests[id(value)] = hashlib.sha256(value_bytes(value)).digest()
             return digest
         if isinstance(value, (list, tuple)):
+            if value and type(value[0]) is bool:
+                return tuple(value)            # flags (is there a page for each?): nothing to replace
             return tuple(self._digested(v) for v in value)
         return value
 
@@ -373,29 +379,51 @@ class SitePlan:
             lines.append(f"- {who} — {details}")
         lines += ["", f"## {self.t('not_used')}", ""]
         lines += [f"- {escape(note)}" for note in src.notes] or [self.t("nothing_skipped")]
-        meta = {"file": src.file, "url": url, "headline": src.headline,
-                "outlet": src.outlet.name if src.outlet else None,
-                "published": src.published.iso() if src.published else None, "link": src.link,
-                "events": [e.id for e in events if self.events.get(e.id) is e]}
-        return Page(url, "article.html", title, "\n".join(lines) + "\n", description=title, front_matter=meta,
-                    data={"source": src})
+        # HTML only: timeline.json lists the articles, and an archive has tens of thousands of them
+        listed = articles_year_url(src.published.year if src.published else "undated")
+        return Page(url, "article.html", title, "\n".join(lines) + "\n", description=title,
+                    data={"source": src, "listed": listed})
+
+    @property
+    def article_years(self) -> list[int | str]:
+        """The years articles were published in, in the site's order, then 'undated' if any has no date:
+        the articles are listed a year a page (a newsroom archive has tens of thousands)."""
+        years = sorted({s.published.year for s in self.timeline.sources if s.published}, reverse=self.newest_first)
+        return [*years, *(["undated"] if any(s.published is None for s in self.timeline.sources) else [])]
 
     def articles_index(self) -> Page:
-        """Every article read, by publication date, with its outlet and how many meetings it reports."""
+        """How many articles were read, by year of publication (each year a page) and by outlet."""
         url = ARTICLES_URL
-        order = sorted(self.timeline.sources, key=lambda s: (s.published is None, s.published.iso() if s.published
-                                                             else "", s.file))
-        dated = [s for s in order if s.published]
-        rows = (list(reversed(dated)) if self.newest_first else dated) + [s for s in order if not s.published]
-        lines = [f"# {self.t('all_articles')}", "", f"{len(rows)} {self.t('articles_count')}.", ""]
-        if rows:
-            lines.append(table([self.t("published"), self.t("outlet"), self.t("headline"), self.t("meetings_of")],
-                               [[self.t.short_date(s.published) if s.published else "–",
-                                 escape(s.outlet.name) if s.outlet else "–",
-                                 link(s.headline or s.file, relative(url, article_url(s.id))),
-                                 str(len(self.by_file.get(s.file, [])))] for s in rows]))
+        sources = self.timeline.sources
+        per_year = Counter(s.published.year if s.published else "undated" for s in sources)
+        per_outlet = Counter(s.outlet.name if s.outlet else None for s in sources)
+        lines = [f"# {self.t('all_articles')}", "", f"{len(sources)} {self.t('articles_count')}.", ""]
+        if sources:
+            lines += [f"## {self.t('by_year')}", "",
+                      table([self.t("year"), self.t("articles")],
+                            [[link(str(y) if y != "undated" else self.t("no_date"), relative(url, articles_year_url(y))),
+                              str(per_year[y])] for y in self.article_years]), "",
+                      f"## {self.t('by_outlet')}", "",
+                      table([self.t("outlet"), self.t("articles")],
+                            [[escape(name) if name else f"*{self.t('not_known')}*", str(n)] for name, n in
+                             sorted(per_outlet.items(), key=lambda item: (-item[1], item[0] is None,
+                                                                          fold(item[0] or ""), item[0] or ""))])]
         return Page(url, "articles.html", self.t("all_articles"), "\n".join(lines) + "\n",
                     description=self.t("all_articles"))
+
+    def articles_of_year(self, year: int | str) -> Page:
+        """The articles published in one year (or without a date), with outlet and meetings reported."""
+        url = articles_year_url(year)
+        chosen = [s for s in self.timeline.sources if (s.published.year if s.published else "undated") == year]
+        chosen.sort(key=lambda s: (s.published.iso() if s.published else "", s.file), reverse=self.newest_first)
+        title = f"{self.t('all_articles')}: {year if year != 'undated' else self.t('no_date')}"
+        lines = [f"# {escape(title)}", "", f"{len(chosen)} {self.t('articles_count')}.", "",
+                 table([self.t("published"), self.t("outlet"), self.t("headline"), self.t("meetings_of")],
+                       [[self.t.short_date(s.published) if s.published else "–",
+                         escape(s.outlet.name) if s.outlet else "–",
+                         link(s.headline or s.file, relative(url, article_url(s.id))),
+                         str(len(self.by_file.get(s.file, [])))] for s in chosen])]
+        return Page(url, "articles.html", title, "\n".join(lines) + "\n", description=title)
 
     def unplaced(self) -> Page:
         """The meetings the chronology cannot show: without a date, or dated outside the range; each with

@@ -76,6 +76,12 @@ def year_url(year: int) -> str:
     return f"years/{year}/"
 
 
+def articles_year_url(year: int | str) -> str:
+    """The list of the articles published in a year ('undated': without a date). Two levels deep, so
+    that it never meets an article's page (one level: `article_url`)."""
+    return f"articles/year/{year}/"
+
+
 def article_url(article_id: str) -> str:
     """An article's page: what the build read in it (its address is its file's, `resolve.sources`)."""
     return f"articles/{article_id}/"

@@ -238,10 +238,10 @@ class _Made:
 def _make(renderer: Renderer, plan: SitePlan, reuse: Reuse | None, job: tuple, render: bool = False) -> _Made:
     described = plan.describe(job) if reuse else None
     if described is not None:
-        # a meeting's or official's page: its folder's two files, kept without planning the page when its
+        # a meeting's, official's or article's page: its files, kept without planning the page when its
         # inputs are those it was last rendered from
-        url, sitemap, inputs = described
-        files, key = [url + "index.html", url + "index.md"], reuse.key_of_inputs(inputs)
+        files, sitemap, inputs = described
+        key = reuse.key_of_inputs(inputs)
         if not render and reuse.same(files[0], key):
             return _Made(files, key, sitemap, None, None)
         page = plan.make(job)
