@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
 import threading
 from collections import Counter
@@ -354,6 +355,72 @@ def test_unknown_url_under_the_subpath_shows_a_working_404_page(open_page, subpa
     assert page.locator("main h2").count() >= 1
 
 
+def source_to_article_and_back(page: Page, server: Server, watch: Watch) -> None:
+    """A meeting's evidence → the page of the article it came from (outlet, date, the meeting listed) → back."""
+    data = timeline_of(server.site)
+    articles = {a["file"]: a for a in data["articles"]}
+    event = next(e for e in data["events"] if any(articles[s["file"]]["outlet"] for s in e["sources"]))
+    source = next(articles[s["file"]] for s in event["sources"] if articles[s["file"]]["outlet"])
+    page.goto(server.url(event["url"]))
+    quote = page.locator("main blockquote").filter(has_text=source["outlet"]).first
+    expect(quote).to_contain_text(source["outlet"])
+    link = quote.locator(f'a[href$="{source["url"]}"]')
+    expect(link).to_have_text(source["file"])
+    link.click()
+    page.wait_for_url(server.url(source["url"]))
+    expect(page.locator("main h1").first).to_have_text(source["headline"] or source["file"])
+    expect(page.locator("main")).to_contain_text(source["outlet"])
+    back = page.locator(f'main a[href$="{event["url"]}"]').first
+    expect(back).to_have_text(event["title"])
+    back.click()
+    page.wait_for_url(server.url(event["url"]))
+    # the articles' list of that year has it, and the summary links to that list
+    page.goto(server.url("articles/"))
+    year = source["published"][:4] if source["published"] else None
+    page.locator(f'main a[href$="year/{year or "undated"}/"]').first.click()
+    article_id = source["url"].rstrip("/").rsplit("/", 1)[-1]
+    expect(page.locator(f'main a[href$="/{article_id}/"]')).to_have_count(1)
+    assert watch.errors() == [] and watch.external == []
+
+
+def test_from_a_source_to_its_article_and_back(open_page, root_server):
+    page, watch = open_page(root_server)
+    source_to_article_and_back(page, root_server, watch)
+
+
+def test_from_a_source_to_its_article_and_back_under_a_subpath(open_page, subpath_server):
+    page, watch = open_page(subpath_server)
+    source_to_article_and_back(page, subpath_server, watch)
+
+
+def test_the_home_page_links_to_the_meetings_it_cannot_place(open_page, tmp_path):
+    # the development corpus has a meeting without a date and meetings before 2020
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).parent / "data" / "dev" / "articles", content)
+    site = build_site(content, tmp_path / "site", "/")
+    data = timeline_of(site)
+    server = Server(site)
+    try:
+        page, watch = open_page(server)
+        page.goto(server.url())
+        link = page.locator('main a[href$="unplaced/"]')
+        expect(link).to_contain_text(re.compile(r"^\d+ "))
+        link.click()
+        page.wait_for_url(server.url("unplaced/"))
+        items = page.locator("main article > ul > li")
+        assert items.count() > len(data["undated"]) > 0        # and those outside the range
+        for e in data["undated"]:
+            expect(page.locator("main")).to_contain_text(e["participants"][0]["name"])
+        # each source links to its article's page, which works
+        sources = page.locator('main blockquote a[href*="articles/"]')
+        assert sources.count() >= items.count()
+        sources.first.click()
+        expect(page.locator("main h1").first).to_be_visible()
+        assert watch.errors() == [] and watch.external == []
+    finally:
+        server.close()
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_screenshots(open_page, root_server, viewport):
     data = timeline_of(root_server.site)
@@ -361,7 +428,9 @@ def test_screenshots(open_page, root_server, viewport):
     official = next(o for o in data["officials"] if o["id"] == event["participants"][0]["official"])
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page, watch = open_page(root_server, viewport)
-    for name, url in (("home", ""), ("event", event["url"]), ("official", official["url"])):
+    article = next(a for a in data["articles"] if a["outlet"])
+    for name, url in (("home", ""), ("event", event["url"]), ("official", official["url"]),
+                      ("article", article["url"]), ("articles", "articles/"), ("unplaced", "unplaced/")):
         response = page.goto(root_server.url(url))
         assert response is not None and response.status == 200
         page.wait_for_load_state("load")
