@@ -22,6 +22,7 @@ from generator.site.pages import SitePlan
 from generator.site.permalinks import LEGACY_REGISTER, RegistryError, assign_permalinks, load_registry, registry_json
 from generator.extract.reader import MAX_ARTICLE_BYTES, ArticleError, find_articles, parse_bytes
 from generator.site.render import Renderer, ThemeError, render_site, theme_dirs
+from generator.site.search import BUNDLE as SEARCH_BUNDLE, SearchIndex, available as search_available
 from generator.resolve.merge import resolve
 from generator.resolve.sources import article_sources
 from generator.urls import BaseURL
@@ -44,6 +45,7 @@ class BuildResult:
     files: list[str] = field(default_factory=list)        # every file of the site as this build left it
     unchanged: bool = False                               # True: stopped at the stamp, nothing was written
     reread: list[str] = field(default_factory=list)       # articles read again, with the same meaning as before
+    search: str | None = None                             # why the search index was not made; None: made or kept
 
     def __post_init__(self):
         if self.summary is None and self.timeline is not None:
@@ -146,7 +148,9 @@ def build(config: SiteConfig, cache_dir: Path | None = None,
     result = Builder(config, cache_dir, progress=progress, resident=False).build()
     if inputs and result.ok:
         output = str(config.output)        # joined as text: a large site has hundreds of thousands of files
-        left = [os.path.join(output, rel) for rel in [*result.files, MANIFEST]] \
+        bundle = os.path.join(SEARCH_BUNDLE, "pagefind-entry.json")     # a deleted search index is rebuilt
+        left = [os.path.join(output, rel) for rel in [*result.files, MANIFEST, bundle]
+                if rel != bundle or os.path.isfile(os.path.join(output, rel))] \
             + ([str(config.permalinks_file)] if config.permalinks_file else [])
         state.save(cache_dir, state.Stamp(inputs, state.output_stats(left), result.summary,
                                           result.diagnostics, result.pages))
@@ -172,8 +176,11 @@ class Builder:
 
     def __init__(self, config: SiteConfig, cache_dir: Path | None = None, keep_last_good: bool = False,
                  record_permalinks: bool = True, progress: Callable[[str, int, int], None] | None = None,
-                 resident: bool = True):
+                 resident: bool = True, index_search: bool = True):
         self.config = config
+        # False (serve, watch): the caller indexes the site for search itself, after the build (`search_index`)
+        self.index_search = index_search
+        self.search_index = SearchIndex(config.output)
         self.progress = progress           # (stage, done, total), for a progress bar; None: silent
         self.keep_last_good = keep_last_good
         self.record_permalinks = record_permalinks
@@ -382,7 +389,7 @@ class Builder:
 
         base = BaseURL.parse(config.base_url)
         plan = SitePlan(timeline, Interface(config.language), base, config.title, config.order == "newest",
-                        self._plans)
+                        self._plans, search_on=search_available() is None)
         writer = Writer(config.output, self._pages.written)
         try:
             renderer = Renderer(config.theme, config.root, plan.t, base, config.title)
@@ -413,6 +420,10 @@ class Builder:
             self._plans = plan.reused
         clock.lap("pages")
         self._pages.save(counts["keys"])          # only now: the files on disk are those the keys describe
+        searched = None
+        if self.index_search and self.search_needed(writer.changed + writer.removed):
+            searched = self.search_index.run()
+            clock.lap("search")
         if registry_file and self.record_permalinks:
             recorded = registry_json(registry)
             try:
@@ -424,10 +435,16 @@ class Builder:
                                               f"could not record published addresses ({exc.strerror})"))
         result = BuildResult(timeline, diagnostics, writer.changed, writer.removed, extracted=fresh,
                              rendered=counts["rendered"], pages=counts["pages"], seconds=clock.seconds,
-                             files=sorted(writer.written))
+                             files=sorted(writer.written), search=searched or search_available())
         if self._plans is not None:
             self._last = (context, self._keys, read, result)
         return result
+
+    def search_needed(self, changed: list[str]) -> bool:
+        """The pages changed (or the bundle is missing): Pagefind indexes the site again, all of it."""
+        return search_available() is None and (
+            any(rel.endswith(".html") for rel in changed)
+            or not (self.config.output / SEARCH_BUNDLE / "pagefind-entry.json").is_file())
 
     def _timeline(self, results: list[ArticleResult], diagnostics: list[Diagnostic],
                   clock: _StageClock) -> tuple[Timeline, list[Diagnostic]]:

@@ -157,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(result.warnings)} warnings; {done} -> {printable(config.output)}")
     if sum(result.seconds.values()) > STAGES_SHOWN_AFTER:
         print("time by stage: " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in result.seconds.items()))
+    if result.search and not result.unchanged:
+        print(f"note: search is off: {printable(result.search)}", file=sys.stderr)
     if not BaseURL.parse(config.base_url).is_absolute:
         print(f"note: base_url {config.base_url!r} has no domain, so canonical links, sitemap.xml and feed.xml "
               f"carry paths only; set base_url or --base-url to the published address")

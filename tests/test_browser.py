@@ -393,6 +393,56 @@ def test_from_a_source_to_its_article_and_back_under_a_subpath(open_page, subpat
     source_to_article_and_back(page, subpath_server, watch)
 
 
+def search_from_the_header(page: Page, server: Server, watch: Watch) -> None:
+    """Keyboard only: the header's search box → the search page's results, with and without tone marks,
+    then a filter chosen with the keyboard; every result is a page of the site."""
+    data = timeline_of(server.site)
+    page.goto(server.url())
+    page.keyboard.press("Tab")                       # the skip link first
+    for _ in range(40):                              # then on, until the search box has the focus
+        if page.evaluate("() => document.activeElement && document.activeElement.id") == "site-search-q":
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.type("to lam")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(server.url("search/")) + r"\?q=to\+lam"))
+    results = page.locator("#search-results li a")
+    expect(results.first).to_be_visible()
+    plain = sorted(results.evaluate_all("links => links.map(a => a.href)"))
+    assert plain and all(u.startswith(server.base) for u in plain), plain
+    assert any(u == server.url("officials/to-lam/") for u in plain)
+    page.fill("#q", "Tô Lâm")
+    page.press("#q", "Enter")
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"^\d+ "))
+    page.wait_for_function("n => document.querySelectorAll('#search-results li').length === n", arg=len(plain))
+    assert sorted(results.evaluate_all("links => links.map(a => a.href)")) == plain     # the same pages
+    # a filter: only the meetings (type) with Japan (country), chosen from the keyboard
+    page.focus("#type")
+    page.keyboard.press("ArrowDown")                 # 'Các cuộc gặp'
+    page.select_option("#country", "JP")
+    page.wait_for_url(re.compile(r"country=JP"))
+    expect(results.first).to_be_visible()
+    japan = {e["url"] for e in data["events"] if any(p["country"] == "JP" for p in e["participants"])
+             and any(p["official"] == "to-lam" for p in e["participants"])}
+    page.wait_for_function("n => document.querySelectorAll('#search-results li').length === n", arg=len(japan))
+    assert {u[len(server.base):] for u in results.evaluate_all("links => links.map(a => a.href)")} == japan
+    excerpts = " ".join(page.locator("#search-results p").all_inner_texts())
+    assert not re.search(r"\btl[tckyo]\w*z\b", excerpts), "the filter words are not shown"
+    results.first.click()
+    page.wait_for_url(server.url(sorted(japan)[0]) if len(japan) == 1 else re.compile(r"/events/"))
+    assert watch.errors() == [] and watch.external == []
+
+
+def test_search_with_and_without_tone_marks_and_a_filter(open_page, root_server):
+    page, watch = open_page(root_server)
+    search_from_the_header(page, root_server, watch)
+
+
+def test_search_under_a_subpath(open_page, subpath_server):
+    page, watch = open_page(subpath_server)
+    search_from_the_header(page, subpath_server, watch)
+
+
 def test_the_home_page_links_to_the_meetings_it_cannot_place(open_page, tmp_path):
     # the development corpus has a meeting without a date and meetings before 2020
     content = tmp_path / "content"

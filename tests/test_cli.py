@@ -169,4 +169,4 @@ def test_a_long_build_ends_with_the_time_of_each_stage(make_content, tmp_path, c
     assert run("build", "--content", str(content), "--output", str(tmp_path / "long")) == 0
     line = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("time by stage: "))
     stages = [part.split()[0] for part in line[len("time by stage: "):].split(", ")]
-    assert stages == ["extract", "resolve", "permalinks", "pages"]
+    assert stages == ["extract", "resolve", "permalinks", "pages", "search"]

@@ -38,6 +38,11 @@ def _wait(predicate, timeout=10.0):
     return False
 
 
+def _build_lines(log) -> list[str]:
+    """The log's lines about builds (the search index, made after each on a thread of its own, says its own)."""
+    return [line for line in log.getvalue().splitlines() if "search index" not in line]
+
+
 @pytest.fixture
 def loop(project):
     config_file = project / "timeline.toml"
@@ -59,7 +64,7 @@ def test_an_edit_rebuilds_once_and_tells_the_pages(loop, project):
     assert _wait(lambda: status.state()["build"].endswith("-2"))
     time.sleep(0.3)
     assert dev.builds == 2                                   # one save, one build
-    line = log.getvalue().splitlines()[-1]
+    line = _build_lines(log)[-1]
     assert SEED in line and "re-extracted 1 of 5 articles" in line and " s" in line
     assert "Đà Nẵng" in "".join(p.read_text(encoding="utf-8") for p in (project / "site").rglob("*.html"))
 
@@ -225,5 +230,17 @@ def test_pages_are_answered_and_never_missing_while_a_rebuild_rewrites_them(tmp_
         serving.join(5)
     assert failures == []
     assert slowest[0] < 3.0, f"a request waited {slowest[0]:.2f} s during the rebuild"
-    last = dev.log.getvalue().splitlines()[-1]
+    last = _build_lines(dev.log)[-1]
     assert "themes" in last and "re-extracted 0 of" in last  # a theme change: nothing extracted again
+
+
+@pytest.mark.skipif(__import__("generator.site.search", fromlist=["available"]).available() is not None,
+                    reason="the pagefind binary is not installed")
+def test_the_search_index_is_made_after_the_build_on_its_own_thread(loop, project):
+    dev, status, log = loop
+    assert _wait(lambda: "search index updated" in log.getvalue(), timeout=30)
+    bundle = project / "site" / "pagefind"
+    assert (bundle / "pagefind.js").is_file()
+    lines = log.getvalue().splitlines()
+    assert "search index updated" not in lines[0]            # the build's line comes first: it did not wait
+    assert not (project / "site" / ".pagefind-new").exists()

@@ -687,3 +687,27 @@ def test_built_files_never_carry_the_live_reload_script(site, subsite):
         for needle in (b"timeline-live-reload", b"__timeline__"):
             found = [str(p.relative_to(serve.output)) for p in files if needle in p.read_bytes()]
             assert found == [], f"{needle.decode()} written into {found}"
+
+
+def test_search_works_in_the_dev_server_and_follows_an_edit(subsite, new_context):
+    """The index is made after each build, beside the reload (serve does not wait for it): a word a
+    save brings in is found once the log says the index was updated; under /repo/ too."""
+    subsite.wait_for(r"search index updated")
+    context, _ = new_context(subsite)
+    page = open_page(context, subsite.url("search/?q=to+lam"))
+    results = page.locator("#search-results li a")
+    expect(results.first).to_be_visible()
+    assert all(h.startswith(subsite.base) for h in results.evaluate_all("links => links.map(a => a.href)"))
+
+    article = subsite.content / DIALOGUE
+    since = subsite.mark()
+    before = replace_in(article, "tại Hà Nội", "tại Quy Nhơn")
+    try:
+        subsite.rebuilt(since)
+        subsite.wait_for(r"search index updated", since=since)
+        page.goto(subsite.url("search/?q=quy+nhon"))
+        expect(results.first).to_be_visible()
+        assert any("/events/" in h for h in results.evaluate_all("links => links.map(a => a.href)"))
+    finally:
+        put_back(subsite, article, before)
+    assert context.outside == []

@@ -76,9 +76,9 @@ def test_github_pages_files(seed_site):
     locs = [e.text for e in ET.parse(seed_site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)]
     assert "https://example.org/timeline/" in locs
     assert "https://example.org/timeline/officials/to-lam/" in locs
-    # home, officials, articles (and by year published: 2026, 2021, 2020, no date) and not-placed lists, years,
-    # meetings, officials, articles
-    assert len(locs) == 1 + 1 + 1 + 4 + 1 + 7 + 6 + 8 + 5
+    # home, officials, articles (and by year published: 2026, 2021, 2020, no date) and not-placed lists, search,
+    # years, meetings, officials, articles
+    assert len(locs) == 1 + 1 + 1 + 4 + 1 + 1 + 7 + 6 + 8 + 5
     feed = ET.parse(seed_site / "feed.xml").getroot()
     entries = feed.findall("a:entry", ns)
     assert len(entries) == 6

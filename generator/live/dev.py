@@ -53,7 +53,11 @@ class DevLoop:
     def __init__(self, session: Session, config: SiteConfig, status: BuildStatus | None = None,
                  log: TextIO = sys.stdout):
         self.session, self.config, self.status, self.log = session, config, status, log
-        self.builder = Builder(config, config.root / CACHE_DIR, keep_last_good=True, record_permalinks=False)
+        # the search index is made after each build, on a thread of its own (`_index_search`), so that the
+        # reload does not wait for Pagefind (seconds for a large site); a new build stops it first
+        self.builder = Builder(config, config.root / CACHE_DIR, keep_last_good=True, record_permalinks=False,
+                               index_search=False)
+        self._indexing: threading.Thread | None = None
         self.debouncer = Debouncer(session.quiet, session.cap)
         self.stop_event = threading.Event()
         self.builds = 0
@@ -69,6 +73,7 @@ class DevLoop:
         errors: list[dict] = []
         if any(c.kind == "config" for c in batch):
             errors = self._reload_config()
+        self._stop_indexing()
         started = time.perf_counter()
         result = self.builder.build(c.path for c in batch if c.kind == "article")
         seconds = time.perf_counter() - started
@@ -81,7 +86,25 @@ class DevLoop:
         if self.status is not None:
             errors += [{"file": d.file, "message": d.message} for d in result.errors]
             self.status.update(bool(result.written or result.removed), errors)
+        if result.ok and self.builder.search_needed(result.written + result.removed):
+            self._indexing = threading.Thread(target=self._index_search, name="timeline-search", daemon=True)
+            self._indexing.start()
         return result
+
+    def _index_search(self) -> None:
+        started = time.perf_counter()
+        why = self.builder.search_index.run()
+        if why is None:
+            self._say(f"search index updated · {time.perf_counter() - started:.2f} s")
+        elif why != "cancelled":
+            self._say(f"note: search index not updated: {why}")
+
+    def _stop_indexing(self) -> None:
+        """A build changes the pages under Pagefind: its run stops, and starts again after the build."""
+        if self._indexing is not None:
+            self.builder.search_index.cancel()
+            self._indexing.join()
+            self._indexing = None
 
     def _reload_config(self) -> list[dict]:
         """New settings apply from this build on; a broken file keeps the last good ones."""
@@ -117,6 +140,7 @@ class DevLoop:
         self.watcher.stop()
         if self._worker.is_alive():
             self._worker.join()
+        self._stop_indexing()
 
 
 def run(session: Session, config: SiteConfig, address: tuple[str, int] | None, log: TextIO = sys.stdout) -> int:

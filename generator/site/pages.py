@@ -18,6 +18,7 @@ from generator.site.mdtext import escape, external_link, link, table
 from generator.model import ArticleSource, Evidence, Event, Official, Page, PartialDate, Timeline
 from generator.names import fold
 from generator.site.permalinks import article_url, articles_year_url, event_url, official_url, year_url
+from generator.site.search import facet_words
 from generator.urls import BaseURL, relative
 
 FEED_SIZE = 100
@@ -28,8 +29,9 @@ HOME_PER_YEAR = 30
 _MAKERS = {"home": "home", "officials": "officials_index", "404": "not_found", "year": "year",
            "articles": "articles_index", "articles_year": "articles_of_year", "unplaced": "unplaced",
            "event": "_event_page",
-           "official": "_official_page", "article": "_article_page", "redirect": "redirect"}
+           "official": "_official_page", "article": "_article_page", "redirect": "redirect", "search": "search"}
 UNPLACED_URL = "unplaced/"
+SEARCH_URL = "search/"
 ARTICLES_URL = "articles/"
 
 
@@ -37,8 +39,9 @@ class SitePlan:
     """Builds the Page list of one timeline; `t` is the interface language, `base` the base URL."""
 
     def __init__(self, timeline: Timeline, t: Interface, base: BaseURL, title: str, newest_first: bool = True,
-                 previous: dict[bytes, Page] | None = None):
+                 previous: dict[bytes, Page] | None = None, search_on: bool = True):
         self.timeline, self.t, self.base, self.site_title = timeline, t, base, title
+        self.search_on = search_on           # False: no search index is built (the search page says so)
         # meeting and official pages of the previous build, by a hash of everything they are made from:
         # a rebuild makes again only those whose inputs changed (`reused` for the next build). None: no
         # build follows this one in this process, so nothing is hashed for it
@@ -59,7 +62,7 @@ class SitePlan:
         """Every page of the site as a small description, in site order; `make` plans one. A build
         plans, renders and writes one page at a time, so the plans are never held all at once."""
         return [("home",), ("officials",), ("articles",), *(("articles_year", y) for y in self.article_years),
-                ("unplaced",), ("404",), *(("year", y) for y in self.years),
+                ("unplaced",), ("search",), ("404",), *(("year", y) for y in self.years),
                 *(("event", i) for i in range(len(self.timeline.events))),
                 *(("official", i) for i in range(len(self.timeline.officials))),
                 *(("article", i) for i in range(len(self.timeline.sources))),
@@ -242,7 +245,9 @@ class SitePlan:
         events = self.timeline.events
         i = events.index(e) if i is None else i
         return Page(url, "event.html", title, "\n".join(lines), description=self.summary(e), front_matter=meta,
-                    data={"event": e, "jsonld": self.event_jsonld(e, url),
+                    data={"event": e, "jsonld": self.event_jsonld(e, url), "search_words": facet_words(
+                              type=["event"], country=[p.country for p in e.participants], kind=[e.kind],
+                              year=[e.date.year], official=[p.official for p in e.participants if p.official in self.officials]),
                           "previous": self._neighbour(events[i - 1]) if i > 0 else None,
                           "next": self._neighbour(events[i + 1]) if i + 1 < len(events) else None,
                           "year": year_url(e.date.year)})
@@ -318,8 +323,11 @@ class SitePlan:
                 "events": o.events}
         title = o.name
         described = f"{o.name}: {self.t.country(o.country)}, {self.t.count(len(o.events))}"
+        met = [self.events[eid] for eid in o.events]
+        words = facet_words(type=["official"], country=[o.country], official=[o.id], year={e.date.year for e in met},
+                            kind={e.kind for e in met})
         return Page(url, "official.html", title, "\n".join(lines) + "\n", description=described, front_matter=meta,
-                    data={"official": o})
+                    data={"official": o, "search_words": words})
 
     def officials_index(self) -> Page:
         url = "officials/"
@@ -381,8 +389,11 @@ class SitePlan:
         lines += [f"- {escape(note)}" for note in src.notes] or [self.t("nothing_skipped")]
         # HTML only: timeline.json lists the articles, and an archive has tens of thousands of them
         listed = articles_year_url(src.published.year if src.published else "undated")
+        words = facet_words(type=["article"], country={p.country for e in events for p in e.participants},
+                            kind={e.kind for e in events}, year=[src.published.year] if src.published else [],
+                            official=set(named) & set(self.officials))
         return Page(url, "article.html", title, "\n".join(lines) + "\n", description=title,
-                    data={"source": src, "listed": listed})
+                    data={"source": src, "listed": listed, "search_words": words})
 
     @property
     def article_years(self) -> list[int | str]:
@@ -446,6 +457,20 @@ class SitePlan:
                     lines += [f"    > {escape(s.sentence)}", "    >", f"    > — {self.cite(s, url)}", ""]
         return Page(url, "unplaced.html", self.t("unplaced"), "\n".join(lines) + "\n",
                     description=self.t("unplaced"))
+
+    def search(self) -> Page:
+        """The search page: a form (words; country, kind, year, official, type of page) that search.js runs
+        through Pagefind's index; without JavaScript or without the index it says how else to look."""
+        countries = sorted({p.country for e in self.timeline.events for p in e.participants if p.country},
+                           key=lambda c: (c != "VN", fold(self.t.country(c)), c))
+        kinds = sorted({e.kind for e in self.timeline.events}, key=lambda k: fold(self.t.kind(k)))
+        officials = sorted(self.timeline.officials, key=lambda o: (fold(o.name), o.name, o.id))
+        body = f"# {self.t('search')}\n"
+        return Page(SEARCH_URL, "search.html", self.t("search"), body, description=self.t("search"),
+                    data={"countries": [(c, self.t.country(c)) for c in countries],
+                          "kinds": [(k, self.t.kind(k)) for k in kinds], "search_years": list(reversed(self.years)),
+                          "search_officials": [(o.id, o.name, self.t.country(o.country)) for o in officials],
+                          "search_on": self.search_on})
 
     def not_found(self) -> Page:
         # GitHub Pages serves 404.html at any depth, so its links carry the base path
