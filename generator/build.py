@@ -389,7 +389,7 @@ class Builder:
 
         base = BaseURL.parse(config.base_url)
         plan = SitePlan(timeline, Interface(config.language), base, config.title, config.order == "newest",
-                        self._plans, search_on=search_available() is None)
+                        self._plans, search_on=self.search_on)
         writer = Writer(config.output, self._pages.written)
         try:
             renderer = Renderer(config.theme, config.root, plan.t, base, config.title)
@@ -424,6 +424,8 @@ class Builder:
         if self.index_search and self.search_needed(writer.changed + writer.removed):
             searched = self.search_index.run()
             clock.lap("search")
+        elif not self.config.search:
+            self.search_index.remove()          # switched off: a bundle of an earlier build would be stale
         if registry_file and self.record_permalinks:
             recorded = registry_json(registry)
             try:
@@ -435,14 +437,19 @@ class Builder:
                                               f"could not record published addresses ({exc.strerror})"))
         result = BuildResult(timeline, diagnostics, writer.changed, writer.removed, extracted=fresh,
                              rendered=counts["rendered"], pages=counts["pages"], seconds=clock.seconds,
-                             files=sorted(writer.written), search=searched or search_available())
+                             files=sorted(writer.written),
+                             search=searched or (search_available() if config.search else None))
         if self._plans is not None:
             self._last = (context, self._keys, read, result)
         return result
 
+    @property
+    def search_on(self) -> bool:
+        return self.config.search and search_available() is None
+
     def search_needed(self, changed: list[str]) -> bool:
         """The pages changed (or the bundle is missing): Pagefind indexes the site again, all of it."""
-        return search_available() is None and (
+        return self.search_on and (
             any(rel.endswith(".html") for rel in changed)
             or not (self.config.output / SEARCH_BUNDLE / "pagefind-entry.json").is_file())
 

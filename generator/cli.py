@@ -21,6 +21,9 @@ def _site_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", type=Path, help="settings file (default: ./timeline.toml when present)")
     p.add_argument("--base-url", help="where the site is published, e.g. https://user.github.io/repo/ "
                                       "(default: base_url from timeline.toml, else /)")
+    p.add_argument("--no-search", action="store_true",
+                   help="make no search index this time (Pagefind takes about 1 ms a page; default: "
+                        "search from timeline.toml, else on)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,6 +62,8 @@ def _configure(args) -> SiteConfig:
         config.output_dir = args.output.expanduser().resolve()
     if args.base_url is not None:
         config.base_url = args.base_url
+    if args.no_search:
+        config.search = False
     problems = check(config)       # the file's settings were checked as it was read: these come with the options
     if problems:
         given = [f"--{name.replace('_', '-')}" for name in ("content", "output", "base_url")

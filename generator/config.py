@@ -46,6 +46,7 @@ class SiteConfig:
     end: dt.date = dt.date(2026, 12, 31)
     theme: str = "default"
     order: str = "newest"          # the chronology: "newest" or "oldest" first
+    search: bool = True            # a Pagefind search index (site/search.py)
     # the register of published addresses, relative to `root`; None keeps none. A project read
     # from timeline.toml has one by default; a SiteConfig made in code has none unless given.
     permalinks: Path | None = None
@@ -146,6 +147,12 @@ def _permalinks(value) -> Path | None:
     return _path(value)
 
 
+def _flag(value) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"must be true or false, got {_kind(value)}")
+    return value
+
+
 def _kind(value) -> str:
     return {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "a table",
             str: "text"}.get(type(value), type(value).__name__)
@@ -171,6 +178,7 @@ SETTINGS = (
     Setting("theme", ("theme",), _theme, 'theme = "newsroom"'),
     Setting("order", ("order",), _one_of("newest", "oldest"), 'order = "oldest"'),
     Setting("permalinks", ("permalinks",), _permalinks, 'permalinks = "permalinks.json"'),
+    Setting("search", ("search",), _flag, "search = false"),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 

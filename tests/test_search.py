@@ -33,7 +33,7 @@ def _config(content: Path, site: Path) -> SiteConfig:
 
 
 @needs_pagefind
-def test_a_build_indexes_the_meeting_official_and_article_pages_and_is_byte_reproducible(tmp_path):
+def test_a_build_indexes_the_meeting_and_official_pages_and_is_byte_reproducible(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(DATA / "dev" / "articles", content)
     trees = []
@@ -51,6 +51,22 @@ def test_a_build_indexes_the_meeting_official_and_article_pages_and_is_byte_repr
     event = next((tmp_path / "one" / "events").glob("*/index.html")).read_text(encoding="utf-8")
     assert "data-pagefind-body" in event and "tltevent" in event
     assert "data-pagefind-body" not in (tmp_path / "one" / "index.html").read_text(encoding="utf-8")   # listings
+    article = next((tmp_path / "one" / "articles").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in article                  # its meetings' pages carry its sentences
+
+
+@needs_pagefind
+def test_search_switched_off_makes_no_index_and_takes_the_old_one_away(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(DATA / "seeds" / "articles", content)
+    site = tmp_path / "site"
+    assert build(_config(content, site)).ok and (site / BUNDLE).is_dir()
+    config = _config(content, site)
+    config.search = False
+    result = build(config)
+    assert result.ok and result.search is None and "search" not in result.seconds
+    assert not (site / BUNDLE).exists()
+    assert "search.js" not in (site / "search" / "index.html").read_text(encoding="utf-8")
 
 
 @needs_pagefind

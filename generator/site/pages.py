@@ -389,11 +389,10 @@ class SitePlan:
         lines += [f"- {escape(note)}" for note in src.notes] or [self.t("nothing_skipped")]
         # HTML only: timeline.json lists the articles, and an archive has tens of thousands of them
         listed = articles_year_url(src.published.year if src.published else "undated")
-        words = facet_words(type=["article"], country={p.country for e in events for p in e.participants},
-                            kind={e.kind for e in events}, year=[src.published.year] if src.published else [],
-                            official=set(named) & set(self.officials))
+        # not in the search index: its meetings' pages carry the same sentences (and the index grows by
+        # about 1 ms of Pagefind a page)
         return Page(url, "article.html", title, "\n".join(lines) + "\n", description=title,
-                    data={"source": src, "listed": listed, "search_words": words})
+                    data={"source": src, "listed": listed})
 
     @property
     def article_years(self) -> list[int | str]:

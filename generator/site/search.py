@@ -1,7 +1,7 @@
 """Full-text search: Pagefind indexes the built pages, as a build step (the index is Pagefind's, not ours).
 
-Meeting, official and article pages mark their text `data-pagefind-body`, so that only they are
-indexed (not the listings, which repeat them). Pagefind matches Vietnamese with and without tone
+Meeting and official pages mark their text `data-pagefind-body`, so that only they are indexed
+(not the listings nor the articles' pages, which repeat them: Pagefind takes about 1 ms a page). Pagefind matches Vietnamese with and without tone
 marks ("ha noi" finds "Hà Nội", "da nang" finds "Đà Nẵng").
 
 Filters (country, official, kind, year, type of page) are words of their own that each page
@@ -94,6 +94,10 @@ class SearchIndex:
         staging.rename(bundle)
         shutil.rmtree(old, ignore_errors=True)
         return None
+
+    def remove(self) -> None:
+        """No search any more (`search = false`): the bundle goes, so that no stale index is published."""
+        shutil.rmtree(self.output / BUNDLE, ignore_errors=True)
 
     def cancel(self) -> None:
         with self._lock:
