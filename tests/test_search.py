@@ -104,8 +104,8 @@ def test_without_pagefind_the_build_succeeds_and_says_search_is_off(tmp_path, mo
 @needs_pagefind
 def test_a_failed_or_cancelled_run_keeps_the_last_complete_bundle(tmp_path, monkeypatch):
     site = tmp_path / "site"
-    (site / "a").mkdir(parents=True)
-    (site / "a" / "index.html").write_text("<html><body><main data-pagefind-body><h1>Hà Nội</h1></main></body></html>",
+    (site / "events" / "a").mkdir(parents=True)
+    (site / "events" / "a" / "index.html").write_text("<html><body><main data-pagefind-body><h1>Hà Nội</h1></main></body></html>",
                                             encoding="utf-8")
     index = SearchIndex(site)
     assert index.run() is None
@@ -121,14 +121,14 @@ def test_cancel_stops_a_run_and_the_old_bundle_stays(tmp_path):
     import threading
     site = tmp_path / "site"
     for i in range(300):
-        (site / f"p{i}").mkdir(parents=True)
-        (site / f"p{i}" / "index.html").write_text(
+        (site / "events" / f"p{i}").mkdir(parents=True)
+        (site / "events" / f"p{i}" / "index.html").write_text(
             f"<html><body><main data-pagefind-body><h1>Trang {i}</h1>" + "<p>Bộ trưởng tiếp Đại sứ.</p>" * 200
             + "</main></body></html>", encoding="utf-8")
     index = SearchIndex(site)
     assert index.run() is None
     entry = (site / BUNDLE / "pagefind-entry.json").read_bytes()
-    (site / "p0" / "index.html").write_text("<html><body><main data-pagefind-body><h1>Khác</h1></main></body></html>",
+    (site / "events" / "p0" / "index.html").write_text("<html><body><main data-pagefind-body><h1>Khác</h1></main></body></html>",
                                             encoding="utf-8")
     outcome = []
     runner = threading.Thread(target=lambda: outcome.append(index.run()))

@@ -26,6 +26,8 @@ from pathlib import Path
 
 BUNDLE = "pagefind"                    # the bundle's folder in the output
 _STAGING = ".pagefind-new"             # where it is written first
+# the pages indexed: Pagefind need not open the others (tens of thousands of listings, articles, redirects)
+INDEXED = "{events,officials}/*/index.html"
 
 # facet -> the prefix of its words; each word ends in 'z', so that no word is the start of another
 # (Pagefind completes the last word of a query: 'tlonguyen_van_a' would also find 'nguyen-van-a-2')
@@ -78,7 +80,7 @@ class SearchIndex:
             try:
                 self._process = subprocess.Popen(
                     [sys.executable, "-m", "pagefind", "--site", str(self.output), "--output-path", str(staging),
-                     "--silent"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                     "--glob", INDEXED, "--silent"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             except OSError as exc:
                 return f"pagefind could not be started ({exc.strerror or exc})"
         out, _ = self._process.communicate()
