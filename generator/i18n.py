@@ -19,7 +19,7 @@ _MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "A
 STRINGS: dict[str, dict[str, str]] = {
     "vi": {
         "home": "Trang chủ", "officials": "Quan chức", "years": "Các năm", "meetings": "cuộc gặp",
-        "meeting": "cuộc gặp", "chronology": "Dòng thời gian", "all_officials": "Quan chức theo quốc gia",
+        "meeting": "cuộc gặp", "chronology": "Dòng thời gian", "all_officials": "Quan chức", "name": "Tên", "title_last_seen": "Chức vụ gần nhất", "summary": "Tóm tắt", "years_without": "Các năm chưa có cuộc gặp nào", "per_year": "Số cuộc gặp mỗi năm",
         "participants": "Thành phần", "evidence": "Nguồn và bằng chứng", "date_found": "Ngày được xác định thế nào",
         "positions": "Chức vụ theo thời gian", "position": "Chức vụ", "first_seen": "Lần đầu thấy",
         "last_seen": "Lần cuối thấy", "aliases": "Tên khác", "country": "Quốc gia", "kind": "Loại",
@@ -47,7 +47,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "unplaced_link": "{count} chưa xếp được vào dòng thời gian",
         "undated": "Không có ngày", "outside": "Ngoài khoảng {start}–{end}", "why": "Lý do",
         "in_article": "Trong bài", "sources_count": "nguồn", "by_year": "Theo năm đăng", "by_outlet": "Theo báo",
-        "no_date": "Không rõ ngày đăng", "search": "Tìm kiếm", "search_go": "Tìm", "search_words": "Từ khóa",
+        "no_date": "Không rõ ngày đăng", "countries": "Quốc gia", "search_in_country": "Tìm trong các cuộc gặp với {name}",
+        "search": "Tìm kiếm", "search_go": "Tìm", "search_words": "Từ khóa",
         "search_placeholder": "tên, chức vụ, nơi chốn… (có dấu hay không dấu)", "any": "Tất cả",
         "page_type": "Loại trang", "official": "Quan chức",
         "search_none": "Không tìm thấy trang nào.", "search_found": "{count} trang phù hợp.",
@@ -57,7 +58,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "en": {
         "home": "Home", "officials": "Officials", "years": "Years", "meetings": "meetings",
-        "meeting": "meeting", "chronology": "Chronology", "all_officials": "Officials by country",
+        "meeting": "meeting", "chronology": "Chronology", "all_officials": "Officials", "name": "Name", "title_last_seen": "Last title seen", "summary": "At a glance", "years_without": "Years without meetings", "per_year": "Meetings a year",
         "participants": "Participants", "evidence": "Sources and evidence", "date_found": "How the date was found",
         "positions": "Positions over time", "position": "Position", "first_seen": "First seen",
         "last_seen": "Last seen", "aliases": "Also written", "country": "Country", "kind": "Kind",
@@ -85,7 +86,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "unplaced_link": "{count} not placed in the chronology",
         "undated": "Without a date", "outside": "Outside {start}–{end}", "why": "Why",
         "in_article": "In the article", "sources_count": "sources", "by_year": "By year published",
-        "by_outlet": "By outlet", "no_date": "No publication date", "search": "Search", "search_go": "Search",
+        "by_outlet": "By outlet", "no_date": "No publication date", "countries": "Countries",
+        "search_in_country": "Search the meetings with {name}", "search": "Search", "search_go": "Search",
         "search_words": "Words", "search_placeholder": "names, titles, places… (with or without tone marks)",
         "any": "Any", "page_type": "Type of page", "official": "Official",
         "search_none": "No page found.", "search_found": "{count} pages found.",

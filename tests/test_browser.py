@@ -255,6 +255,10 @@ def test_home_page_counts_match_timeline_json(open_page, root_server):
         m = re.match(r"^((?:19|20)\d\d)\b\D*?(\d+)\s*cuộc gặp", text)
         assert m, f"home page heading without a year and a count: {text!r}"
         shown[int(m.group(1))] = int(m.group(2))
+    # the years without a meeting are named once, in one line of links to their pages
+    empty = page.locator("main p").filter(has_text="Các năm chưa có cuộc gặp nào")
+    for link in empty.locator("a").all():
+        shown[int(link.inner_text())] = 0
     assert shown == expected
 
     # the total, in the text outside the year headings ('… 2020–2026: 6 cuộc gặp, 8 quan chức …')
@@ -443,6 +447,29 @@ def test_search_under_a_subpath(open_page, subpath_server):
     search_from_the_header(page, subpath_server, watch)
 
 
+def test_the_officials_table_sorts_by_a_column_from_the_keyboard(open_page, root_server):
+    data = timeline_of(root_server.site)
+    page, watch = open_page(root_server)
+    page.goto(root_server.url("officials/"))
+    rows = page.locator("main table tbody tr")
+    assert rows.count() == len(data["officials"])
+    button = page.locator("main table thead th button", has_text="Các cuộc gặp")
+    button.focus()
+    page.keyboard.press("Enter")                          # fewest first
+    page.keyboard.press("Enter")                          # then most first
+    expect(page.locator("main table thead th").nth(3)).to_have_attribute("aria-sort", "descending")
+    counts = [int(c) for c in page.locator("main table tbody tr td:nth-child(4)").all_inner_texts()]
+    assert counts == sorted(counts, reverse=True)
+    assert counts[0] == max(len(o["events"]) for o in data["officials"])
+    # a country link leads to its page, which lists that official
+    first = page.locator("main table tbody tr").first
+    name = first.locator("td").first.inner_text()
+    first.locator("td:nth-child(2) a").click()
+    page.wait_for_url(re.compile(r"/countries/[a-z]{2}/$"))
+    expect(page.locator("main")).to_contain_text(name)
+    assert watch.errors() == [] and watch.external == []
+
+
 def test_the_home_page_links_to_the_meetings_it_cannot_place(open_page, tmp_path):
     # the development corpus has a meeting without a date and meetings before 2020
     content = tmp_path / "content"
@@ -480,7 +507,8 @@ def test_screenshots(open_page, root_server, viewport):
     page, watch = open_page(root_server, viewport)
     article = next(a for a in data["articles"] if a["outlet"])
     for name, url in (("home", ""), ("event", event["url"]), ("official", official["url"]),
-                      ("article", article["url"]), ("articles", "articles/"), ("unplaced", "unplaced/")):
+                      ("article", article["url"]), ("articles", "articles/"), ("unplaced", "unplaced/"),
+                      ("officials", "officials/"), ("country", "countries/us/"), ("search", "search/?q=to+lam")):
         response = page.goto(root_server.url(url))
         assert response is not None and response.status == 200
         page.wait_for_load_state("load")

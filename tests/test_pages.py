@@ -94,7 +94,7 @@ def test_event_page_markdown_has_front_matter_summary_people_evidence_and_date_b
     assert [s["file"] for s in fm["sources"]] == ["a.txt", "b.txt"]
     md = page.markdown
     assert "Ngày 9 tháng 5 năm 2024, Bộ trưởng Nguyễn Văn Bình tiếp Đại sứ Hans Müller tại Hà Nội." in md
-    assert "[Hans Müller](../../officials/hans-muller/) — Đại sứ Đức, Đức (khách)" in md
+    assert "[Hans Müller](../../officials/hans-muller/) — Đại sứ Đức, [Đức](../../countries/de/) (khách)" in md
     assert "&lt;script&gt;x&lt;/script&gt;" in md and "<script>" not in md
     assert "— Bài a.txt" in md and "— Bài b.txt" in md
     assert "'Chiều 9/5' + năm của ngày ghi ở đầu bài (2024-05)" in md
@@ -124,18 +124,29 @@ def test_official_page_lists_positions_and_meetings_in_date_order_with_counterpa
     assert "- **Tên khác:** Nguyễn Bình" in md
     assert "| Bộ trưởng Bộ Công an | 09/05/2024 | 03/2025 |" in md
     first, second = md.index("09/05/2024 · "), md.index("03/2025 · ")
-    assert first < second
-    assert "với [Hans Müller](../hans-muller/) (Đức)" in md and "với [Kim Dong Soo](../kim-dong-soo/) (Hàn Quốc)" in md
+    assert second < first                                   # the site's order: newest first
+    oldest = _plan(newest_first=False).official(plan.timeline.officials[2]).markdown
+    assert oldest.index("09/05/2024 · ") < oldest.index("03/2025 · ")
+    assert "với [Hans Müller](../hans-muller/) ([Đức](../../countries/de/))" in md
+    assert "với [Kim Dong Soo](../kim-dong-soo/) ([Hàn Quốc](../../countries/kr/))" in md
     assert page.front_matter["events"] == ["2024-05-09-a", "2025-03-02-b"]
+    # at a glance, before the list: meetings a year, counterparts by country
+    assert md.index("## Tóm tắt") < md.index("## Các cuộc gặp")
+    assert "- **Số cuộc gặp mỗi năm:** 2025: 1, 2024: 1" in md
+    assert "- **[Đức](../../countries/de/):** [Hans Müller](../hans-muller/)" in md
 
 
 def test_home_groups_by_year_with_counts_in_the_configured_order():
     newest = _plan().home()
     assert newest.data["counts"] == {2020: 0, 2021: 0, 2022: 0, 2023: 0, 2024: 1, 2025: 1, 2026: 0}
-    assert newest.markdown.index("## [2026]") < newest.markdown.index("## [2020]")
+    assert newest.markdown.index("## [2025]") < newest.markdown.index("## [2024]")
     assert "## [2024](years/2024/) · 1 cuộc gặp" in newest.markdown
+    # the years without a meeting: one line, not a heading each
+    assert "## [2026]" not in newest.markdown
+    assert ("Các năm chưa có cuộc gặp nào: [2026](years/2026/), [2023](years/2023/), [2022](years/2022/), "
+            "[2021](years/2021/), [2020](years/2020/).") in newest.markdown
     oldest = _plan(newest_first=False).home()
-    assert oldest.markdown.index("## [2020]") < oldest.markdown.index("## [2026]")
+    assert oldest.markdown.index("## [2024]") < oldest.markdown.index("## [2025]")
 
 
 @pytest.mark.parametrize("language, more", [("vi", "Xem tất cả 45 cuộc gặp năm 2024 →"), ("en", "All 45 meetings of 2024 →")])
@@ -158,7 +169,7 @@ def test_english_interface():
     plan = _plan(language="en")
     md = plan.event(plan.timeline.events[0]).markdown
     assert "On 9 May 2024, Bộ trưởng Bộ Công an Nguyễn Văn Bình received Đại sứ Đức Hans Müller in Hà Nội." in md
-    assert "Germany (guest)" in md
+    assert "[Germany](../../countries/de/) (guest)" in md
     assert "## [2024](years/2024/) · 1 meeting" in plan.home().markdown
     call = plan.event(plan.timeline.events[1]).markdown
     assert "In March 2025, " in call and "held a phone call with" in call and "(online)" in call
@@ -250,8 +261,11 @@ def test_officials_index_sorts_countries_by_letters_before_tone_marks():
                  *timeline.officials[2:]]
     plan = SitePlan(replace(timeline, officials=officials), Interface("vi"), BaseURL.parse("/"), "Site", True)
     md = plan.officials_index().markdown
-    headings = [line for line in md.splitlines() if line.startswith("## ")]
-    assert headings == ["## Việt Nam (1)", "## Ấn Độ (1)", "## Hoa Kỳ (1)"]
+    rows = [line for line in md.splitlines() if line.startswith("| [")]
+    assert [r.split(" | ")[1] for r in rows] == ["[Việt Nam](../countries/vn/)", "[Ấn Độ](../countries/in/)",
+                                                 "[Hoa Kỳ](../countries/us/)"]
+    assert rows[0] == ("| [Nguyễn Văn Bình](nguyen-van-binh/) | [Việt Nam](../countries/vn/) | Bộ trưởng Bộ Công an "
+                       "| 2 |")                              # with the title last seen and the meetings
 
 
 def test_a_page_decided_by_its_inputs_is_described_without_planning_it():
@@ -335,7 +349,7 @@ def test_an_articles_page_shows_where_it_is_from_what_it_reports_and_what_was_no
     assert "[Bộ trưởng Nguyễn Văn Bình tiếp Đại sứ Hans Müller](../../events/2024-05-09-a/)" in md
     assert "    > Chiều 9/5, tại Hà Nội, ... &lt;script&gt;x&lt;/script&gt;" in md     # its own sentence
     assert "([Không có ngày](../../unplaced/))" in md and "    > Trước đó, Bộ trưởng điện đàm với Đại sứ." in md
-    assert "[Hans Müller](../../officials/hans-muller/) — Đại sứ Đức, Đức" in md
+    assert "[Hans Müller](../../officials/hans-muller/) — Đại sứ Đức, [Đức](../../countries/de/)" in md
     assert "- no meeting found in this article" in md
 
 
@@ -394,3 +408,25 @@ def test_a_build_publishes_each_articles_page_and_lists_the_articles_in_timeline
     assert "no meeting found in this article" in note
     event = next((out / "events").glob("*/index.html")).read_text(encoding="utf-8")
     assert 'href="https://plo.vn/tiep-1.html"' in event and 'href="../../articles/2024-plo-tiep/"' in event
+
+
+def test_a_country_page_lists_its_officials_and_its_meetings_by_year():
+    plan = _plan()
+    assert plan.country_codes == ["VN", "DE", "KR"]       # Việt Nam first, then by name: Đức, Hàn Quốc
+    assert ("country", "DE") in plan.jobs({}) and ("countries",) in plan.jobs({})
+    page = plan.country("DE")
+    assert page.url == "countries/de/" and page.title == "Đức"
+    md = page.markdown
+    assert "- [Hans Müller](../../officials/hans-muller/) — Đại sứ Đức · 1 cuộc gặp" in md
+    assert "### 2024 (1)" in md and "[Bộ trưởng Nguyễn Văn Bình tiếp Đại sứ Hans Müller](../../events/2024-05-09-a/)" in md
+    vietnam = plan.country("VN").markdown
+    assert "[Nguyễn Văn Bình](../../officials/nguyen-van-binh/)" in vietnam
+    assert "events/" not in vietnam                        # its meetings are the chronology itself
+    index = plan.countries_index().markdown
+    assert index.index("[Việt Nam](vn/)") < index.index("[Đức](de/)") and "| [Đức](de/) | 1 | 1 |" in index
+
+
+def test_a_country_without_a_page_is_named_without_a_link():
+    plan = _plan()
+    assert plan.country_link("FR", "events/x/") == "Pháp" and plan.country_link(None, "") == "Chưa rõ quốc gia"
+    assert plan.country_link("DE", "events/x/") == "[Đức](../../countries/de/)"

@@ -77,8 +77,8 @@ def test_github_pages_files(seed_site):
     assert "https://example.org/timeline/" in locs
     assert "https://example.org/timeline/officials/to-lam/" in locs
     # home, officials, articles (and by year published: 2026, 2021, 2020, no date) and not-placed lists, search,
-    # years, meetings, officials, articles
-    assert len(locs) == 1 + 1 + 1 + 4 + 1 + 1 + 7 + 6 + 8 + 5
+    # countries (and VN, US, JP), years, meetings, officials, articles
+    assert len(locs) == 1 + 1 + 1 + 4 + 1 + 1 + 1 + 3 + 7 + 6 + 8 + 5
     feed = ET.parse(seed_site / "feed.xml").getroot()
     entries = feed.findall("a:entry", ns)
     assert len(entries) == 6
@@ -97,9 +97,13 @@ def test_meeting_page_head_has_canonical_open_graph_and_json_ld(seed_site):
 def test_home_counts_match_timeline_json(seed_site):
     data = json.loads((seed_site / "timeline.json").read_text(encoding="utf-8"))
     home = (seed_site / "index.html").read_text(encoding="utf-8")
+    empty = re.search(r"Các năm chưa có cuộc gặp nào: (.*?)\.</p>", home)
     for year in range(2020, 2027):
         n = sum(e["date"].startswith(str(year)) for e in data["events"])
-        assert re.search(rf">{year}</a> · {n} cuộc gặp</h2>", home), year
+        if n:
+            assert re.search(rf">{year}</a> · {n} cuộc gặp</h2>", home), year
+        else:                                      # one line for all the years without a meeting
+            assert empty and f">{year}</a>" in empty.group(1), year
 
 
 def test_only_the_output_folder_and_the_registry_are_written(tmp_path):

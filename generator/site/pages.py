@@ -17,7 +17,7 @@ from generator.i18n import Interface, word_basis
 from generator.site.mdtext import escape, external_link, link, table
 from generator.model import ArticleSource, Evidence, Event, Official, Page, PartialDate, Timeline
 from generator.names import fold
-from generator.site.permalinks import article_url, articles_year_url, event_url, official_url, year_url
+from generator.site.permalinks import article_url, articles_year_url, country_url, event_url, official_url, year_url
 from generator.site.search import facet_words
 from generator.urls import BaseURL, relative
 
@@ -29,7 +29,9 @@ HOME_PER_YEAR = 30
 _MAKERS = {"home": "home", "officials": "officials_index", "404": "not_found", "year": "year",
            "articles": "articles_index", "articles_year": "articles_of_year", "unplaced": "unplaced",
            "event": "_event_page",
-           "official": "_official_page", "article": "_article_page", "redirect": "redirect", "search": "search"}
+           "official": "_official_page", "article": "_article_page", "redirect": "redirect", "search": "search",
+           "countries": "countries_index", "country": "country"}
+COUNTRIES_URL = "countries/"
 UNPLACED_URL = "unplaced/"
 SEARCH_URL = "search/"
 ARTICLES_URL = "articles/"
@@ -56,13 +58,18 @@ class SitePlan:
         for e in timeline.events:
             self.by_year[e.date.year].append(e)
         self.sources = {s.file: s for s in timeline.sources}
+        # every country of a meeting of the chronology, or of an official, has a page
+        self.country_codes = sorted({p.country for e in timeline.events for p in e.participants if p.country}
+                                    | {o.country for o in timeline.officials if o.country},
+                                    key=lambda c: (c != "VN", fold(t.country(c)), c))
         self._by_file: dict[str, list[Event]] | None = None
 
     def jobs(self, redirects: dict[str, str]) -> list[tuple]:
         """Every page of the site as a small description, in site order; `make` plans one. A build
         plans, renders and writes one page at a time, so the plans are never held all at once."""
         return [("home",), ("officials",), ("articles",), *(("articles_year", y) for y in self.article_years),
-                ("unplaced",), ("search",), ("404",), *(("year", y) for y in self.years),
+                ("unplaced",), ("search",), ("countries",), *(("country", c) for c in self.country_codes),
+                ("404",), *(("year", y) for y in self.years),
                 *(("event", i) for i in range(len(self.timeline.events))),
                 *(("official", i) for i in range(len(self.timeline.officials))),
                 *(("article", i) for i in range(len(self.timeline.sources))),
@@ -117,7 +124,8 @@ class SitePlan:
         src = self.timeline.sources[i]
         events = self.by_file.get(src.file, [])
         return src, events, [e.id in self.events and self.events[e.id] is e for e in events], \
-            [p.official in self.officials for e in events for p in e.participants]
+            [p.official in self.officials for e in events for p in e.participants], \
+            [p.country in self.country_codes for e in events for p in e.participants]
 
     @property
     def by_file(self) -> dict[str, list[Event]]:
@@ -173,6 +181,11 @@ class SitePlan:
         online = f" ({self.t('online')})" if e.online else ""
         return f"{self.t.when(e.date)}, {self.headline(e)}{where}{online}."
 
+    def country_link(self, code: str | None, from_url: str) -> str:
+        """A country's name, linked to its page when it has one."""
+        name = self.t.country(code)
+        return link(name, relative(from_url, country_url(code))) if code in self.country_codes else escape(name)
+
     def _event_line(self, e: Event, from_url: str) -> str:
         return (f"{self.t.short_date(e.date)} · {self.t.kind(e.kind)} · "
                 f"{link(self.headline(e), relative(from_url, event_url(e.id)))}")
@@ -194,12 +207,18 @@ class SitePlan:
         years = list(reversed(self.years)) if self.newest_first else self.years
         for y in years:
             events = self.by_year.get(y, [])
+            if not events:
+                continue                 # said once, below
             lines += [f"## {link(str(y), relative('', year_url(y)))} · {self.t.count(len(events))}", ""]
             lines += [f"- {self._event_line(e, '')}" for e in self._ordered(events)[:HOME_PER_YEAR]]
             if len(events) > HOME_PER_YEAR:
                 lines.append("- " + link(self.t("all_of_year").format(count=self.t.count(len(events)), year=y),
                                          relative("", year_url(y))))
-            lines += [""] if events else [self.t("no_meetings"), ""]
+            lines.append("")
+        empty = [y for y in years if not self.by_year.get(y)]
+        if empty:
+            lines += [f"{self.t('years_without')}: " + ", ".join(link(str(y), relative("", year_url(y))) for y in empty)
+                      + ".", ""]
         counts = {y: len(self.by_year.get(y, [])) for y in self.years}
         return Page("", "home.html", self.site_title, "\n".join(lines),
                     description=f"{self.t('chronology')} {self.years[0]}–{self.years[-1]}: {self.t.count(total)}",
@@ -229,7 +248,7 @@ class SitePlan:
         lines += ["", f"## {self.t('participants')}", ""]
         for p in e.participants:
             who = link(p.name, relative(url, official_url(p.official))) if p.official in self.officials else escape(p.name)
-            details = ", ".join(escape(x) for x in (p.title, self.t.country(p.country)) if x)
+            details = ", ".join([escape(p.title)] * bool(p.title) + [self.country_link(p.country, url)])
             lines.append(f"- {who} — {details} ({self.t.role(p.role)})")
         lines += ["", f"## {self.t('evidence')}", ""]
         for s in e.sources:
@@ -301,7 +320,7 @@ class SitePlan:
 
     def official(self, o: Official) -> Page:
         url = official_url(o.id)
-        lines = [f"# {escape(o.name)}", "", f"- **{self.t('country')}:** {escape(self.t.country(o.country))}"]
+        lines = [f"# {escape(o.name)}", "", f"- **{self.t('country')}:** {self.country_link(o.country, url)}"]
         if o.aliases:
             lines.append(f"- **{self.t('aliases')}:** " + ", ".join(escape(a) for a in o.aliases))
         lines += ["", f"## {self.t('positions')}", ""]
@@ -309,12 +328,13 @@ class SitePlan:
             lines.append(table([self.t("position"), self.t("first_seen"), self.t("last_seen")],
                                [[escape(p.title), self.t.short_date(_parse(p.first_seen)),
                                  self.t.short_date(_parse(p.last_seen))] for p in o.positions]))
+        met = [self.events[eid] for eid in o.events]
+        lines += ["", f"## {self.t('summary')}", ""] + self._official_summary(o, met, url)
         lines += ["", f"## {self.t('meetings_of')} ({len(o.events)})", ""]
-        for eid in o.events:
-            e = self.events[eid]
+        for e in self._ordered(met):
             others = [p for p in e.participants if p.official != o.id]
             with_ = ", ".join((link(p.name, relative(url, official_url(p.official))) if p.official in self.officials
-                               else escape(p.name)) + (f" ({escape(self.t.country(p.country))})" if p.country else "")
+                               else escape(p.name)) + (f" ({self.country_link(p.country, url)})" if p.country else "")
                               for p in others)
             lines.append(f"- {self._event_line(e, url)}" + (f" — {self.t('with')} {with_}" if with_ else ""))
         meta = {"id": o.id, "url": url, "name": o.name, "aliases": o.aliases, "country": o.country,
@@ -323,30 +343,47 @@ class SitePlan:
                 "events": o.events}
         title = o.name
         described = f"{o.name}: {self.t.country(o.country)}, {self.t.count(len(o.events))}"
-        met = [self.events[eid] for eid in o.events]
         words = facet_words(type=["official"], country=[o.country], official=[o.id], year={e.date.year for e in met},
                             kind={e.kind for e in met})
         return Page(url, "official.html", title, "\n".join(lines) + "\n", description=described, front_matter=meta,
                     data={"official": o, "search_words": words})
 
+    def _official_summary(self, o: Official, met: list[Event], url: str) -> list[str]:
+        """Meetings per year, then the counterparts by country (most met first): the page at a glance."""
+        per_year = Counter(e.date.year for e in met)
+        years = sorted(per_year, reverse=self.newest_first)
+        lines = [f"- **{self.t('per_year')}:** " + ", ".join(f"{y}: {per_year[y]}" for y in years)]
+        met_with: dict[str | None, Counter] = defaultdict(Counter)
+        names: dict[str, str] = {}
+        for e in met:
+            for p in e.participants:
+                if p.official != o.id:
+                    met_with[p.country][p.official] += 1
+                    names.setdefault(p.official, p.name)
+        for country in sorted(met_with, key=lambda c: (-sum(met_with[c].values()), c is None,
+                                                        fold(self.t.country(c)), c or "")):
+            people = sorted(met_with[country].items(), key=lambda item: (-item[1], fold(names[item[0]]), item[0]))
+            who = ", ".join((link(names[i], relative(url, official_url(i))) if i in self.officials else escape(names[i]))
+                            + (f" ({n})" if n > 1 else "") for i, n in people)
+            lines.append(f"- **{self.country_link(country, url)}:** {who}")
+        return lines
+
     def officials_index(self) -> Page:
+        """Every official as a row: name, country, title last seen, meetings. Việt Nam first (the chronology
+        is about its leaders), then by country and name; the theme's sort.js sorts by any column."""
         url = "officials/"
-        by_country: dict[str | None, list[Official]] = defaultdict(list)
-        for o in self.timeline.officials:
-            by_country[o.country].append(o)
-        # Việt Nam first: the chronology is about its leaders; then by name, unknown last
-        order = sorted(by_country, key=lambda c: (c is None, c != "VN", fold(self.t.country(c)), self.t.country(c)))
+        countries = {o.country for o in self.timeline.officials if o.country}
+        # a name by its last word (the given name of a Vietnamese name), letters before tone marks
+        people = sorted(self.timeline.officials, key=lambda o: (
+            o.country is None, o.country != "VN", fold(self.t.country(o.country)), self.t.country(o.country),
+            [fold(w) for w in o.name.split()[-1:]], fold(o.name), o.name))
         lines = [f"# {self.t('all_officials')}", "",
-                 f"{len(self.timeline.officials)} {self.t('officials_count')}, "
-                 f"{len([c for c in by_country if c])} {self.t('countries_count')}.", ""]
-        for c in order:
-            # by the last word of the name (the given name of a Vietnamese name), letters before tone marks
-            people = sorted(by_country[c], key=lambda o: ([fold(w) for w in o.name.split()[-1:]], fold(o.name), o.name))
-            lines += [f"## {escape(self.t.country(c))} ({len(people)})", ""]
-            lines += [f"- {link(o.name, relative(url, official_url(o.id)))} · {self.t.count(len(o.events))}"
-                      for o in people]
-            lines.append("")
-        return Page(url, "officials.html", self.t("all_officials"), "\n".join(lines),
+                 f"{len(people)} {self.t('officials_count')}, {len(countries)} {self.t('countries_count')}.", "",
+                 table([self.t("name"), self.t("country"), self.t("title_last_seen"), self.t("meetings_of")],
+                       [[link(o.name, relative(url, official_url(o.id))), self.country_link(o.country, url),
+                         escape(o.positions[-1].title) if o.positions else "–", str(len(o.events))]
+                        for o in people])]
+        return Page(url, "officials.html", self.t("all_officials"), "\n".join(lines) + "\n",
                     description=self.t("all_officials"))
 
     def article(self, src: ArticleSource) -> Page:
@@ -383,7 +420,7 @@ class SitePlan:
         lines += [f"## {self.t('officials_named')} ({len(named)})", ""]
         for official, p in sorted(named.items(), key=lambda item: (fold(item[1].name), item[1].name)):
             who = link(p.name, relative(url, official_url(official))) if official in self.officials else escape(p.name)
-            details = ", ".join(escape(x) for x in (p.title, self.t.country(p.country)) if x)
+            details = ", ".join([escape(p.title)] * bool(p.title) + [self.country_link(p.country, url)])
             lines.append(f"- {who} — {details}")
         lines += ["", f"## {self.t('not_used')}", ""]
         lines += [f"- {escape(note)}" for note in src.notes] or [self.t("nothing_skipped")]
@@ -456,6 +493,55 @@ class SitePlan:
                     lines += [f"    > {escape(s.sentence)}", "    >", f"    > — {self.cite(s, url)}", ""]
         return Page(url, "unplaced.html", self.t("unplaced"), "\n".join(lines) + "\n",
                     description=self.t("unplaced"))
+
+    @property
+    def by_country(self) -> dict[str, list[Event]]:
+        """The meetings of the chronology with each country, in date order."""
+        if getattr(self, "_by_country", None) is None:
+            self._by_country = defaultdict(list)
+            for e in self.timeline.events:
+                for c in dict.fromkeys(p.country for p in e.participants if p.country):
+                    self._by_country[c].append(e)
+        return self._by_country
+
+    def countries_index(self) -> Page:
+        """Every country with a page: its meetings and officials, most meetings first."""
+        url = COUNTRIES_URL
+        officials = Counter(o.country for o in self.timeline.officials)
+        order = sorted(self.country_codes, key=lambda c: (c != "VN", -len(self.by_country.get(c, [])),
+                                                          fold(self.t.country(c)), c))
+        lines = [f"# {self.t('countries')}", "", f"{len(order)} {self.t('countries_count')}.", "",
+                 table([self.t("country"), self.t("meetings_of"), self.t("officials")],
+                       [[self.country_link(c, url), str(len(self.by_country.get(c, []))), str(officials[c])]
+                        for c in order])]
+        return Page(url, "countries.html", self.t("countries"), "\n".join(lines) + "\n", description=self.t("countries"))
+
+    def country(self, code: str) -> Page:
+        """One country: its officials (with the title last seen and their meetings) and, for a foreign
+        country, its meetings with Vietnamese officials by year, in the site's order."""
+        url = country_url(code)
+        name = self.t.country(code)
+        events = self.by_country.get(code, [])
+        people = sorted((o for o in self.timeline.officials if o.country == code),
+                        key=lambda o: (-len(o.events), fold(o.name), o.id))
+        lines = [f"# {escape(name)}", "",
+                 f"{self.t.count(len(events))}, {len(people)} {self.t('officials_count')}.", ""]
+        lines += [f"## {self.t('officials')} ({len(people)})", ""]
+        for o in people:
+            title = f" — {escape(o.positions[-1].title)}" if o.positions else ""
+            lines.append(f"- {link(o.name, relative(url, official_url(o.id)))}{title} · {self.t.count(len(o.events))}")
+        lines.append("")
+        if code != "VN":           # Việt Nam's meetings are the whole chronology
+            lines += [f"## {self.t('meetings_of')} ({len(events)})", ""]
+            by_year: dict[int, list[Event]] = defaultdict(list)
+            for e in events:
+                by_year[e.date.year].append(e)
+            for y in sorted(by_year, reverse=self.newest_first):
+                lines += [f"### {y} ({len(by_year[y])})", ""]
+                lines += [f"- {self._event_line(e, url)}" for e in self._ordered(by_year[y])]
+                lines.append("")
+        return Page(url, "country.html", name, "\n".join(lines), description=f"{name}: {self.t.count(len(events))}",
+                    data={"country": code, "search_country": code})
 
     def search(self) -> Page:
         """The search page: a form (words; country, kind, year, official, type of page) that search.js runs

@@ -76,6 +76,11 @@ def year_url(year: int) -> str:
     return f"years/{year}/"
 
 
+def country_url(code: str) -> str:
+    """A country's page: its meetings with Vietnamese officials, by year, and its officials."""
+    return f"countries/{code.lower()}/"
+
+
 def articles_year_url(year: int | str) -> str:
     """The list of the articles published in a year ('undated': without a date). Two levels deep, so
     that it never meets an article's page (one level: `article_url`)."""
