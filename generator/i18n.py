@@ -19,7 +19,8 @@ _MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "A
 STRINGS: dict[str, dict[str, str]] = {
     "vi": {
         "home": "Trang chủ", "officials": "Quan chức", "years": "Các năm", "meetings": "cuộc gặp",
-        "meeting": "cuộc gặp", "chronology": "Dòng thời gian", "all_officials": "Quan chức", "name": "Tên", "title_last_seen": "Chức vụ gần nhất", "summary": "Tóm tắt", "years_without": "Các năm chưa có cuộc gặp nào", "per_year": "Số cuộc gặp mỗi năm",
+        "meeting": "cuộc gặp", "chronology": "Dòng thời gian", "all_officials": "Quan chức", "name": "Tên", "title_last_seen": "Chức vụ gần nhất", "summary": "Tóm tắt", "strip_caption": "Các cuộc gặp theo tháng, {start}–{end}, theo loại.",
+        "strip_of": "Các cuộc gặp của {name} theo tháng, theo loại.", "years_without": "Các năm chưa có cuộc gặp nào", "per_year": "Số cuộc gặp mỗi năm",
         "participants": "Thành phần", "evidence": "Nguồn và bằng chứng", "date_found": "Ngày được xác định thế nào",
         "positions": "Chức vụ theo thời gian", "position": "Chức vụ", "first_seen": "Lần đầu thấy",
         "last_seen": "Lần cuối thấy", "aliases": "Tên khác", "country": "Quốc gia", "kind": "Loại",
@@ -58,7 +59,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "en": {
         "home": "Home", "officials": "Officials", "years": "Years", "meetings": "meetings",
-        "meeting": "meeting", "chronology": "Chronology", "all_officials": "Officials", "name": "Name", "title_last_seen": "Last title seen", "summary": "At a glance", "years_without": "Years without meetings", "per_year": "Meetings a year",
+        "meeting": "meeting", "chronology": "Chronology", "all_officials": "Officials", "name": "Name", "title_last_seen": "Last title seen", "summary": "At a glance", "strip_caption": "Meetings by month, {start}–{end}, by kind.",
+        "strip_of": "Meetings of {name} by month, by kind.", "years_without": "Years without meetings", "per_year": "Meetings a year",
         "participants": "Participants", "evidence": "Sources and evidence", "date_found": "How the date was found",
         "positions": "Positions over time", "position": "Position", "first_seen": "First seen",
         "last_seen": "Last seen", "aliases": "Also written", "country": "Country", "kind": "Kind",

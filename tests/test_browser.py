@@ -470,6 +470,25 @@ def test_the_officials_table_sorts_by_a_column_from_the_keyboard(open_page, root
     assert watch.errors() == [] and watch.external == []
 
 
+def test_the_picture_of_the_chronology_links_each_mark_to_its_meeting(open_page, root_server):
+    data = timeline_of(root_server.site)
+    page, watch = open_page(root_server)
+    page.goto(root_server.url())
+    marks = page.locator("main figure.strip svg a")
+    drawn = [e for e in data["events"] if e["precision"] in ("day", "month")]
+    assert marks.count() == len(drawn)
+    labels = marks.evaluate_all("links => links.map(a => a.getAttribute('aria-label'))")
+    assert all(label and re.match(r"\d\d/\d\d/\d{4} · ", label) for label in labels), labels   # a text alternative
+    assert page.locator("main figure.strip figcaption .legend li").count() >= 1
+    box = page.locator("main figure.strip svg").bounding_box()
+    assert box and box["height"] > 40 and box["width"] > 300
+    marks.first.focus()
+    page.keyboard.press("Enter")                           # reachable and followed from the keyboard
+    page.wait_for_url(re.compile(r"/events/[^/]+/$"))
+    assert any(page.url == root_server.url(e["url"]) for e in drawn)
+    assert watch.errors() == [] and watch.external == []
+
+
 def test_the_home_page_links_to_the_meetings_it_cannot_place(open_page, tmp_path):
     # the development corpus has a meeting without a date and meetings before 2020
     content = tmp_path / "content"

@@ -19,6 +19,7 @@ from generator.model import ArticleSource, Evidence, Event, Official, Page, Part
 from generator.names import fold
 from generator.site.permalinks import article_url, articles_year_url, country_url, event_url, official_url, year_url
 from generator.site.search import facet_words
+from generator.site.strip import strip
 from generator.urls import BaseURL, relative
 
 FEED_SIZE = 100
@@ -186,6 +187,15 @@ class SitePlan:
         name = self.t.country(code)
         return link(name, relative(from_url, country_url(code))) if code in self.country_codes else escape(name)
 
+    def strip(self, events: list[Event], caption: str) -> dict:
+        """The picture of these meetings by month (site/strip.py), for a page's template."""
+        def month_label(year: int, month: int, counts: Counter) -> str:
+            return f"{month:02d}/{year}: " + ", ".join(f"{n} {self.t.kind(k).lower()}" for k, n in counts.items())
+        return {"strip": strip(events, self.years[0], self.years[-1],
+                               lambda e: f"{self.t.short_date(e.date)} · {self.t.kind(e.kind)} · {self.headline(e)}",
+                               month_label, lambda e: event_url(e.id), year_url),
+                "strip_caption": caption}
+
     def _event_line(self, e: Event, from_url: str) -> str:
         return (f"{self.t.short_date(e.date)} · {self.t.kind(e.kind)} · "
                 f"{link(self.headline(e), relative(from_url, event_url(e.id)))}")
@@ -222,7 +232,9 @@ class SitePlan:
         counts = {y: len(self.by_year.get(y, [])) for y in self.years}
         return Page("", "home.html", self.site_title, "\n".join(lines),
                     description=f"{self.t('chronology')} {self.years[0]}–{self.years[-1]}: {self.t.count(total)}",
-                    data={"counts": counts, "total": total, "unplaced": unplaced})
+                    data={"counts": counts, "total": total, "unplaced": unplaced,
+                          **self.strip(self.timeline.events, self.t("strip_caption").format(
+                              start=self.years[0], end=self.years[-1]))})
 
     def year(self, y: int) -> Page:
         url = year_url(y)
@@ -346,7 +358,8 @@ class SitePlan:
         words = facet_words(type=["official"], country=[o.country], official=[o.id], year={e.date.year for e in met},
                             kind={e.kind for e in met})
         return Page(url, "official.html", title, "\n".join(lines) + "\n", description=described, front_matter=meta,
-                    data={"official": o, "search_words": words})
+                    data={"official": o, "search_words": words,
+                          **self.strip(met, self.t("strip_of").format(name=o.name))})
 
     def _official_summary(self, o: Official, met: list[Event], url: str) -> list[str]:
         """Meetings per year, then the counterparts by country (most met first): the page at a glance."""
@@ -541,7 +554,8 @@ class SitePlan:
                 lines += [f"- {self._event_line(e, url)}" for e in self._ordered(by_year[y])]
                 lines.append("")
         return Page(url, "country.html", name, "\n".join(lines), description=f"{name}: {self.t.count(len(events))}",
-                    data={"country": code, "search_country": code})
+                    data={"country": code, "search_country": code,
+                          **self.strip(events, self.t("strip_of").format(name=name))})
 
     def search(self) -> Page:
         """The search page: a form (words; country, kind, year, official, type of page) that search.js runs
