@@ -389,10 +389,10 @@ class Builder:
 
         base = BaseURL.parse(config.base_url)
         plan = SitePlan(timeline, Interface(config.language), base, config.title, config.order == "newest",
-                        self._plans, search_on=self.search_on)
+                        self._plans, search_on=self.search_on, file_links=config.file_links)
         writer = Writer(config.output, self._pages.written)
         try:
-            renderer = Renderer(config.theme, config.root, plan.t, base, config.title)
+            renderer = Renderer(config.theme, config.root, plan.t, base, config.title, config.file_links)
             reuse = _Reuse(self._pages, renderer.fingerprint(plan.years), writer)
             jobs = plan.jobs(redirects)
             counts: dict = {}

@@ -165,8 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     if result.search and not result.unchanged:
         print(f"note: search is off: {printable(result.search)}", file=sys.stderr)
     if not BaseURL.parse(config.base_url).is_absolute:
-        print(f"note: base_url {config.base_url!r} has no domain, so canonical links, sitemap.xml and feed.xml "
-              f"carry paths only; set base_url or --base-url to the published address")
+        print(f"note: base_url {config.base_url!r} has no domain, so no sitemap.xml and no feed.xml are written "
+              f"(they need absolute addresses) and canonical links carry paths only; set base_url or --base-url "
+              f"to the published address")
     if args.strict and result.warnings:
         return 1
     return 0

@@ -47,6 +47,7 @@ class SiteConfig:
     theme: str = "default"
     order: str = "newest"          # the chronology: "newest" or "oldest" first
     search: bool = True            # a Pagefind search index (site/search.py)
+    file_links: bool = False       # links name index.html, so that the site works opened from disk
     # the register of published addresses, relative to `root`; None keeps none. A project read
     # from timeline.toml has one by default; a SiteConfig made in code has none unless given.
     permalinks: Path | None = None
@@ -179,6 +180,7 @@ SETTINGS = (
     Setting("order", ("order",), _one_of("newest", "oldest"), 'order = "oldest"'),
     Setting("permalinks", ("permalinks",), _permalinks, 'permalinks = "permalinks.json"'),
     Setting("search", ("search",), _flag, "search = false"),
+    Setting("file_links", ("file_links",), _flag, "file_links = true"),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 

@@ -70,11 +70,16 @@ class BaseURL:
         return self.origin + self.path_of(url)
 
 
-def relative(from_url: str, to_url: str) -> str:
+def relative(from_url: str, to_url: str, files: bool = False) -> str:
     """A link from the page at `from_url` to `to_url`, both site-relative ('' is the home page).
 
-    Directory URLs end with '/', file URLs ('timeline.json', 'static/style.css') do not.
+    Directory URLs end with '/', file URLs ('timeline.json', 'static/style.css') do not. `files`
+    (the `file_links` setting): a link to a folder names its index.html, as a site opened from disk
+    needs (a browser shows file:// folders as listings).
     """
+    if files and (to_url == "" or to_url.endswith("/")):
+        rel = relative(from_url, to_url)
+        return ("" if rel == "./" else rel) + "index.html"
     here = from_url.split("/")[:-1]              # the folder of the page: 'events/x/' -> ['events', 'x']
     there = [p for p in to_url.split("/") if p]
     common = 0

@@ -274,7 +274,7 @@ def test_home_page_counts_match_timeline_json(open_page, root_server):
 
 def test_old_permalink_lands_on_the_new_meeting_page(open_page, tmp_path):
     content = copy_seeds(tmp_path / "content")
-    site = build_site(content, tmp_path / "site")
+    site = build_site(content, tmp_path / "site", "https://example.org/")      # a domain: a sitemap is written
     before = timeline_of(site)
 
     # article 000 has one meeting, 'Ngày 30/10' (2020); the day is corrected to the 29th
@@ -284,7 +284,7 @@ def test_old_permalink_lands_on_the_new_meeting_page(open_page, tmp_path):
     article.write_text(text.replace("Ngày 30/10", "Ngày 29/10"), encoding="utf-8")
     assert (tmp_path / "permalinks.json").is_file(), "the first build recorded no permalinks"
     assert not (content / "permalinks.json").exists(), "the register belongs beside the settings"
-    build_site(content, site)
+    build_site(content, site, "https://example.org/")
     after = timeline_of(site)
 
     old_ids = {e["id"] for e in before["events"]} - {e["id"] for e in after["events"]}
@@ -487,6 +487,28 @@ def test_the_picture_of_the_chronology_links_each_mark_to_its_meeting(open_page,
     page.wait_for_url(re.compile(r"/events/[^/]+/$"))
     assert any(page.url == root_server.url(e["url"]) for e in drawn)
     assert watch.errors() == [] and watch.external == []
+
+
+def test_a_site_built_with_file_links_works_opened_from_disk(chromium, tmp_path):
+    from generator.build import build
+    from generator.config import SiteConfig
+    site = tmp_path / "site"
+    assert build(SiteConfig(content_dir=copy_seeds(tmp_path / "content"), output_dir=site, file_links=True,
+                            search=False)).ok
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        page.goto((site / "index.html").as_uri())
+        page.locator("main li a[href*='events/']").first.click()
+        page.wait_for_url(re.compile(r"/events/[^/]+/index\.html$"))
+        expect(page.locator("main h1").first).to_be_visible()
+        page.locator("main a[href*='officials/']").first.click()
+        page.wait_for_url(re.compile(r"/officials/[^/]+/index\.html$"))
+        page.locator("header a", has_text="Quốc gia").click()
+        page.wait_for_url(re.compile(r"/countries/index\.html$"))
+        expect(page.locator("main table")).to_be_visible()
+    finally:
+        context.close()
 
 
 def test_the_home_page_links_to_the_meetings_it_cannot_place(open_page, tmp_path):

@@ -78,7 +78,8 @@ def test_subpath_build_has_no_root_absolute_link_outside_the_base(subpath_site):
             assert links, f"{rel}: no links at all"
             absolute += [(rel, link.url) for link in links]
     assert [(rel, u) for rel, u in absolute if not u.startswith(SUBPATH)] == []
-    assert any(rel == "robots.txt" for rel, _ in absolute)
+    assert {rel for rel, _ in absolute} >= {"sitemap.xml", "feed.xml"}
+    assert not (subpath_site / "robots.txt").exists()          # crawlers read it only at a domain's root
 
 
 def test_a_root_built_site_moved_under_a_subpath_is_caught(root_site):

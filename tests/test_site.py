@@ -70,8 +70,7 @@ def test_github_pages_files(seed_site):
     assert (seed_site / ".nojekyll").read_bytes() == b""
     not_found = (seed_site / "404.html").read_text(encoding="utf-8")
     assert 'href="/timeline/static/style.css' in not_found and 'href="/timeline/"' in not_found
-    robots = (seed_site / "robots.txt").read_text(encoding="utf-8")
-    assert "Sitemap: https://example.org/timeline/sitemap.xml" in robots
+    assert not (seed_site / "robots.txt").exists()              # under /timeline/: no crawler looks there
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "a": "http://www.w3.org/2005/Atom"}
     locs = [e.text for e in ET.parse(seed_site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)]
     assert "https://example.org/timeline/" in locs
@@ -92,6 +91,40 @@ def test_meeting_page_head_has_canonical_open_graph_and_json_ld(seed_site):
     assert f'<meta property="og:url" content="{url}">' in html and 'property="og:title"' in html
     ld = json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
     assert ld["@type"] == "Event" and ld["startDate"] == "2021-07-14" and len(ld["attendee"]) == 2
+
+
+@pytest.mark.parametrize("base, robots, feeds", [
+    ("https://example.org/", "User-agent: *\nAllow: /\nSitemap: https://example.org/sitemap.xml\n", True),
+    ("/", "User-agent: *\nAllow: /\n", False),                  # no domain: no address to give
+    ("/repo/", None, False)])
+def test_a_sitemap_and_a_feed_only_with_a_domain_and_robots_txt_only_at_a_root(tmp_path, base, robots, feeds):
+    shutil.copytree(DATA / "seeds" / "articles", tmp_path / "content")
+    site = tmp_path / "site"
+    assert build(SiteConfig(content_dir=tmp_path / "content", output_dir=site, base_url=base, search=False)).ok
+    assert (site / "robots.txt").read_text(encoding="utf-8") if robots else not (site / "robots.txt").exists()
+    if robots:
+        assert (site / "robots.txt").read_text(encoding="utf-8") == robots
+    assert (site / "sitemap.xml").exists() == (site / "feed.xml").exists() == feeds
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert ("feed.xml" in home) == feeds                         # no link to a feed that is not there
+
+
+def test_with_file_links_every_link_to_a_page_names_its_file(tmp_path):
+    shutil.copytree(DATA / "seeds" / "articles", tmp_path / "content")
+    site = tmp_path / "site"
+    assert build(SiteConfig(content_dir=tmp_path / "content", output_dir=site, file_links=True, search=False)).ok
+    checked = 0
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":
+            continue                        # served by a host at any depth: absolute paths
+        for href in re.findall(r'<a\b[^>]*?\bhref="([^"#?]*)', page.read_text(encoding="utf-8")):
+            if href.startswith(("http:", "https:", "data:")) or not href:
+                continue
+            checked += 1
+            assert not href.endswith("/"), f"{page.relative_to(site)}: {href}"
+            target = (page.parent / href).resolve()
+            assert target.is_file(), f"{page.relative_to(site)}: {href} is not a file"
+    assert checked > 200
 
 
 def test_home_counts_match_timeline_json(seed_site):

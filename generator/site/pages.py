@@ -42,8 +42,9 @@ class SitePlan:
     """Builds the Page list of one timeline; `t` is the interface language, `base` the base URL."""
 
     def __init__(self, timeline: Timeline, t: Interface, base: BaseURL, title: str, newest_first: bool = True,
-                 previous: dict[bytes, Page] | None = None, search_on: bool = True):
+                 previous: dict[bytes, Page] | None = None, search_on: bool = True, file_links: bool = False):
         self.timeline, self.t, self.base, self.site_title = timeline, t, base, title
+        self.file_links = file_links         # links name index.html: the site works from disk (urls.relative)
         self.search_on = search_on           # False: no search index is built (the search page says so)
         # meeting and official pages of the previous build, by a hash of everything they are made from:
         # a rebuild makes again only those whose inputs changed (`reused` for the next build). None: no
@@ -140,7 +141,7 @@ class SitePlan:
 
     def _inputs_key(self, *inputs) -> bytes:
         return hashlib.sha256(value_bytes((self.t.language, self.base, self.site_title, self.newest_first,
-                                           self._digested(inputs)))).digest()
+                                           self.file_links, self._digested(inputs)))).digest()
 
     def _again(self, make, *inputs) -> Page:
         """The previous build's page when it was made from the same inputs, else a new one."""
@@ -182,10 +183,13 @@ class SitePlan:
         online = f" ({self.t('online')})" if e.online else ""
         return f"{self.t.when(e.date)}, {self.headline(e)}{where}{online}."
 
+    def rel(self, from_url: str, to_url: str) -> str:
+        return relative(from_url, to_url, self.file_links)
+
     def country_link(self, code: str | None, from_url: str) -> str:
         """A country's name, linked to its page when it has one."""
         name = self.t.country(code)
-        return link(name, relative(from_url, country_url(code))) if code in self.country_codes else escape(name)
+        return link(name, self.rel(from_url, country_url(code))) if code in self.country_codes else escape(name)
 
     def strip(self, events: list[Event], caption: str) -> dict:
         """The picture of these meetings by month (site/strip.py), for a page's template."""
@@ -198,7 +202,7 @@ class SitePlan:
 
     def _event_line(self, e: Event, from_url: str) -> str:
         return (f"{self.t.short_date(e.date)} · {self.t.kind(e.kind)} · "
-                f"{link(self.headline(e), relative(from_url, event_url(e.id)))}")
+                f"{link(self.headline(e), self.rel(from_url, event_url(e.id)))}")
 
     # -- pages ------------------------------------------------------------------------------------
 
@@ -210,24 +214,24 @@ class SitePlan:
                  f"{self.t.count(total)}, {len(self.timeline.officials)} {self.t('officials_count')} ({order}).", ""]
         unplaced = len(self.timeline.undated) + len(self.timeline.out_of_range)
         built = self.t("built_from").format(articles=link(f"{len(self.timeline.sources)} {self.t('articles_count')}",
-                                                            ARTICLES_URL))
+                                                            self.rel("", ARTICLES_URL)))
         if unplaced:
-            built += " " + link(self.t("unplaced_link").format(count=self.t.count(unplaced)), UNPLACED_URL) + "."
+            built += " " + link(self.t("unplaced_link").format(count=self.t.count(unplaced)), self.rel("", UNPLACED_URL)) + "."
         lines += [built, ""]
         years = list(reversed(self.years)) if self.newest_first else self.years
         for y in years:
             events = self.by_year.get(y, [])
             if not events:
                 continue                 # said once, below
-            lines += [f"## {link(str(y), relative('', year_url(y)))} · {self.t.count(len(events))}", ""]
+            lines += [f"## {link(str(y), self.rel('', year_url(y)))} · {self.t.count(len(events))}", ""]
             lines += [f"- {self._event_line(e, '')}" for e in self._ordered(events)[:HOME_PER_YEAR]]
             if len(events) > HOME_PER_YEAR:
                 lines.append("- " + link(self.t("all_of_year").format(count=self.t.count(len(events)), year=y),
-                                         relative("", year_url(y))))
+                                         self.rel("", year_url(y))))
             lines.append("")
         empty = [y for y in years if not self.by_year.get(y)]
         if empty:
-            lines += [f"{self.t('years_without')}: " + ", ".join(link(str(y), relative("", year_url(y))) for y in empty)
+            lines += [f"{self.t('years_without')}: " + ", ".join(link(str(y), self.rel("", year_url(y))) for y in empty)
                       + ".", ""]
         counts = {y: len(self.by_year.get(y, [])) for y in self.years}
         return Page("", "home.html", self.site_title, "\n".join(lines),
@@ -259,7 +263,7 @@ class SitePlan:
             lines.append(f"- **{self.t('place')}:** {escape(e.location)}")
         lines += ["", f"## {self.t('participants')}", ""]
         for p in e.participants:
-            who = link(p.name, relative(url, official_url(p.official))) if p.official in self.officials else escape(p.name)
+            who = link(p.name, self.rel(url, official_url(p.official))) if p.official in self.officials else escape(p.name)
             details = ", ".join([escape(p.title)] * bool(p.title) + [self.country_link(p.country, url)])
             lines.append(f"- {who} — {details} ({self.t.role(p.role)})")
         lines += ["", f"## {self.t('evidence')}", ""]
@@ -296,7 +300,7 @@ class SitePlan:
             parts.append(external_link(src.headline, src.link) if src.link else f"“{escape(src.headline)}”")
         elif src.link:
             parts.append(external_link(self.t("original"), src.link))
-        parts.append(link(s.file, relative(from_url, article_url(src.id))))
+        parts.append(link(s.file, self.rel(from_url, article_url(src.id))))
         return " · ".join(parts)
 
     def _source_meta(self, s: Evidence) -> dict:
@@ -345,7 +349,7 @@ class SitePlan:
         lines += ["", f"## {self.t('meetings_of')} ({len(o.events)})", ""]
         for e in self._ordered(met):
             others = [p for p in e.participants if p.official != o.id]
-            with_ = ", ".join((link(p.name, relative(url, official_url(p.official))) if p.official in self.officials
+            with_ = ", ".join((link(p.name, self.rel(url, official_url(p.official))) if p.official in self.officials
                                else escape(p.name)) + (f" ({self.country_link(p.country, url)})" if p.country else "")
                               for p in others)
             lines.append(f"- {self._event_line(e, url)}" + (f" — {self.t('with')} {with_}" if with_ else ""))
@@ -376,7 +380,7 @@ class SitePlan:
         for country in sorted(met_with, key=lambda c: (-sum(met_with[c].values()), c is None,
                                                         fold(self.t.country(c)), c or "")):
             people = sorted(met_with[country].items(), key=lambda item: (-item[1], fold(names[item[0]]), item[0]))
-            who = ", ".join((link(names[i], relative(url, official_url(i))) if i in self.officials else escape(names[i]))
+            who = ", ".join((link(names[i], self.rel(url, official_url(i))) if i in self.officials else escape(names[i]))
                             + (f" ({n})" if n > 1 else "") for i, n in people)
             lines.append(f"- **{self.country_link(country, url)}:** {who}")
         return lines
@@ -393,7 +397,7 @@ class SitePlan:
         lines = [f"# {self.t('all_officials')}", "",
                  f"{len(people)} {self.t('officials_count')}, {len(countries)} {self.t('countries_count')}.", "",
                  table([self.t("name"), self.t("country"), self.t("title_last_seen"), self.t("meetings_of")],
-                       [[link(o.name, relative(url, official_url(o.id))), self.country_link(o.country, url),
+                       [[link(o.name, self.rel(url, official_url(o.id))), self.country_link(o.country, url),
                          escape(o.positions[-1].title) if o.positions else "–", str(len(o.events))]
                         for o in people])]
         return Page(url, "officials.html", self.t("all_officials"), "\n".join(lines) + "\n",
@@ -423,7 +427,7 @@ class SitePlan:
                 placed = self.t("undated") if e.date is None else self.t("outside").format(
                     start=self.years[0], end=self.years[-1])
                 when = f"{self.t.short_date(e.date)} · " if e.date else ""
-                head = f"{when}{escape(self.headline(e))} ({link(placed, relative(url, UNPLACED_URL))})"
+                head = f"{when}{escape(self.headline(e))} ({link(placed, self.rel(url, UNPLACED_URL))})"
             lines += [f"- {head}", ""]
             lines += [f"    > {escape(s.sentence)}" for s in e.sources if s.file == src.file]
             lines.append("")
@@ -432,7 +436,7 @@ class SitePlan:
         named = {p.official: p for e in events for p in e.participants}
         lines += [f"## {self.t('officials_named')} ({len(named)})", ""]
         for official, p in sorted(named.items(), key=lambda item: (fold(item[1].name), item[1].name)):
-            who = link(p.name, relative(url, official_url(official))) if official in self.officials else escape(p.name)
+            who = link(p.name, self.rel(url, official_url(official))) if official in self.officials else escape(p.name)
             details = ", ".join([escape(p.title)] * bool(p.title) + [self.country_link(p.country, url)])
             lines.append(f"- {who} — {details}")
         lines += ["", f"## {self.t('not_used')}", ""]
@@ -461,7 +465,7 @@ class SitePlan:
         if sources:
             lines += [f"## {self.t('by_year')}", "",
                       table([self.t("year"), self.t("articles")],
-                            [[link(str(y) if y != "undated" else self.t("no_date"), relative(url, articles_year_url(y))),
+                            [[link(str(y) if y != "undated" else self.t("no_date"), self.rel(url, articles_year_url(y))),
                               str(per_year[y])] for y in self.article_years]), "",
                       f"## {self.t('by_outlet')}", "",
                       table([self.t("outlet"), self.t("articles")],
@@ -481,7 +485,7 @@ class SitePlan:
                  table([self.t("published"), self.t("outlet"), self.t("headline"), self.t("meetings_of")],
                        [[self.t.short_date(s.published) if s.published else "–",
                          escape(s.outlet.name) if s.outlet else "–",
-                         link(s.headline or s.file, relative(url, article_url(s.id))),
+                         link(s.headline or s.file, self.rel(url, article_url(s.id))),
                          str(len(self.by_file.get(s.file, [])))] for s in chosen])]
         return Page(url, "articles.html", title, "\n".join(lines) + "\n", description=title)
 
@@ -542,7 +546,7 @@ class SitePlan:
         lines += [f"## {self.t('officials')} ({len(people)})", ""]
         for o in people:
             title = f" — {escape(o.positions[-1].title)}" if o.positions else ""
-            lines.append(f"- {link(o.name, relative(url, official_url(o.id)))}{title} · {self.t.count(len(o.events))}")
+            lines.append(f"- {link(o.name, self.rel(url, official_url(o.id)))}{title} · {self.t.count(len(o.events))}")
         lines.append("")
         if code != "VN":           # Việt Nam's meetings are the whole chronology
             lines += [f"## {self.t('meetings_of')} ({len(events)})", ""]
@@ -578,7 +582,7 @@ class SitePlan:
         return Page("404.html", "404.html", self.t("not_found_title"), body, data={"absolute": True})
 
     def redirect(self, old: str, new: str) -> Page:
-        body = f"# {self.t('moved_title')}\n\n{self.t('moved_text')} {link(new or self.t('home'), relative(old, new))}\n"
+        body = f"# {self.t('moved_title')}\n\n{self.t('moved_text')} {link(new or self.t('home'), self.rel(old, new))}\n"
         return Page(old, "redirect.html", self.t("moved_title"), body, data={"target": new})
 
     # -- feeds --------------------------------------------------------------------------------------

@@ -151,9 +151,11 @@ def _environment(dirs: tuple[Path, ...], templates: str) -> Environment:
 class Renderer:
     """A theme ready to render: Jinja2 with autoescaping and StrictUndefined, and the static files."""
 
-    def __init__(self, theme: str, project_root: Path, t: Interface, base: BaseURL, site_title: str):
+    def __init__(self, theme: str, project_root: Path, t: Interface, base: BaseURL, site_title: str,
+                 file_links: bool = False):
         self.dirs = theme_dirs(theme, project_root)
         self.t, self.base, self.site_title = t, base, site_title
+        self.file_links = file_links
         self.templates = _templates_digest(self.dirs)
         self.env = _environment(tuple(self.dirs), self.templates)
         self.static = self._static_files()
@@ -173,7 +175,8 @@ class Renderer:
         """A hash of everything a page's HTML depends on besides its own plan: templates, static
         files, interface language, base URL, title, the years of the navigation, our code."""
         digest = hashlib.sha256("\0".join([code_fingerprint(), self.t.language, self.base.full(""), self.site_title,
-                                            repr(years), repr(sorted(self.versions.items()))]).encode())
+                                            repr(years), repr(sorted(self.versions.items())),
+                                            repr(self.file_links)]).encode())
         digest.update(self.templates.encode())
         return digest.hexdigest()
 
@@ -182,7 +185,7 @@ class Renderer:
         absolute = page.data.get("absolute", False)
 
         def url(target: str) -> str:
-            link = self.base.path_of(target) if absolute else relative(page.url, target)
+            link = self.base.path_of(target) if absolute else relative(page.url, target, self.file_links)
             return link + (f"?v={self.versions[target]}" if target in self.versions else "")
         return url
 
@@ -281,12 +284,15 @@ def render_site(renderer: Renderer, plan: SitePlan, jobs: list[tuple], reuse: Re
         yield page.files[0], page.html
         if page.markdown is not None:
             yield page.files[1], page.markdown
-    entries = plan.feed_entries()
-    feed_id = renderer.base.full("feed.xml") if renderer.base.is_absolute else "urn:timeline:feed"
-    yield "feed.xml", renderer.render_file("feed.xml", entries=entries, feed_id=feed_id,
-                                           updated=entries[0]["updated"] if entries else "2000-01-01T00:00:00Z")
-    yield "sitemap.xml", renderer.render_file("sitemap.xml", urls=sorted(sitemap, key=lambda u: u["loc"]))
-    yield "robots.txt", renderer.render_file("robots.txt")
+    # a feed and a sitemap need absolute addresses: without a domain in base_url they are not written
+    # (the build says so); robots.txt is read only at a domain's root
+    if renderer.base.is_absolute:
+        entries = plan.feed_entries()
+        yield "feed.xml", renderer.render_file("feed.xml", entries=entries, feed_id=renderer.base.full("feed.xml"),
+                                               updated=entries[0]["updated"] if entries else "2000-01-01T00:00:00Z")
+        yield "sitemap.xml", renderer.render_file("sitemap.xml", urls=sorted(sitemap, key=lambda u: u["loc"]))
+    if renderer.base.path == "/":
+        yield "robots.txt", renderer.render_file("robots.txt")
     yield ".nojekyll", ""        # GitHub Pages: publish as is, folders starting with '_' included
     for f in renderer.static:
         yield f.url, f.source.read_bytes()
