@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generator import state
 from generator.cache import ExtractionCache, article_key, meaning
+from generator.site.calendar import CalendarCache, calendar_files
 from generator.site.page_cache import PageCache
 from generator.resolve.chronology import build_timeline
 from generator.config import SiteConfig
@@ -190,6 +191,7 @@ class Builder:
         self._seen: dict[str, tuple[tuple, str]] = state.load_seen(cache_dir) if cache_dir else {}
         self._last_good: dict[str, str] = {}               # article -> key of its last good extraction
         self._pages = PageCache(cache_dir)
+        self._calendars = CalendarCache(cache_dir)          # each meeting's calendar event, made once
         # page plans of the last build, by their inputs; None: a one-off build, which plans every page
         # once and need not hash what each was made from
         self._plans: dict[bytes, Page] | None = {} if resident else None
@@ -401,6 +403,8 @@ class Builder:
             for rel, data in render_site(renderer, plan, jobs, reuse, self._progress("pages written", len(jobs)), counts,
                                          share=self._plans is None):
                 writer.write(rel, data)
+            for rel, data in calendar_files(plan, self._calendars):
+                writer.write(rel, data)
             writer.write_pieces("timeline.json", timeline_json_pieces(timeline))
             writer.commit()
         except ThemeError as exc:          # the last good site stays as it is
@@ -420,6 +424,7 @@ class Builder:
             self._plans = plan.reused
         clock.lap("pages")
         self._pages.save(counts["keys"])          # only now: the files on disk are those the keys describe
+        self._calendars.save()
         searched = None
         if self.index_search and self.search_needed(writer.changed + writer.removed):
             searched = self.search_index.run()

@@ -139,6 +139,11 @@ class SitePlan:
                     self._by_file[f].append(e)
         return self._by_file
 
+    def inputs_key(self, *inputs) -> bytes:
+        """A hash of these inputs (meetings, officials and articles by their digests) and of the site's
+        settings that word them: the same hash, the same words."""
+        return self._inputs_key(*inputs)
+
     def _inputs_key(self, *inputs) -> bytes:
         return hashlib.sha256(value_bytes((self.t.language, self.base, self.site_title, self.newest_first,
                                            self.file_links, self._digested(inputs)))).digest()
@@ -302,6 +307,16 @@ class SitePlan:
             parts.append(external_link(self.t("original"), src.link))
         parts.append(link(s.file, self.rel(from_url, article_url(src.id))))
         return " · ".join(parts)
+
+    def source_line(self, s: Evidence) -> str:
+        """A source as plain text (for the calendar): outlet · date · headline · the article's file."""
+        src = self.sources.get(s.file)
+        if src is None:
+            return s.file
+        parts = [src.outlet.name] if src.outlet else []
+        parts += [self.t.short_date(src.published)] if src.published else []
+        parts += [src.headline] if src.headline else []
+        return " · ".join(parts + [src.link or s.file])
 
     def _source_meta(self, s: Evidence) -> dict:
         src = self.sources.get(s.file)
