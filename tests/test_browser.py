@@ -560,3 +560,36 @@ def test_screenshots(open_page, root_server, viewport):
         overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{name} at {viewport['width']}px is {overflow}px wider than the screen"
     assert watch.errors() == [] and watch.external == []
+
+
+# -- accessibility ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_every_page_type_has_no_serious_or_critical_axe_violation(open_page, root_server, viewport):
+    """axe-core (axe-playwright-python) on each kind of page; every violation is printed, the serious and
+    critical ones fail the test."""
+    from axe_playwright_python.sync_playwright import Axe
+    data = timeline_of(root_server.site)
+    event = data["events"][-1]
+    official = next(o for o in data["officials"] if o["id"] == event["participants"][0]["official"])
+    article = data["articles"][0]
+    pages = {"home": "", "year": f"years/{event['date'][:4]}/", "event": event["url"], "official": official["url"],
+             "officials": "officials/", "countries": "countries/", "country": "countries/us/",
+             "articles": "articles/", "articles of a year": "articles/year/undated/", "article": article["url"],
+             "not placed": "unplaced/", "search": "search/?q=to+lam&country=US", "404": "nope/"}
+    page, _ = open_page(root_server, viewport)
+    axe = Axe()
+    serious = []
+    for name, url in pages.items():
+        page.goto(root_server.url(url))
+        page.wait_for_load_state("load")
+        if name == "search":
+            expect(page.locator("#search-results li").first).to_be_visible()
+        found = axe.run(page).response["violations"]
+        for v in found:
+            print(f"axe {viewport['width']}px {name}: {v['impact']} {v['id']} ({len(v['nodes'])}): {v['help']}")
+        serious += [(name, v["id"], v["nodes"][0]["target"]) for v in found if v["impact"] in ("serious", "critical")]
+    assert serious == []
+    # and axe does look: a page with a picture without a text alternative is caught
+    page.set_content('<html lang="vi"><head><title>x</title></head><body><main><img src="data:,"></main></body></html>')
+    assert "image-alt" in {v["id"] for v in axe.run(page).response["violations"]}
