@@ -183,6 +183,8 @@ SETTINGS = (
     Setting("file_links", ("file_links",), _flag, "file_links = true"),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
+# the site's title when the settings give none, in the interface language
+DEFAULT_TITLES = {"vi": "Dòng thời gian các cuộc gặp", "en": "Chronology of high-level meetings"}
 
 
 def load_config(path: Path | None = None, root: Path | None = None) -> SiteConfig:
@@ -214,6 +216,8 @@ def load_config(path: Path | None = None, root: Path | None = None) -> SiteConfi
         values = parsed if len(setting.attributes) > 1 else (parsed,)
         for attribute, v in zip(setting.attributes, values):
             setattr(config, attribute, v)
+    if "title" not in settings:
+        config.title = DEFAULT_TITLES.get(config.language, config.title)      # an English site, an English title
     if not problems:
         problems = check(config)
     if problems:

@@ -170,3 +170,13 @@ def test_a_long_build_ends_with_the_time_of_each_stage(make_content, tmp_path, c
     line = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("time by stage: "))
     stages = [part.split()[0] for part in line[len("time by stage: "):].split(", ")]
     assert stages == ["extract", "resolve", "permalinks", "pages", "search"]
+
+
+def test_an_english_site_without_a_title_gets_an_english_one(tmp_path):
+    from generator.config import load_config
+    (tmp_path / "timeline.toml").write_text('language = "en"\n', encoding="utf-8")
+    assert load_config(tmp_path / "timeline.toml").title == "Chronology of high-level meetings"
+    (tmp_path / "timeline.toml").write_text('language = "en"\ntitle = "Our meetings"\n', encoding="utf-8")
+    assert load_config(tmp_path / "timeline.toml").title == "Our meetings"           # a title given stays
+    (tmp_path / "timeline.toml").write_text('order = "oldest"\n', encoding="utf-8")
+    assert load_config(tmp_path / "timeline.toml").title == "Dòng thời gian các cuộc gặp"
