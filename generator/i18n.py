@@ -8,7 +8,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import re
+
 from generator.extract.lexicon import lexicon
+from generator.names import fold
 from generator.model import DateBasis, Outlet, PartialDate, Published, YearClue
 
 LANGUAGES = ("vi", "en")
@@ -266,6 +269,13 @@ class Interface:
     def date_basis(self, basis: DateBasis) -> str:
         return word_basis(basis, self.language)
 
+    def title(self, title: str) -> str:
+        """A position in the interface language: through data/titles_en.tsv in English, as written when
+        the table cannot word all of it."""
+        if self.language == "vi" or not title:
+            return title
+        return english_title(title) or title
+
     def published_basis(self, published: Published) -> str:
         """Where a publication date was read: "the dateline: 'Thứ Ba, 22/6/2021'"."""
         where = _PUBLISHED_WHERE[self.language].get(published.source)
@@ -305,6 +315,83 @@ class Interface:
         if date.day:
             return f"{date.day} {_MONTHS_EN[date.month - 1][:3]} {date.year}"
         return f"{_MONTHS_EN[date.month - 1][:3]} {date.year}" if date.month else str(date.year)
+
+
+@lru_cache(maxsize=1)
+def _title_table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(heads, organisations, wholes) of data/titles_en.tsv, by their Vietnamese words folded."""
+    tables: dict[str, dict[str, str]] = {"head": {}, "org": {}, "whole": {}}
+    path = Path(__file__).with_name("data") / "titles_en.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, vi, en = line.split("\t")
+            tables[kind][fold(vi)] = en
+    return tables["head"], tables["org"], tables["whole"]
+
+
+@lru_cache(maxsize=1)
+def _countries_by_name() -> dict[str, str]:
+    """A country's Vietnamese name folded ('hoa ky', 'nhat ban') -> its code."""
+    return {" ".join(words): code for code, names in lexicon().country_keys.items() for words in names}
+
+
+def _country_in_english(words: str) -> str | None:
+    code = _countries_by_name().get(words)
+    return _english_countries().get(code) if code else None
+
+
+def _part_in_english(part: str) -> str | None:
+    """One position of a title chain in English, or None when a word of it is not in the table."""
+    heads, orgs, wholes = _title_table()
+    key = fold(part)
+    if key in wholes:
+        return wholes[key]
+    words = key.split()
+    for n in range(len(words), 0, -1):          # the longest head first: 'Thứ trưởng Ngoại giao' before 'Thứ trưởng'
+        head = " ".join(words[:n])
+        if head not in heads:
+            continue
+        rest = words[n:]
+        if not rest:
+            return heads[head]
+        where = rest.index("tai") if "tai" in rest else len(rest)     # '... tại Việt Nam': posted to
+        what, posted = " ".join(rest[:where]), " ".join(rest[where + 1:])
+        posted_en = _country_in_english(posted) if posted else ""
+        if posted_en is None:
+            return None
+        of = _of(what, orgs)
+        if of is None:
+            return None
+        return f"{heads[head]}{of}" + (f" to {posted_en}" if posted_en else "")
+    return None
+
+
+def _of(words: str, orgs: dict[str, str]) -> str | None:
+    """' of Public Security', ' of Home Affairs of Cambodia', ' of Japan', '' — or None when unknown."""
+    if not words:
+        return ""
+    country = _country_in_english(words)
+    if country:
+        return f" of {country}"
+    parts = words.split()
+    for n in range(len(parts), 0, -1):
+        org = " ".join(parts[:n])
+        if org in orgs:
+            rest = " ".join(parts[n:])
+            country = _country_in_english(rest) if rest else ""
+            return None if country is None else f" of {orgs[org]}" + (f" of {country}" if country else "")
+    return None
+
+
+@lru_cache(maxsize=1 << 14)
+def english_title(title: str) -> str | None:
+    """'Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an' -> 'Politburo member, Minister of Public Security';
+    None when a position of the chain is not in data/titles_en.tsv (the title then stays Vietnamese)."""
+    if not title:
+        return title
+    chain = [p.strip() for p in re.split(r",| kiêm ", title) if p.strip()]
+    english = [_part_in_english(p) for p in chain]
+    return None if any(e is None for e in english) else ", ".join(english)
 
 
 @lru_cache(maxsize=1)

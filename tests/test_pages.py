@@ -168,7 +168,8 @@ def test_home_lists_a_few_meetings_a_year_and_links_to_the_rest(language, more):
 def test_english_interface():
     plan = _plan(language="en")
     md = plan.event(plan.timeline.events[0]).markdown
-    assert "On 9 May 2024, Bộ trưởng Bộ Công an Nguyễn Văn Bình received Đại sứ Đức Hans Müller in Hà Nội." in md
+    assert "On 9 May 2024, Minister of Public Security Nguyễn Văn Bình received Ambassador of Germany Hans Müller in Hà Nội." in md
+    assert "[Hans Müller](../../officials/hans-muller/) — Ambassador of Germany, [Germany](../../countries/de/)" in md
     assert "[Germany](../../countries/de/) (guest)" in md
     assert "## [2024](years/2024/) · 1 meeting" in plan.home().markdown
     call = plan.event(plan.timeline.events[1]).markdown
@@ -430,3 +431,27 @@ def test_a_country_without_a_page_is_named_without_a_link():
     plan = _plan()
     assert plan.country_link("FR", "events/x/") == "Pháp" and plan.country_link(None, "") == "Chưa rõ quốc gia"
     assert plan.country_link("DE", "events/x/") == "[Đức](../../countries/de/)"
+
+
+
+@pytest.mark.parametrize("vi, en", [
+    ("Bộ trưởng Bộ Công an", "Minister of Public Security"),
+    ("Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an", "Politburo member, Minister of Public Security"),
+    ("Đại sứ Nhật Bản tại Việt Nam", "Ambassador of Japan to Vietnam"),
+    ("Phó Thủ tướng, Bộ trưởng Bộ Nội vụ Campuchia", "Deputy Prime Minister, Minister of Home Affairs of Cambodia"),
+    ("Bộ trưởng Bộ Nội vụ kiêm Bộ trưởng Bộ Luật pháp Singapore", "Minister of Home Affairs, Minister of Law of Singapore"),
+    ("Thư ký Hội đồng An ninh Liên bang Nga", "Secretary of the Security Council of Russia"),
+    ("Thứ trưởng Bộ Ngoại giao", "Deputy Minister of Foreign Affairs"),
+    ("Tổng Bí thư", "General Secretary"),
+])
+def test_a_title_the_table_can_word_is_in_english(vi, en):
+    from generator.i18n import english_title
+    assert english_title(vi) == en
+    assert Interface("en").title(vi) == en and Interface("vi").title(vi) == vi
+
+
+@pytest.mark.parametrize("vi", ["Trợ lý Ngoại trưởng Hoa Kỳ phụ trách khu vực Đông Á-Thái Bình Dương",
+                                "Bộ trưởng Bộ Một Bộ Không Có Thật", "Chánh Văn phòng Trung ương Đảng"])
+def test_a_title_with_a_part_the_table_cannot_word_stays_as_written(vi):
+    from generator.i18n import english_title
+    assert english_title(vi) is None and Interface("en").title(vi) == vi

@@ -14,10 +14,11 @@ from generator.urls import slug
 
 def event_title(e: Event, t: Interface | None = None) -> str:
     """'Bộ trưởng X tiếp Đại sứ Y': in Vietnamese for timeline.json, in the interface language for pages."""
-    names = [f"{short_title(p.title)} {p.name}".strip() for p in e.participants]
+    t = t or Interface("vi")
+    names = [f"{t.title(short_title(p.title))} {p.name}".strip() for p in e.participants]
     if len(names) < 2:
         return names[0] if names else ""
-    return f"{names[0]} {(t or Interface('vi')).verb(e.kind)} {', '.join(names[1:])}"
+    return f"{names[0]} {t.verb(e.kind)} {', '.join(names[1:])}"
 
 
 @lru_cache(maxsize=1 << 14)

@@ -269,7 +269,7 @@ class SitePlan:
         lines += ["", f"## {self.t('participants')}", ""]
         for p in e.participants:
             who = link(p.name, self.rel(url, official_url(p.official))) if p.official in self.officials else escape(p.name)
-            details = ", ".join([escape(p.title)] * bool(p.title) + [self.country_link(p.country, url)])
+            details = ", ".join([escape(self.t.title(p.title))] * bool(p.title) + [self.country_link(p.country, url)])
             lines.append(f"- {who} — {details} ({self.t.role(p.role)})")
         lines += ["", f"## {self.t('evidence')}", ""]
         for s in e.sources:
@@ -340,7 +340,7 @@ class SitePlan:
             "eventStatus": "https://schema.org/EventScheduled",
             "location": ({"@type": "VirtualLocation", "url": self.base.full(url)} if e.online and not e.location
                          else {"@type": "Place", "name": e.location or "?"}),
-            "attendee": [{"@type": "Person", "name": p.name, "jobTitle": p.title or None,
+            "attendee": [{"@type": "Person", "name": p.name, "jobTitle": self.t.title(p.title) or None,
                           "nationality": {"@type": "Country", "name": self.t.country(p.country)} if p.country else None,
                           "url": self.base.full(official_url(p.official)) if p.official in self.officials else None}
                          for p in e.participants],
@@ -357,7 +357,7 @@ class SitePlan:
         lines += ["", f"## {self.t('positions')}", ""]
         if o.positions:
             lines.append(table([self.t("position"), self.t("first_seen"), self.t("last_seen")],
-                               [[escape(p.title), self.t.short_date(_parse(p.first_seen)),
+                               [[escape(self.t.title(p.title)), self.t.short_date(_parse(p.first_seen)),
                                  self.t.short_date(_parse(p.last_seen))] for p in o.positions]))
         met = [self.events[eid] for eid in o.events]
         lines += ["", f"## {self.t('summary')}", ""] + self._official_summary(o, met, url)
@@ -413,7 +413,7 @@ class SitePlan:
                  f"{len(people)} {self.t('officials_count')}, {len(countries)} {self.t('countries_count')}.", "",
                  table([self.t("name"), self.t("country"), self.t("title_last_seen"), self.t("meetings_of")],
                        [[link(o.name, self.rel(url, official_url(o.id))), self.country_link(o.country, url),
-                         escape(o.positions[-1].title) if o.positions else "–", str(len(o.events))]
+                         escape(self.t.title(o.positions[-1].title)) if o.positions else "–", str(len(o.events))]
                         for o in people])]
         return Page(url, "officials.html", self.t("all_officials"), "\n".join(lines) + "\n",
                     description=self.t("all_officials"))
@@ -452,7 +452,7 @@ class SitePlan:
         lines += [f"## {self.t('officials_named')} ({len(named)})", ""]
         for official, p in sorted(named.items(), key=lambda item: (fold(item[1].name), item[1].name)):
             who = link(p.name, self.rel(url, official_url(official))) if official in self.officials else escape(p.name)
-            details = ", ".join([escape(p.title)] * bool(p.title) + [self.country_link(p.country, url)])
+            details = ", ".join([escape(self.t.title(p.title))] * bool(p.title) + [self.country_link(p.country, url)])
             lines.append(f"- {who} — {details}")
         lines += ["", f"## {self.t('not_used')}", ""]
         lines += [f"- {escape(note)}" for note in src.notes] or [self.t("nothing_skipped")]
@@ -560,7 +560,7 @@ class SitePlan:
                  f"{self.t.count(len(events))}, {len(people)} {self.t('officials_count')}.", ""]
         lines += [f"## {self.t('officials')} ({len(people)})", ""]
         for o in people:
-            title = f" — {escape(o.positions[-1].title)}" if o.positions else ""
+            title = f" — {escape(self.t.title(o.positions[-1].title))}" if o.positions else ""
             lines.append(f"- {link(o.name, self.rel(url, official_url(o.id)))}{title} · {self.t.count(len(o.events))}")
         lines.append("")
         if code != "VN":           # Việt Nam's meetings are the whole chronology
