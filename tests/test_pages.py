@@ -455,3 +455,21 @@ def test_a_title_the_table_can_word_is_in_english(vi, en):
 def test_a_title_with_a_part_the_table_cannot_word_stays_as_written(vi):
     from generator.i18n import english_title
     assert english_title(vi) is None and Interface("en").title(vi) == vi
+
+
+
+def test_on_an_english_page_a_title_left_in_vietnamese_is_marked_so(tmp_path, make_content):
+    plan = _plan(language="en")
+    t = plan.timeline
+    odd = replace(t.events[0], participants=[replace(t.events[0].participants[0], title="Chánh Văn phòng <b>Bộ</b>"),
+                                             t.events[0].participants[1]])
+    page = SitePlan(replace(t, events=[odd, t.events[1]]), Interface("en"), BaseURL.parse("/"), "Site").event(odd)
+    html = markdown_to_html(page.markdown)
+    assert '<span lang="vi">Chánh Văn phòng &lt;b&gt;Bộ&lt;/b&gt;</span>' in html
+    assert '<span lang="vi">' not in markdown_to_html(plan.event(t.events[0]).markdown)     # all in English
+    content = make_content({"a.txt": " date 2024-05-10 Tiếp\n\nChiều 9/5, tại Hà Nội, Chánh Văn phòng Trung ương Đảng "
+                                     "Nguyễn Văn Bình đã tiếp ngài Hans Müller, Đại sứ Đức tại Việt Nam.\n"})
+    site = tmp_path / "site"
+    assert build(SiteConfig(content_dir=content, output_dir=site, language="en", search=False)).ok
+    md = next((site / "events").glob("*/index.md")).read_text(encoding="utf-8")
+    assert "\ue000" not in md and "\ue001" not in md                  # the published Markdown is plain

@@ -12,16 +12,27 @@ _INLINE = re.compile(r"([\\`*_\[\]|])")
 _BLOCK_START = re.compile(r"^(\s*)([-+#]|\d+[.)])")
 
 
+# what marks Vietnamese words on a page in another language (render turns it into <span lang="vi">):
+# private-use characters, which escape() takes out of any text, so that an article cannot write them
+VI_START, VI_END = "\ue000", "\ue001"
+
+
 def escape(text: str | None) -> str:
     """Article text as literal Markdown inline text on one line."""
     if not text:
         return ""
-    text = " ".join(str(text).split())
+    text = " ".join(str(text).replace(VI_START, "").replace(VI_END, "").split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
     # a line that starts like a list, quote or heading would become one
     return _BLOCK_START.sub(lambda m: m[1] + "\\" + m[2] if not m[2][0].isdigit()
                             else m[1] + m[2][:-1] + "\\" + m[2][-1], text)
+
+
+def vietnamese(text: str | None) -> str:
+    """Article text kept in Vietnamese on a page in another language: escaped, and marked as Vietnamese."""
+    escaped = escape(text)
+    return f"{VI_START}{escaped}{VI_END}" if escaped else ""
 
 
 def link(text: str, url: str) -> str:

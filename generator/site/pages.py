@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from generator.cache import value_bytes
 from generator.resolve.chronology import event_title
 from generator.i18n import Interface, word_basis
-from generator.site.mdtext import escape, external_link, link, table
+from generator.site.mdtext import escape, external_link, link, table, vietnamese
 from generator.model import ArticleSource, Evidence, Event, Official, Page, PartialDate, Timeline
 from generator.names import fold
 from generator.site.permalinks import article_url, articles_year_url, country_url, event_url, official_url, year_url
@@ -188,6 +188,13 @@ class SitePlan:
         online = f" ({self.t('online')})" if e.online else ""
         return f"{self.t.when(e.date)}, {self.headline(e)}{where}{online}."
 
+    def title_md(self, title: str) -> str:
+        """A position as Markdown: in the interface language, or as written and marked Vietnamese."""
+        if self.t.language == "vi":
+            return escape(title)
+        worded = self.t.title(title)
+        return escape(worded) if worded != title else vietnamese(title)
+
     def rel(self, from_url: str, to_url: str) -> str:
         return relative(from_url, to_url, self.file_links)
 
@@ -269,7 +276,7 @@ class SitePlan:
         lines += ["", f"## {self.t('participants')}", ""]
         for p in e.participants:
             who = link(p.name, self.rel(url, official_url(p.official))) if p.official in self.officials else escape(p.name)
-            details = ", ".join([escape(self.t.title(p.title))] * bool(p.title) + [self.country_link(p.country, url)])
+            details = ", ".join([self.title_md(p.title)] * bool(p.title) + [self.country_link(p.country, url)])
             lines.append(f"- {who} — {details} ({self.t.role(p.role)})")
         lines += ["", f"## {self.t('evidence')}", ""]
         for s in e.sources:
@@ -357,7 +364,7 @@ class SitePlan:
         lines += ["", f"## {self.t('positions')}", ""]
         if o.positions:
             lines.append(table([self.t("position"), self.t("first_seen"), self.t("last_seen")],
-                               [[escape(self.t.title(p.title)), self.t.short_date(_parse(p.first_seen)),
+                               [[self.title_md(p.title), self.t.short_date(_parse(p.first_seen)),
                                  self.t.short_date(_parse(p.last_seen))] for p in o.positions]))
         met = [self.events[eid] for eid in o.events]
         lines += ["", f"## {self.t('summary')}", ""] + self._official_summary(o, met, url)
@@ -413,7 +420,7 @@ class SitePlan:
                  f"{len(people)} {self.t('officials_count')}, {len(countries)} {self.t('countries_count')}.", "",
                  table([self.t("name"), self.t("country"), self.t("title_last_seen"), self.t("meetings_of")],
                        [[link(o.name, self.rel(url, official_url(o.id))), self.country_link(o.country, url),
-                         escape(self.t.title(o.positions[-1].title)) if o.positions else "–", str(len(o.events))]
+                         self.title_md(o.positions[-1].title) if o.positions else "–", str(len(o.events))]
                         for o in people])]
         return Page(url, "officials.html", self.t("all_officials"), "\n".join(lines) + "\n",
                     description=self.t("all_officials"))
@@ -452,7 +459,7 @@ class SitePlan:
         lines += [f"## {self.t('officials_named')} ({len(named)})", ""]
         for official, p in sorted(named.items(), key=lambda item: (fold(item[1].name), item[1].name)):
             who = link(p.name, self.rel(url, official_url(official))) if official in self.officials else escape(p.name)
-            details = ", ".join([escape(self.t.title(p.title))] * bool(p.title) + [self.country_link(p.country, url)])
+            details = ", ".join([self.title_md(p.title)] * bool(p.title) + [self.country_link(p.country, url)])
             lines.append(f"- {who} — {details}")
         lines += ["", f"## {self.t('not_used')}", ""]
         lines += [f"- {escape(note)}" for note in src.notes] or [self.t("nothing_skipped")]
@@ -560,7 +567,7 @@ class SitePlan:
                  f"{self.t.count(len(events))}, {len(people)} {self.t('officials_count')}.", ""]
         lines += [f"## {self.t('officials')} ({len(people)})", ""]
         for o in people:
-            title = f" — {escape(self.t.title(o.positions[-1].title))}" if o.positions else ""
+            title = f" — {self.title_md(o.positions[-1].title)}" if o.positions else ""
             lines.append(f"- {link(o.name, self.rel(url, official_url(o.id)))}{title} · {self.t.count(len(o.events))}")
         lines.append("")
         if code != "VN":           # Việt Nam's meetings are the whole chronology

@@ -16,14 +16,17 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Protocol
 
+import xml.etree.ElementTree as etree
+
 import markdown
+from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 from markupsafe import Markup
 
 from generator.state import code_fingerprint
 from generator.i18n import Interface
-from generator.site.mdtext import front_matter
+from generator.site.mdtext import VI_END, VI_START, front_matter
 from generator.model import Page, StaticFile
 from generator.site.pages import SitePlan
 from generator.parallel import map_ordered
@@ -57,6 +60,17 @@ def theme_dirs(name: str, project_root: Path) -> list[Path]:
     if not any(d.name == name for d in dirs):
         raise ThemeError(f"theme '{name}' not found: no folder {project_root / 'themes' / name}")
     return dirs
+
+
+class _VietnameseSpan(InlineProcessor):
+    """Words marked Vietnamese by `mdtext.vietnamese` (a title the English table cannot word): a span
+    with lang="vi", for screen readers and hyphenation."""
+
+    def handleMatch(self, m, data):
+        span = etree.Element("span")
+        span.set("lang", "vi")
+        span.text = m.group(1)
+        return span, m.start(0), m.end(0)
 
 
 class _QuotesLanguage(Treeprocessor):
@@ -124,6 +138,8 @@ def _converter(quotes_lang: str | None) -> markdown.Markdown:
         md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
         if quotes_lang:
             md.treeprocessors.register(_QuotesLanguage(md, quotes_lang), "quotes_lang", 1)
+        # the marks are taken out of any text written (mdtext.escape); in Vietnamese they mean nothing
+        md.inlinePatterns.register(_VietnameseSpan(f"{VI_START}(.+?){VI_END}", md), "vietnamese", 200)
         kept[quotes_lang] = md
     return md
 
@@ -254,7 +270,9 @@ def _make(renderer: Renderer, plan: SitePlan, reuse: Reuse | None, job: tuple, r
         key = reuse.key(page) if reuse else None
         if not render and reuse and reuse.same(files[0], key):
             return _Made(files, key, plan.sitemap_entry(page), None, None)
-    markdown_file = front_matter(page.front_matter) + "\n" + page.markdown if page.markdown_path else None
+    # the published Markdown is plain: the marks of Vietnamese words are for the HTML only
+    markdown_file = front_matter(page.front_matter) + "\n" + page.markdown.replace(VI_START, "").replace(VI_END, "") \
+        if page.markdown_path else None
     return _Made(files, key, plan.sitemap_entry(page), renderer.render_page(page, plan.years), markdown_file)
 
 
