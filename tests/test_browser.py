@@ -511,6 +511,30 @@ def test_a_site_built_with_file_links_works_opened_from_disk(chromium, tmp_path)
         context.close()
 
 
+@pytest.mark.parametrize("where", ["root", "subpath"])
+def test_country_page_picture_and_not_placed_page_work_at_the_root_and_under_a_subpath(open_page, root_server,
+                                                                                        subpath_server, where):
+    server = root_server if where == "root" else subpath_server
+    data = timeline_of(server.site)
+    event = next(e for e in data["events"] if any(p["country"] == "US" for p in e["participants"]))
+    page, watch = open_page(server)
+    page.goto(server.url(event["url"]))
+    page.locator("main li a[href$='countries/us/']").first.click()         # a country name on a meeting page
+    page.wait_for_url(server.url("countries/us/"))
+    expect(page.locator("main h1").first).to_have_text("Hoa Kỳ")
+    expect(page.locator(f"main a[href$='{event['url']}']:not(svg a)")).to_have_count(1)
+    marks = page.locator("main figure.strip svg a")             # the country's picture: its meetings
+    assert marks.count() == sum(1 for e in data["events"] if any(p["country"] == "US" for p in e["participants"])
+                                and e["precision"] != "year")
+    marks.first.click()
+    page.wait_for_url(re.compile(re.escape(server.url("events/")) + r"[^/]+/$"))
+    response = page.goto(server.url("unplaced/"))
+    assert response is not None and response.status == 200
+    expect(page.locator("main h1").first).to_have_text("Cuộc gặp chưa xếp được vào dòng thời gian")
+    stylesheet_loaded(page, server, watch)
+    assert watch.errors() == [] and watch.external == []
+
+
 def test_the_home_page_links_to_the_meetings_it_cannot_place(open_page, tmp_path):
     # the development corpus has a meeting without a date and meetings before 2020
     content = tmp_path / "content"
@@ -579,16 +603,20 @@ def test_every_page_type_has_no_serious_or_critical_axe_violation(open_page, roo
              "not placed": "unplaced/", "search": "search/?q=to+lam&country=US", "404": "nope/"}
     page, _ = open_page(root_server, viewport)
     axe = Axe()
-    serious = []
+    serious, report = [], {}
     for name, url in pages.items():
         page.goto(root_server.url(url))
         page.wait_for_load_state("load")
         if name == "search":
             expect(page.locator("#search-results li").first).to_be_visible()
         found = axe.run(page).response["violations"]
+        report[name] = [{"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"])} for v in found]
         for v in found:
             print(f"axe {viewport['width']}px {name}: {v['impact']} {v['id']} ({len(v['nodes'])}): {v['help']}")
         serious += [(name, v["id"], v["nodes"][0]["target"]) for v in found if v["impact"] in ("serious", "critical")]
+    # the results, kept with the screenshots
+    SCREENSHOTS.parent.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS.parent / f"axe-{viewport['width']}.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
     assert serious == []
     # and axe does look: a page with a picture without a text alternative is caught
     page.set_content('<html lang="vi"><head><title>x</title></head><body><main><img src="data:,"></main></body></html>')

@@ -361,13 +361,13 @@ class SitePlan:
         lines = [f"# {escape(o.name)}", "", f"- **{self.t('country')}:** {self.country_link(o.country, url)}"]
         if o.aliases:
             lines.append(f"- **{self.t('aliases')}:** " + ", ".join(escape(a) for a in o.aliases))
+        met = [self.events[eid] for eid in o.events]
+        lines += ["", f"## {self.t('summary')}", ""] + self._official_summary(o, met, url)
         lines += ["", f"## {self.t('positions')}", ""]
         if o.positions:
             lines.append(table([self.t("position"), self.t("first_seen"), self.t("last_seen")],
                                [[self.title_md(p.title), self.t.short_date(_parse(p.first_seen)),
                                  self.t.short_date(_parse(p.last_seen))] for p in o.positions]))
-        met = [self.events[eid] for eid in o.events]
-        lines += ["", f"## {self.t('summary')}", ""] + self._official_summary(o, met, url)
         lines += ["", f"## {self.t('meetings_of')} ({len(o.events)})", ""]
         for e in self._ordered(met):
             others = [p for p in e.participants if p.official != o.id]
