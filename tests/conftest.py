@@ -86,6 +86,18 @@ def pytest_terminal_summary(terminalreporter, config):
     said = getattr(config, "_timeline_no_browser", None)
     if said:
         terminalreporter.write_line(said, yellow=True)
+    # the accessibility check's results (test_browser.py), in the output of every run that made them
+    for report in sorted((Path(__file__).parent / "artifacts").glob("axe-*.json")):
+        if report.stat().st_mtime >= getattr(config, "_timeline_started", 0):
+            found = json.loads(report.read_text(encoding="utf-8"))
+            violations = [f"{page}: {v['impact']} {v['id']}" for page, vs in found.items() for v in vs]
+            terminalreporter.write_line(f"axe at {report.stem[4:]}px: {len(found)} kinds of page, "
+                                        f"{len(violations)} violations" + (": " + "; ".join(violations) if violations else ""))
+
+
+def pytest_configure(config):
+    import time
+    config._timeline_started = time.time()
 
 
 @pytest.fixture(scope="module")
