@@ -88,3 +88,17 @@ def test_the_gazetteer_gives_each_domain_and_mark_one_outlet():
     domains = [d for row in rows for d in row[2].split(",") if d]
     assert len(domains) == len(set(domains))
     assert all(not d.startswith("www.") and d == d.lower() for d in domains)
+
+
+def test_a_line_that_is_only_a_host_is_chrome_and_names_the_outlet():
+    article = parse_article("a.txt", "Bộ trưởng Bộ Công an sang thăm Trung Quốc dự hội nghị\nbaodientu.chinhphu.vn\n"
+                                     "12:00, 26/10/2014\nNgày 26/10, Bộ trưởng lên đường sang thăm Trung Quốc.")
+    assert article.headline == "Bộ trưởng Bộ Công an sang thăm Trung Quốc dự hội nghị"   # not joined to the host
+    assert all("chinhphu" not in p for p in article.paragraphs)
+    assert (article.outlet.name, article.outlet.rule) == ("Báo Chính phủ", "masthead")
+
+
+def test_a_lead_that_opens_with_an_outlet_and_a_dash_is_the_lead_not_a_masthead():
+    article = parse_article("a.txt", "Bộ trưởng tiếp Đại sứ Nhật Bản tại Hà Nội\n"
+                                     "VietNamNet - Chiều 5/3, Bộ trưởng tiếp Đại sứ Nhật Bản.")
+    assert (article.outlet.name, article.outlet.rule) == ("VietNamNet", "lead")

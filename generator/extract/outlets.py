@@ -61,7 +61,9 @@ def gazetteer() -> Gazetteer:
             if re.fullmatch(r"\w{3,}", fold(word)):
                 by_label.setdefault(fold(word), name)
     pattern = "|".join(re.escape(d) for d in sorted(by_domain, key=len, reverse=True))
-    return Gazetteer(by_key, by_domain, by_label, re.compile(rf"(?<![\w.-])(?:www\.)?({pattern})(?![\w-])", re.I))
+    # a known domain or a subdomain of one ('baodientu.chinhphu.vn'), as a word of a line
+    return Gazetteer(by_key, by_domain, by_label,
+                     re.compile(rf"(?<![\w.-])((?:[\w-]+\.)*(?:{pattern}))(?![\w-])", re.I))
 
 
 def _items(cell: str) -> list[str]:
@@ -120,6 +122,7 @@ class Page:
     meta: dict[str, str]           # front matter
     head: list[str]                # the page's first lines, cleaned
     lead: str | None               # the outlet's mark cut off the lead ('(PLO)- ')
+    first: str | None              # the report's first paragraph, as the reader kept it
     chrome: list[str]              # lines that are not the report: menus, credits, widgets
     link: str | None               # the article's address
 
@@ -139,6 +142,7 @@ def _link(page: Page) -> tuple[str, str] | None:
 
 
 _MASTHEAD_SPLIT = re.compile(r"\s*\|\s*|\s+[-–—]\s+")
+_HOST = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.I)       # 'baodientu.chinhphu.vn' on a line of its own
 _ASIDE = re.compile(r"\s*\([^()]*\)\s*$")          # 'Le Courrier du Vietnam (bản tiếng Việt)'
 
 
@@ -147,15 +151,21 @@ def _masthead(page: Page) -> tuple[str, str] | None:
     """'Pháp Luật TP.HCM | Thời sự', 'Báo Bình Dương điện tử - Chính trị', 'VOV.VN': a known outlet
     first on one of the page's first lines; or an unknown name before a '|' that is not a section."""
     for line in page.head[:4]:
-        first = _ASIDE.sub("", _MASTHEAD_SPLIT.split(line, maxsplit=1)[0]).strip()
-        if first.startswith("("):
-            continue                 # the lead's mark: '(VOV5) - Bộ Công an ...'
-        name = gazetteer().named(first)
+        first, *rest = _MASTHEAD_SPLIT.split(line, maxsplit=1)
+        first = _ASIDE.sub("", first).strip()
+        if first.startswith("(") or rest and (len(rest[0].split()) > 6 or re.search(r"[,.;!?]", rest[0])):
+            continue                 # the lead, not a masthead: '(VOV5) - Bộ Công an ...', 'Chinhphu.vn - Ngày ...'
+        name = gazetteer().named(first) or (gazetteer().of_host(first) if _HOST.fullmatch(first) else None)
         if name:
             return name, first
         if "|" in line and _could_be_outlet(first):
             return first, first
     return None
+
+
+def is_host(line: str) -> bool:
+    """A line that is only a web address's host ('baodientu.chinhphu.vn'): the page's, never report."""
+    return bool(_HOST.fullmatch(line.strip()))
 
 
 def is_masthead(line: str) -> bool:
@@ -177,19 +187,25 @@ _MARK_IN_BRACKETS = re.compile(r"\(([^()]{2,30})\)")      # 'Hà Nội (TTXVN) -
 _MARK_FIRST = re.compile(r"\s*([\w.]{2,20})")               # 'TGVN. ', 'VOV.VN - '
 
 
+# an outlet named before a dash at the very start of the report, as a word the reader keeps ('Chinhphu.vn - ')
+_NAMED_LEAD = re.compile(r"^\s*([^\W\d][\w.&+ ]{1,38}?)\s*[-–—]\s")
+
+
 def _lead(page: Page) -> tuple[str, str] | None:
-    if not page.lead:
-        return None
-    m = _MARK_IN_BRACKETS.search(page.lead) or _MARK_FIRST.match(page.lead)
+    if page.lead:
+        m = _MARK_IN_BRACKETS.search(page.lead) or _MARK_FIRST.match(page.lead)
+        name = gazetteer().named(m.group(1)) if m else None
+        return (name, page.lead.strip()) if name else None
+    m = _NAMED_LEAD.match(page.first or "")
     name = gazetteer().named(m.group(1)) if m else None
-    return (name, page.lead.strip()) if name else None
+    return (name, m.group(0).strip()) if name else None
 
 
 def _chrome(page: Page) -> tuple[str, str] | None:
     for line in page.chrome:
         m = gazetteer().domains.search(line)
         if m:
-            return gazetteer().by_domain[m.group(1).lower()], m.group(0)
+            return gazetteer().of_host(m.group(1)), m.group(0)
     return None
 
 
@@ -223,13 +239,18 @@ RULES: tuple[Rule, ...] = (
         ("a.txt", "Pháp Luật TP.HCM | Thời sự\nBộ trưởng tiếp Đại sứ\nChiều 5/3, Bộ trưởng tiếp Đại sứ.",
          "Pháp Luật TP.HCM"),
         ("a.txt", "Công an tỉnh Bắc Giang | Tin tức - Sự kiện\nBộ trưởng tiếp Đại sứ\nChiều 5/3, Bộ trưởng tiếp Đại sứ.",
-         "Công an tỉnh Bắc Giang"))),
+         "Công an tỉnh Bắc Giang"),
+        ("a.txt", "Bộ trưởng sang thăm Trung Quốc\nbaodientu.chinhphu.vn\n12:00, 26/10/2014\n"
+                  "Ngày 26/10, Bộ trưởng lên đường sang thăm Trung Quốc.", "Báo Chính phủ"))),
     Rule("lead", _lead, (
         ("a.txt", "Bộ trưởng tiếp Đại sứ\n(PLO)- Chiều 5/3, Bộ trưởng tiếp Đại sứ.", "Pháp Luật TP.HCM"),
-        ("a.txt", "Bộ trưởng tiếp Đại sứ\nHà Nội (TTXVN) - Chiều 5/3, Bộ trưởng tiếp Đại sứ.", "TTXVN"))),
+        ("a.txt", "Bộ trưởng tiếp Đại sứ\nHà Nội (TTXVN) - Chiều 5/3, Bộ trưởng tiếp Đại sứ.", "TTXVN"),
+        ("a.txt", "Bộ trưởng tiếp Đại sứ\nChinhphu.vn - Chiều 5/3, Bộ trưởng tiếp Đại sứ.", "Báo Chính phủ"))),
     Rule("chrome", _chrome, (
         ("a.txt", "Bộ trưởng tiếp Đại sứ\nChiều 5/3, Bộ trưởng tiếp Đại sứ.\nTheo dõi Baoquocte.vn trên Google News",
-         "Thế giới & Việt Nam"),)),
+         "Thế giới & Việt Nam"),
+        ("a.txt", "Bộ trưởng sang thăm Trung Quốc\nNgày 26/10, Bộ trưởng lên đường sang thăm Trung Quốc.\n"
+                  "Theo dõi baodientu.chinhphu.vn trên Google News", "Báo Chính phủ"))),
     Rule("file_name", _file_name, (
         ("14_thanhnien-bo-truong-tiep-dai-su.txt", "Bộ trưởng tiếp Đại sứ\nChiều 5/3, Bộ trưởng tiếp Đại sứ.",
          "Thanh Niên"),)),

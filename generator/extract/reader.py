@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from generator.extract.dates import DateExpr, scan_dates
-from generator.extract.outlets import LINK_LINE, Page, find_link, find_outlet, is_masthead
+from generator.extract.outlets import LINK_LINE, Page, find_link, find_outlet, is_host, is_masthead
 from generator.model import NO_PUBLICATION_DATE, Article, Diagnostic, PartialDate, Published
 from generator.names import clean_spaces
 
@@ -327,6 +327,7 @@ def _unwrap(lines: list[str]) -> list[str]:
     for line in lines:
         prev = out[-1] if out else ""
         joins = prev and line and not _TERMINAL_SENTENCE.search(prev) and not _caption_dateline(prev) \
+            and not is_host(line) and not is_host(prev) \
             and not (len(line) < 70 and _dateline(line)) and (
             line[0].islower() or prev.endswith(",") or (wrapped and len(raw_prev) >= width - 15))
         raw_prev = line
@@ -397,7 +398,7 @@ def parse_article(path: str, text: str) -> Article:
             line = line[:tail.start].strip()    # a headline that ends in its own dateline
         elif _dateline(line) and len(line) < 70:
             continue                     # datelines are metadata, not report
-        if _is_chrome(line) or is_masthead(line):
+        if _is_chrome(line) or is_masthead(line) or is_host(line):
             continue
         mark = _OUTLET_PREFIX.match(line)
         if mark:
@@ -411,7 +412,7 @@ def parse_article(path: str, text: str) -> Article:
         paragraphs.append(line)
         chrome.pop()
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    outlet = find_outlet(Page(path, meta, head, lead, chrome, link))
+    outlet = find_outlet(Page(path, meta, head, lead, paragraphs[0] if paragraphs else None, chrome, link))
     return Article(path=path, raw=raw, paragraphs=paragraphs, headline=headline,
                    published=published, published_basis=basis, sha256=digest, captions=captions, problems=problems,
                    outlet=outlet, link=link)
