@@ -122,7 +122,7 @@ class Page:
     meta: dict[str, str]           # front matter
     head: list[str]                # the page's first lines, cleaned
     lead: str | None               # the outlet's mark cut off the lead ('(PLO)- ')
-    first: str | None              # the report's first paragraph, as the reader kept it
+    first: str | None              # the report's first paragraph after its headline, as the reader kept it
     chrome: list[str]              # lines that are not the report: menus, credits, widgets
     link: str | None               # the article's address
 

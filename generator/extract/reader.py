@@ -412,7 +412,8 @@ def parse_article(path: str, text: str) -> Article:
         paragraphs.append(line)
         chrome.pop()
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    outlet = find_outlet(Page(path, meta, head, lead, paragraphs[0] if paragraphs else None, chrome, link))
+    lead_paragraph = next((p for p in paragraphs if p != headline), None)      # the report's first, after its headline
+    outlet = find_outlet(Page(path, meta, head, lead, lead_paragraph, chrome, link))
     return Article(path=path, raw=raw, paragraphs=paragraphs, headline=headline,
                    published=published, published_basis=basis, sha256=digest, captions=captions, problems=problems,
                    outlet=outlet, link=link)
