@@ -64,7 +64,8 @@ class SitePlan:
         self.country_codes = sorted({p.country for e in timeline.events for p in e.participants if p.country}
                                     | {o.country for o in timeline.officials if o.country},
                                     key=lambda c: (c != "VN", fold(t.country(c)), c))
-        self._by_file: dict[str, list[Event]] | None = None
+        self._by_file: dict[str, list[Event]] | None = None         # made when first asked for (by_file)
+        self._by_country: dict[str, list[Event]] | None = None      # (by_country)
 
     def jobs(self, redirects: dict[str, str]) -> list[tuple]:
         """Every page of the site as a small description, in site order; `make` plans one. A build
@@ -536,7 +537,7 @@ class SitePlan:
     @property
     def by_country(self) -> dict[str, list[Event]]:
         """The meetings of the chronology with each country, in date order."""
-        if getattr(self, "_by_country", None) is None:
+        if self._by_country is None:
             self._by_country = defaultdict(list)
             for e in self.timeline.events:
                 for c in dict.fromkeys(p.country for p in e.participants if p.country):
