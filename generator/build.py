@@ -24,6 +24,7 @@ from generator.site.permalinks import LEGACY_REGISTER, RegistryError, assign_per
 from generator.extract.reader import MAX_ARTICLE_BYTES, ArticleError, find_articles, parse_bytes
 from generator.site.render import Renderer, ThemeError, render_site, theme_dirs
 from generator.site.search import BUNDLE as SEARCH_BUNDLE, SearchIndex, available as search_available
+from generator.resolve.corrections import apply_corrections, load_corrections
 from generator.resolve.merge import resolve
 from generator.resolve.sources import article_sources
 from generator.urls import BaseURL
@@ -290,7 +291,12 @@ class Builder:
             recorded = hashlib.sha256(registry.read_bytes()).digest() if registry else None
         except OSError:
             recorded = None
-        return repr(self.config), repr(self.config.warnings), theme, recorded
+        corrections = self.config.corrections_file
+        try:
+            corrected = hashlib.sha256(corrections.read_bytes()).digest() if corrections else None
+        except OSError:
+            corrected = None
+        return repr(self.config), repr(self.config.warnings), theme, corrected, recorded
 
     def _extract_in_parallel(self, files: list[Path], rels: list[str], forced: "_Forced",
                              stats: dict[str, os.stat_result]) -> set[str]:
@@ -387,6 +393,9 @@ class Builder:
 
         registry, registry_file = self._registry(diagnostics)
         timeline, registry, redirects = assign_permalinks(timeline, registry)
+        corrections, problems = load_corrections(config.corrections_file)
+        timeline, redirects, notes = apply_corrections(timeline, redirects, corrections, str(config.corrections_file))
+        diagnostics += problems + notes
         clock.lap("permalinks")
 
         base = BaseURL.parse(config.base_url)

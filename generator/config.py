@@ -51,6 +51,8 @@ class SiteConfig:
     # the register of published addresses, relative to `root`; None keeps none. A project read
     # from timeline.toml has one by default; a SiteConfig made in code has none unless given.
     permalinks: Path | None = None
+    # the editors' corrections, relative to `root`; None reads none (a project has one by default)
+    corrections: Path | None = None
     root: Path = field(default=Path("."), repr=False)   # folder relative paths are taken from
     warnings: list[Diagnostic] = field(default_factory=list, repr=False)   # unknown keys
     notes: list[str] = field(default_factory=list, repr=False)             # said once, not warnings
@@ -64,6 +66,12 @@ class SiteConfig:
         if self.permalinks is None:
             return None
         return self.permalinks if self.permalinks.is_absolute() else self.root / self.permalinks
+
+    @property
+    def corrections_file(self) -> Path | None:
+        if self.corrections is None:
+            return None
+        return self.corrections if self.corrections.is_absolute() else self.root / self.corrections
 
     @property
     def output(self) -> Path:
@@ -181,6 +189,7 @@ SETTINGS = (
     Setting("permalinks", ("permalinks",), _permalinks, 'permalinks = "permalinks.json"'),
     Setting("search", ("search",), _flag, "search = false"),
     Setting("file_links", ("file_links",), _flag, "file_links = true"),
+    Setting("corrections", ("corrections",), _permalinks, 'corrections = "corrections.toml"'),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 # the site's title when the settings give none, in the interface language
@@ -191,7 +200,8 @@ def load_config(path: Path | None = None, root: Path | None = None) -> SiteConfi
     """Read settings; a missing default file gives the defaults, a missing named file is an error."""
     explicit = path is not None
     path = Path(path) if explicit else Path(root or ".") / CONFIG_NAME
-    config = SiteConfig(root=path.parent if explicit else Path(root or "."), permalinks=Path("permalinks.json"))
+    config = SiteConfig(root=path.parent if explicit else Path(root or "."), permalinks=Path("permalinks.json"),
+                        corrections=Path("corrections.toml"))
     if not path.exists():
         if explicit:
             raise ConfigError(str(path), ["no such configuration file"])
@@ -229,7 +239,7 @@ def check(config: SiteConfig) -> list[str]:
     """What is wrong with settings taken together (or changed on the command line)."""
     problems = []
     for setting in SETTINGS:
-        if len(setting.attributes) == 1 and setting.key not in ("content", "output", "permalinks"):
+        if len(setting.attributes) == 1 and setting.key not in ("content", "output", "permalinks", "corrections"):
             try:
                 setting.parse(getattr(config, setting.attributes[0]))
             except ValueError as exc:

@@ -22,7 +22,9 @@ _MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "A
 STRINGS: dict[str, dict[str, str]] = {
     "vi": {
         "home": "Trang chủ", "officials": "Quan chức", "years": "Các năm", "meetings": "cuộc gặp",
-        "meeting": "cuộc gặp", "chronology": "Dòng thời gian", "all_officials": "Quan chức", "name": "Tên", "title_last_seen": "Chức vụ gần nhất", "summary": "Tóm tắt", "calendar": "Lịch (.ics)", "calendar_of": "Lịch các cuộc gặp của {name} (.ics)", "strip_caption": "Các cuộc gặp theo tháng, {start}–{end}, theo loại.",
+        "meeting": "cuộc gặp", "chronology": "Dòng thời gian", "all_officials": "Quan chức", "name": "Tên", "title_last_seen": "Chức vụ gần nhất", "summary": "Tóm tắt", "corrected_by": "Biên tập viên đã sửa", "corrected_kind": "loại cuộc gặp",
+        "corrected_place": "địa điểm", "corrected_online": "hình thức trực tuyến", "corrected_remove": "bỏ đi",
+        "corrected_name": "tên", "corrected_country": "quốc gia", "calendar": "Lịch (.ics)", "calendar_of": "Lịch các cuộc gặp của {name} (.ics)", "strip_caption": "Các cuộc gặp theo tháng, {start}–{end}, theo loại.",
         "strip_of": "Các cuộc gặp của {name} theo tháng, theo loại.", "years_without": "Các năm chưa có cuộc gặp nào", "per_year": "Số cuộc gặp mỗi năm",
         "participants": "Thành phần", "evidence": "Nguồn và bằng chứng", "date_found": "Ngày được xác định thế nào",
         "positions": "Chức vụ theo thời gian", "position": "Chức vụ", "first_seen": "Lần đầu thấy",
@@ -62,7 +64,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "en": {
         "home": "Home", "officials": "Officials", "years": "Years", "meetings": "meetings",
-        "meeting": "meeting", "chronology": "Chronology", "all_officials": "Officials", "name": "Name", "title_last_seen": "Last title seen", "summary": "At a glance", "calendar": "Calendar (.ics)", "calendar_of": "Calendar of {name}'s meetings (.ics)", "strip_caption": "Meetings by month, {start}–{end}, by kind.",
+        "meeting": "meeting", "chronology": "Chronology", "all_officials": "Officials", "name": "Name", "title_last_seen": "Last title seen", "summary": "At a glance", "corrected_by": "Corrected by the editors", "corrected_kind": "kind",
+        "corrected_place": "place", "corrected_online": "online or not", "corrected_remove": "removed",
+        "corrected_name": "name", "corrected_country": "country", "calendar": "Calendar (.ics)", "calendar_of": "Calendar of {name}'s meetings (.ics)", "strip_caption": "Meetings by month, {start}–{end}, by kind.",
         "strip_of": "Meetings of {name} by month, by kind.", "years_without": "Years without meetings", "per_year": "Meetings a year",
         "participants": "Participants", "evidence": "Sources and evidence", "date_found": "How the date was found",
         "positions": "Positions over time", "position": "Position", "first_seen": "First seen",

@@ -271,6 +271,18 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """One change an editor made in corrections.toml (resolve/corrections), with where and why."""
+
+    target: str                    # meeting | official
+    id: str                        # as the editor wrote it (an old id that redirects is found too)
+    field: str                     # kind, place, online, remove; name, country
+    value: object
+    reason: str
+    line: int                      # in corrections.toml, for the messages
+
+
+@dataclass(frozen=True)
 class Event:
     id: str
     date: PartialDate | None
@@ -282,6 +294,7 @@ class Event:
     participants: list[Participant]
     organizations: list[str]
     sources: list[Evidence]
+    corrections: tuple[Correction, ...] = ()      # what the editors changed, and why
 
 
 @dataclass(frozen=True)
@@ -299,6 +312,7 @@ class Official:
     country: str | None
     positions: list[Position]
     events: list[str]
+    corrections: tuple[Correction, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -326,6 +340,7 @@ class Timeline:
     diagnostics: list[Diagnostic]
     articles: int
     sources: list[ArticleSource] = field(default_factory=list)    # every article read, in path order
+    corrected_out: list[Event] = field(default_factory=list)       # meetings the editors removed, with why
 
 
 @dataclass

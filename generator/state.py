@@ -124,6 +124,13 @@ def input_fingerprint(config, theme_folders: list[Path]) -> Inputs:
     digest = hashlib.sha256(f"{_FORMAT}\0{code_fingerprint()}\0{config!r}\0{config.root.resolve()}\0"
                             f"{config.warnings!r}\n".encode("utf-8", "surrogateescape"))
     files: dict[str, tuple] = {}
+    corrections = getattr(config, "corrections_file", None)
+    if corrections is not None:             # the editors' corrections: an input like the articles
+        try:
+            st = os.stat(corrections)
+            digest.update(f"corrections {st.st_size} {st.st_mtime_ns}\n".encode())
+        except OSError:
+            digest.update(b"no corrections\n")
     _walk_folder(config.content, digest, files)
     for folder in theme_folders:
         _walk_folder(folder, digest)

@@ -63,7 +63,8 @@ class DevLoop:
         self.builds = 0
         self.watcher = Watcher(ChangeFilter(config.content, config.root / "themes", session.config_file,
                                             [config.output, config.root / CACHE_DIR] + list(
-                                                filter(None, [config.permalinks_file]))), self.debouncer)
+                                                filter(None, [config.permalinks_file])),
+                                            config.corrections_file), self.debouncer)
         self._worker = threading.Thread(target=self._run, name="timeline-builder")
 
     def _say(self, line: str) -> None:

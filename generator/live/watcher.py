@@ -49,16 +49,20 @@ class Change:
 class ChangeFilter:
     """Says which paths matter and what kind of change they are."""
 
-    def __init__(self, content: Path, themes: Path | None, config_file: Path | None, ignored: list[Path]):
+    def __init__(self, content: Path, themes: Path | None, config_file: Path | None, ignored: list[Path],
+                 corrections_file: Path | None = None):
         self.content = content.resolve()
         self.themes = themes.resolve() if themes else None
         self.config_file = config_file.resolve() if config_file else None
+        self.corrections_file = corrections_file.resolve() if corrections_file else None
         self.ignored = [p.resolve() for p in ignored]
 
     def classify(self, path: Path, is_directory: bool = False) -> str | None:
         path = Path(path).resolve() if not Path(path).is_absolute() else Path(path)
         if self.config_file and path == self.config_file:
             return "config"
+        if self.corrections_file and path == self.corrections_file:
+            return "corrections"
         if any(path == p or p in path.parents for p in self.ignored):
             return None
         for root, kind in ((self.content, "article"), (self.themes, "theme")):
@@ -158,9 +162,13 @@ class Watcher:
         self.watch_themes()
         if change_filter.config_file:        # its folder, not recursively: the file may be replaced by a rename
             self.observer.schedule(self._handler, str(change_filter.config_file.parent), recursive=False)
-        if change_filter.themes and (not change_filter.config_file
-                                     or change_filter.themes.parent != change_filter.config_file.parent):
+        watched = {change_filter.config_file.parent} if change_filter.config_file else set()
+        if change_filter.themes and change_filter.themes.parent not in watched:
             self.observer.schedule(self._handler, str(change_filter.themes.parent), recursive=False)
+            watched.add(change_filter.themes.parent)
+        corrections = change_filter.corrections_file
+        if corrections and corrections.parent not in watched and corrections.parent.is_dir():
+            self.observer.schedule(self._handler, str(corrections.parent), recursive=False)
 
     def watch_themes(self) -> None:
         """The themes folder, once it exists (a project may add its first theme override while watched)."""

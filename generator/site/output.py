@@ -42,7 +42,12 @@ def _event(e: Event, published: bool = True) -> dict:
         ],
         "organizations": e.organizations,
         "sources": [{"file": s.file, "evidence": s.sentence} for s in e.sources],
+        **({"corrections": _corrections(e.corrections)} if e.corrections else {}),
     }
+
+
+def _corrections(corrections) -> list[dict]:
+    return [{"field": c.field, "value": c.value, "reason": c.reason} for c in corrections]
 
 
 def _article(a: ArticleSource) -> dict:
@@ -66,6 +71,7 @@ def timeline_json_pieces(t: Timeline) -> Iterator[str]:
         "officials": (_official(o) for o in t.officials) if t.officials else [],
         "undated": (_event(e, published=False) for e in t.undated) if t.undated else [],
         "articles": (_article(a) for a in t.sources) if t.sources else [],
+        "corrected_out": (_event(e, published=False) for e in t.corrected_out) if t.corrected_out else [],
     }
     yield from _lines(sections)
 
@@ -73,7 +79,7 @@ def timeline_json_pieces(t: Timeline) -> Iterator[str]:
 def _official(o: Official) -> dict:
     return {"id": o.id, "url": f"officials/{o.id}/", "name": o.name, "aliases": o.aliases, "country": o.country,
             "positions": [{"title": p.title, "first_seen": p.first_seen, "last_seen": p.last_seen} for p in o.positions],
-            "events": o.events}
+            "events": o.events, **({"corrections": _corrections(o.corrections)} if o.corrections else {})}
 
 
 def _lines(data: dict) -> Iterator[str]:

@@ -268,7 +268,7 @@ class SitePlan:
     def event(self, e: Event, i: int | None = None) -> Page:
         url = event_url(e.id)
         title = self.headline(e)
-        lines = [f"# {escape(title)}", "", escape(self.summary(e)), "",
+        lines = [f"# {escape(title)}", "", escape(self.summary(e)), "", *self._corrected(e.corrections),
                  f"- **{self.t('date')}:** {escape(self.t.date(e.date))}",
                  f"- **{self.t('kind')}:** {escape(self.t.kind(e.kind))}"
                  + (f" ({self.t('online')})" if e.online else "")]
@@ -299,6 +299,13 @@ class SitePlan:
                           "previous": self._neighbour(events[i - 1]) if i > 0 else None,
                           "next": self._neighbour(events[i + 1]) if i + 1 < len(events) else None,
                           "year": year_url(e.date.year)})
+
+    def _corrected(self, corrections) -> list[str]:
+        """A small note that the editors corrected this page, what and why (corrections.toml)."""
+        if not corrections:
+            return []
+        said = "; ".join(f"{self.t('corrected_' + c.field)} ({escape(c.reason)})" for c in corrections)
+        return [f"*{self.t('corrected_by')}: {said}.*", ""]
 
     def cite(self, s: Evidence, from_url: str) -> str:
         """A source as a reader checks it: outlet · publication date · headline (linked to the original) ·
@@ -359,7 +366,8 @@ class SitePlan:
 
     def official(self, o: Official) -> Page:
         url = official_url(o.id)
-        lines = [f"# {escape(o.name)}", "", f"- **{self.t('country')}:** {self.country_link(o.country, url)}"]
+        lines = [f"# {escape(o.name)}", "", *self._corrected(o.corrections),
+                 f"- **{self.t('country')}:** {self.country_link(o.country, url)}"]
         if o.aliases:
             lines.append(f"- **{self.t('aliases')}:** " + ", ".join(escape(a) for a in o.aliases))
         met = [self.events[eid] for eid in o.events]

@@ -1,0 +1,197 @@
+"""Editors' corrections (`corrections.toml`): what the machine got wrong, fixed on every build.
+
+The articles are the record and stay as published; an editor writes what to change in a file
+beside `timeline.toml`, one table per correction, addressed by the ids the site shows (a meeting's
+or an official's; an old id that now redirects still finds its target), each with its reason:
+
+    [[meeting]]
+    id = "2021-06-22-nguyen-van-a-john-smith"
+    kind = "talks"                  # also: place = "...", online = true, remove = true
+    reason = "The ministry's own report calls it talks"
+
+    [[official]]
+    id = "john-smith"
+    name = "John A. Smith"          # also: country = "GB"
+    reason = "His name as he writes it"
+
+Corrections apply to the timeline once its ids are known (after the permalinks), so that an id the
+site published is the id a correction uses; a removed meeting's address then leads to its year. A
+correction whose target is gone, or that says otherwise than another of the same target, is a
+warning naming its line (`--strict` fails on it); it stays in the file and applies again when its
+target comes back. Each corrected record carries its corrections, which its page and
+timeline.json show. (Issue 13 lists more operations: dates, participants, merges and splits, a
+meeting added by hand, articles ignored; they come in later.)
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+from generator.model import Correction, Diagnostic, Event, Official, Timeline
+from generator.resolve.chronology import event_title
+from generator.site.permalinks import event_url, official_url, year_url
+
+KINDS = ("reception", "talks", "call", "dialogue", "visit", "signing", "conference", "other")
+
+
+def _kind(value) -> str:
+    if value not in KINDS:
+        raise ValueError(f"must be one of {', '.join(KINDS)}")
+    return value
+
+
+def _text(value) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("must be text")
+    return " ".join(value.split())
+
+
+def _flag(value) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("must be true or false")
+    return value
+
+
+def _country(value) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2}", value):
+        raise ValueError("must be a two-letter country code, such as \"US\"")
+    return value.upper()
+
+
+# what each kind of target can have corrected, and how a value is checked
+FIELDS = {"meeting": {"kind": _kind, "place": _text, "online": _flag, "remove": _flag},
+          "official": {"name": _text, "country": _country}}
+
+
+def load_corrections(path: Path | None) -> tuple[list[Correction], list[Diagnostic]]:
+    """The corrections of the file (none when there is no file), and what is wrong in it, by line."""
+    if path is None or not path.is_file():
+        return [], []
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+        return [], [Diagnostic(str(path), f"not valid TOML ({exc}); no correction is applied", "error")]
+    lines = _table_lines(text)
+    out, problems = [], []
+    for target in data:
+        if target not in FIELDS:
+            problems.append(Diagnostic(str(path), f"unknown kind of correction [[{target}]] (known: "
+                                                  f"{', '.join(f'[[{k}]]' for k in FIELDS)})"))
+    for target, fields in FIELDS.items():
+        entries = data.get(target, [])
+        if not isinstance(entries, list):
+            problems.append(Diagnostic(str(path), f"'{target}' must be tables [[{target}]]"))
+            continue
+        for n, entry in enumerate(entries):
+            line = lines[target][n] if n < len(lines[target]) else 0
+            where = f"{path}:{line}" if line else str(path)
+            if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or not entry["id"]:
+                problems.append(Diagnostic(where, f"a [[{target}]] needs the id of its {target}"))
+                continue
+            reason = entry.get("reason")
+            if not isinstance(reason, str) or not reason.strip():
+                problems.append(Diagnostic(where, f"a correction needs its reason (reason = \"...\")"))
+                continue
+            changes = {k: v for k, v in entry.items() if k not in ("id", "reason")}
+            if not changes:
+                problems.append(Diagnostic(where, f"nothing to change (one of: {', '.join(fields)})"))
+            for key, value in changes.items():
+                if key not in fields:
+                    problems.append(Diagnostic(where, f"'{key}' cannot be corrected on a {target} "
+                                                      f"(one of: {', '.join(fields)})"))
+                    continue
+                try:
+                    value = fields[key](value)
+                except ValueError as exc:
+                    problems.append(Diagnostic(where, f"'{key}' {exc}"))
+                    continue
+                out.append(Correction(target, entry["id"], key, value, " ".join(reason.split()), line))
+    return out, problems
+
+
+def _table_lines(text: str) -> dict[str, list[int]]:
+    """The line of each [[meeting]] and [[official]] header, in order: the n-th entry's line."""
+    found: dict[str, list[int]] = defaultdict(list)
+    for number, line in enumerate(text.splitlines(), 1):
+        m = re.match(r"\s*\[\[\s*(\w+)\s*\]\]", line)
+        if m:
+            found[m.group(1)].append(number)
+    return found
+
+
+def apply_corrections(timeline: Timeline, redirects: dict[str, str], corrections: list[Correction],
+                      source: str) -> tuple[Timeline, dict[str, str], list[Diagnostic]]:
+    """The timeline with the corrections applied (new records), the redirects with the addresses of
+    removed meetings (to their year) and of officials left with no meeting (to the officials' index),
+    and the warnings: targets not found, corrections that contradict each other."""
+    if not corrections:
+        return timeline, redirects, []
+    notes: list[Diagnostic] = []
+    events = {e.id: e for e in timeline.events}
+    officials = {o.id: o for o in timeline.officials}
+    chosen: dict[tuple[str, str, str], Correction] = {}
+    for c in corrections:
+        known = events if c.target == "meeting" else officials
+        url = (event_url if c.target == "meeting" else official_url)(c.id)
+        found = c.id if c.id in known else _redirected(redirects.get(url), c.target)
+        if found not in known:
+            notes.append(Diagnostic(f"{source}:{c.line}", f"no {c.target} '{c.id}' any more; the correction "
+                                                          f"waits for it"))
+            continue
+        earlier = chosen.get((c.target, found, c.field))
+        if earlier is not None and earlier.value != c.value:
+            notes.append(Diagnostic(f"{source}:{c.line}", f"contradicts line {earlier.line} on {c.field} of "
+                                                          f"{c.target} '{c.id}'; this one applies"))
+        chosen[(c.target, found, c.field)] = c
+    by_target: dict[tuple[str, str], list[Correction]] = defaultdict(list)
+    for (target, found, _), c in chosen.items():
+        by_target[(target, found)].append(c)
+
+    # officials first: a name or a country corrected shows in every meeting of theirs
+    named: dict[str, Official] = {}
+    for (target, found), cs in by_target.items():
+        if target == "official":
+            o = officials[found]
+            fields = {c.field: c.value for c in cs}
+            named[found] = replace(o, name=fields.get("name", o.name), country=fields.get("country", o.country),
+                                   corrections=(*o.corrections, *cs))
+    kept, removed = [], []
+    for e in timeline.events:
+        cs = by_target.get(("meeting", e.id), [])
+        fields = {c.field: c.value for c in cs}
+        people = [replace(p, name=named[p.official].name, country=named[p.official].country)
+                  if p.official in named else p for p in e.participants]
+        if not cs and people == e.participants:
+            kept.append(e)
+            continue
+        new = replace(e, kind=fields.get("kind", e.kind), location=fields.get("place", e.location),
+                      online=fields.get("online", e.online), participants=people,
+                      corrections=(*e.corrections, *cs))
+        new = replace(new, title=event_title(new))
+        (removed if fields.get("remove") else kept).append(new)
+    redirects = dict(redirects)
+    for e in removed:
+        redirects[event_url(e.id)] = year_url(e.date.year)
+    gone = {e.id for e in removed}
+    out_officials = []
+    for o in timeline.officials:
+        o = named.get(o.id, o)
+        left = [i for i in o.events if i not in gone]
+        if not left:
+            redirects[official_url(o.id)] = "officials/"
+            continue
+        out_officials.append(replace(o, events=left) if len(left) != len(o.events) else o)
+    return replace(timeline, events=kept, officials=out_officials,
+                   corrected_out=[*timeline.corrected_out, *removed]), redirects, notes
+
+
+def _redirected(target: str | None, kind: str) -> str | None:
+    """The id an old address now leads to ('events/<id>/' -> '<id>'), if it leads to one."""
+    prefix = "events/" if kind == "meeting" else "officials/"
+    if target and target.startswith(prefix) and target.count("/") == 2:
+        return target[len(prefix):-1]
+    return None

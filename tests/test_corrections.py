@@ -1,0 +1,131 @@
+"""Editors' corrections (resolve/corrections): read with their lines, applied by id, kept across builds."""
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+from generator.build import build
+from generator.cli import main
+from generator.config import SiteConfig
+from generator.live.watcher import ChangeFilter
+from generator.resolve.corrections import apply_corrections, load_corrections
+
+DATA = Path(__file__).parent / "data"
+MEETING = "2026-02-13-to-lam-michael-desombre"
+
+
+def _project(tmp_path: Path, corrections: str) -> SiteConfig:
+    shutil.copytree(DATA / "seeds" / "articles", tmp_path / "content")
+    (tmp_path / "corrections.toml").write_text(corrections, encoding="utf-8")
+    return SiteConfig(content_dir=tmp_path / "content", output_dir=tmp_path / "site", root=tmp_path,
+                      corrections=Path("corrections.toml"), search=False)
+
+
+def test_the_file_is_read_with_each_corrections_line_and_every_problem_is_named(tmp_path):
+    path = tmp_path / "corrections.toml"
+    path.write_text('[[meeting]]\nid = "a"\nkind = "talks"\nonline = true\nreason = "r1"\n\n'
+                    '[[official]]\nid = "b"\ncountry = "us"\nreason = "r2"\n\n'
+                    '[[meeting]]\nid = "c"\nkind = "party"\nreason = "r3"\n\n'
+                    '[[meeting]]\nid = "d"\nplace = "Huế"\n\n'
+                    '[[official]]\nid = "e"\ntitle = "x"\nreason = "r5"\n\n'
+                    '[[article]]\nid = "f"\nreason = "r6"\n', encoding="utf-8")
+    found, problems = load_corrections(path)
+    assert [(c.target, c.id, c.field, c.value, c.line) for c in found] == [
+        ("meeting", "a", "kind", "talks", 1), ("meeting", "a", "online", True, 1), ("official", "b", "country", "US", 7)]
+    said = [f"{d.file}: {d.message}" for d in problems]
+    assert any(s.startswith(f"{path}:12: 'kind' must be one of") for s in said)
+    assert f"{path}:17: a correction needs its reason (reason = \"...\")" in said
+    assert any(s.startswith(f"{path}:21: 'title' cannot be corrected on a official") for s in said)
+    assert any("unknown kind of correction [[article]]" in s for s in said)
+
+
+def test_broken_toml_is_an_error_and_nothing_applies(tmp_path):
+    path = tmp_path / "corrections.toml"
+    path.write_text("[[meeting]\nid = ", encoding="utf-8")
+    found, problems = load_corrections(path)
+    assert found == [] and problems[0].level == "error" and "not valid TOML" in problems[0].message
+    assert load_corrections(tmp_path / "missing.toml") == ([], [])
+
+
+def test_a_build_applies_them_shows_them_and_records_them(tmp_path):
+    config = _project(tmp_path, f'''
+[[meeting]]
+id = "{MEETING}"
+kind = "talks"
+place = "Trụ sở Trung ương Đảng"
+reason = "The Party's own report calls it talks"
+
+[[meeting]]
+id = "2020-10-30-to-lam-mike-pompeo"
+remove = true
+reason = "Not a meeting of this chronology"
+
+[[official]]
+id = "michael-desombre"
+name = "Michael G. DeSombre"
+reason = "His full name"
+''')
+    result = build(config)
+    assert result.ok and not result.warnings
+    data = json.loads((tmp_path / "site" / "timeline.json").read_text(encoding="utf-8"))
+    event = next(e for e in data["events"] if e["id"] == MEETING)
+    assert (event["kind"], event["location"]) == ("talks", "Trụ sở Trung ương Đảng")
+    assert event["corrections"][0] == {"field": "kind", "value": "talks", "reason": "The Party's own report calls it talks"}
+    assert "Michael G. DeSombre" in event["title"] and "hội đàm với" in event["title"]
+    assert [e["id"] for e in data["corrected_out"]] == ["2020-10-30-to-lam-mike-pompeo"]
+    assert data["corrected_out"][0]["corrections"][0]["reason"] == "Not a meeting of this chronology"
+    assert all(e["id"] != "2020-10-30-to-lam-mike-pompeo" for e in data["events"])
+    assert "mike-pompeo" not in {o["id"] for o in data["officials"]}          # met nobody else
+    page = (tmp_path / "site" / "events" / MEETING / "index.md").read_text(encoding="utf-8")
+    assert "*Biên tập viên đã sửa: loại cuộc gặp (The Party's own report calls it talks); địa điểm (" in page
+    gone = (tmp_path / "site" / "events" / "2020-10-30-to-lam-mike-pompeo" / "index.html").read_text(encoding="utf-8")
+    assert 'url=../../years/2020/' in gone                                     # the address still leads somewhere
+    official = (tmp_path / "site" / "officials" / "michael-desombre" / "index.md").read_text(encoding="utf-8")
+    assert official.count("# Michael G. DeSombre") == 1 and "Biên tập viên đã sửa: tên (His full name)" in official
+
+
+def test_a_correction_without_its_target_waits_and_fails_strict(tmp_path, capsys):
+    config = _project(tmp_path, '[[meeting]]\nid = "2099-01-01-nobody"\nkind = "call"\nreason = "x"\n')
+    (tmp_path / "timeline.toml").write_text('content = "content"\noutput = "site"\nsearch = false\n', encoding="utf-8")
+    assert main(["build", "--config", str(tmp_path / "timeline.toml"), "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'corrections.toml'}:1: no meeting '2099-01-01-nobody' any more" in err
+
+
+def test_an_old_id_that_redirects_finds_its_meeting_and_contradictions_are_named(tmp_path):
+    config = _project(tmp_path, "")
+    timeline = build(config).timeline
+    from generator.model import Correction
+    old = "events/2026-02-13-an-old-id/"
+    corrections = [Correction("meeting", "2026-02-13-an-old-id", "kind", "talks", "r", 3),
+                   Correction("meeting", MEETING, "kind", "call", "r", 9)]
+    out, redirects, notes = apply_corrections(timeline, {old: f"events/{MEETING}/"}, corrections, "corrections.toml")
+    assert next(e for e in out.events if e.id == MEETING).kind == "call"        # the later line applies
+    assert [f"{d.file}: {d.message}" for d in notes] == [
+        f"corrections.toml:9: contradicts line 3 on kind of meeting '{MEETING}'; this one applies"]
+    assert redirects[old] == f"events/{MEETING}/"
+    assert timeline.events == build(config).timeline.events                    # the given timeline is unchanged
+
+
+def test_corrections_survive_an_edit_and_the_incremental_build_equals_a_clean_one(tmp_path):
+    config = _project(tmp_path, f'[[meeting]]\nid = "{MEETING}"\nonline = true\nreason = "It was online"\n')
+    cache = tmp_path / "cache"
+    assert build(config, cache).ok
+    article = tmp_path / "content" / "003_66a2be22f014ea4f.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "\nMột câu nữa, không có cuộc gặp nào.\n", encoding="utf-8")
+    (tmp_path / "corrections.toml").write_text(
+        f'[[meeting]]\nid = "{MEETING}"\nonline = true\nplace = "Hà Nội"\nreason = "It was online"\n', encoding="utf-8")
+    assert build(config, cache).ok                                              # re-extracted, corrected again
+    clean = replace(config, output_dir=tmp_path / "clean")
+    assert build(clean).ok
+    a = (tmp_path / "site" / "timeline.json").read_bytes()
+    assert a == (tmp_path / "clean" / "timeline.json").read_bytes()
+    event = next(e for e in json.loads(a)["events"] if e["id"] == MEETING)
+    assert event["online"] is True and event["location"] == "Hà Nội"
+
+
+def test_the_watcher_sees_the_corrections_file(tmp_path):
+    f = ChangeFilter(tmp_path / "content", None, None, [], tmp_path / "corrections.toml")
+    assert f.classify(tmp_path / "corrections.toml") == "corrections"
