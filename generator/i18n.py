@@ -24,7 +24,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "home": "Trang chủ", "officials": "Quan chức", "years": "Các năm", "meetings": "cuộc gặp",
         "meeting": "cuộc gặp", "chronology": "Dòng thời gian", "all_officials": "Quan chức", "name": "Tên", "title_last_seen": "Chức vụ gần nhất", "summary": "Tóm tắt", "corrected_by": "Biên tập viên đã sửa", "corrected_kind": "loại cuộc gặp",
         "corrected_place": "địa điểm", "corrected_online": "hình thức trực tuyến", "corrected_remove": "bỏ đi",
-        "corrected_name": "tên", "corrected_country": "quốc gia", "calendar": "Lịch (.ics)", "calendar_of": "Lịch các cuộc gặp của {name} (.ics)", "strip_caption": "Các cuộc gặp theo tháng, {start}–{end}, theo loại.",
+        "corrected_name": "tên", "corrected_country": "quốc gia", "corrected_date": "ngày", "calendar": "Lịch (.ics)", "calendar_of": "Lịch các cuộc gặp của {name} (.ics)", "strip_caption": "Các cuộc gặp theo tháng, {start}–{end}, theo loại.",
         "strip_of": "Các cuộc gặp của {name} theo tháng, theo loại.", "years_without": "Các năm chưa có cuộc gặp nào", "per_year": "Số cuộc gặp mỗi năm",
         "participants": "Thành phần", "evidence": "Nguồn và bằng chứng", "date_found": "Ngày được xác định thế nào",
         "positions": "Chức vụ theo thời gian", "position": "Chức vụ", "first_seen": "Lần đầu thấy",
@@ -66,7 +66,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "home": "Home", "officials": "Officials", "years": "Years", "meetings": "meetings",
         "meeting": "meeting", "chronology": "Chronology", "all_officials": "Officials", "name": "Name", "title_last_seen": "Last title seen", "summary": "At a glance", "corrected_by": "Corrected by the editors", "corrected_kind": "kind",
         "corrected_place": "place", "corrected_online": "online or not", "corrected_remove": "removed",
-        "corrected_name": "name", "corrected_country": "country", "calendar": "Calendar (.ics)", "calendar_of": "Calendar of {name}'s meetings (.ics)", "strip_caption": "Meetings by month, {start}–{end}, by kind.",
+        "corrected_name": "name", "corrected_country": "country", "corrected_date": "date", "calendar": "Calendar (.ics)", "calendar_of": "Calendar of {name}'s meetings (.ics)", "strip_caption": "Meetings by month, {start}–{end}, by kind.",
         "strip_of": "Meetings of {name} by month, by kind.", "years_without": "Years without meetings", "per_year": "Meetings a year",
         "participants": "Participants", "evidence": "Sources and evidence", "date_found": "How the date was found",
         "positions": "Positions over time", "position": "Position", "first_seen": "First seen",
@@ -137,6 +137,7 @@ _BASIS: dict[str, dict[str, str]] = {
         "impossible": "impossible date '{read}' ({problem})",
         "impossible_year": "impossible date '{read}' in the year {year} ({problem})",
         "none": "the article gives no date for this meeting",
+        "editors": "set by the editors: {read}",
         "publication_month": "no day in the article; the month of the {published_from} {published}",
     },
     "vi": {
@@ -157,6 +158,7 @@ _BASIS: dict[str, dict[str, str]] = {
         "impossible": "ngày không có thật '{read}' ({problem})",
         "impossible_year": "ngày không có thật '{read}' trong năm {year} ({problem})",
         "none": "bài không nêu ngày của cuộc gặp này",
+        "editors": "biên tập viên đặt: {read}",
         "publication_month": "bài không nêu ngày; tháng của {published_from} ({published})",
     },
 }

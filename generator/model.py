@@ -134,7 +134,7 @@ class DateBasis:
     Pages and timeline.json word it through `i18n`; code reads its fields, never its words.
     rule: written | publication | publication_year_before | relative | same_day | context | clue |
     clue_weekday | other_article | no_year_in_article | no_year | no_publication_day | unknown_day |
-    impossible | none | publication_month.
+    impossible | none | publication_month | editors (corrections.toml; `read` is the editors' reason).
     """
 
     rule: str

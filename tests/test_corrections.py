@@ -129,3 +129,44 @@ def test_corrections_survive_an_edit_and_the_incremental_build_equals_a_clean_on
 def test_the_watcher_sees_the_corrections_file(tmp_path):
     f = ChangeFilter(tmp_path / "content", None, None, [], tmp_path / "corrections.toml")
     assert f.classify(tmp_path / "corrections.toml") == "corrections"
+
+
+
+def test_a_date_set_by_the_editors_moves_the_meeting_its_address_and_its_officials_positions(tmp_path):
+    config = _project(tmp_path, '''
+[[meeting]]
+id = "2020-09-23-nguyen-minh-vu-clark-cooper"
+date = "2020-09-24"
+reason = "The ministry's note is dated the 24th"
+
+[[meeting]]
+id = "2021-07-14-to-lam-tanahashi-yasufumi"
+date = "2019-07"
+reason = "The call was in July 2019"
+''')
+    result = build(config)
+    assert result.ok and not result.warnings
+    data = json.loads((tmp_path / "site" / "timeline.json").read_text(encoding="utf-8"))
+    moved = next(e for e in data["events"] if e["id"] == "2020-09-24-nguyen-minh-vu-clark-cooper")
+    assert moved["date"] == "2020-09-24" and moved["date_basis"] == "set by the editors: The ministry's note is dated the 24th"
+    assert moved["date_found"]["rule"] == "editors"
+    assert [e["date"] for e in data["events"]] == sorted(e["date"] for e in data["events"])
+    site = tmp_path / "site"
+    old = (site / "events" / "2020-09-23-nguyen-minh-vu-clark-cooper" / "index.html").read_text(encoding="utf-8")
+    assert "url=../2020-09-24-nguyen-minh-vu-clark-cooper/" in old                 # the old address leads on
+    assert all(e["id"] != "2021-07-14-to-lam-tanahashi-yasufumi" for e in data["events"])   # left the range
+    assert "url=../../unplaced/" in (site / "events" / "2021-07-14-to-lam-tanahashi-yasufumi" / "index.html").read_text(
+        encoding="utf-8")
+    assert "The call was in July 2019" in (site / "unplaced" / "index.html").read_text(encoding="utf-8")
+    to_lam = next(o for o in data["officials"] if o["id"] == "to-lam")
+    assert "2021-07-14-to-lam-tanahashi-yasufumi" not in to_lam["events"]
+    assert to_lam["positions"][0]["first_seen"] == "2020-10-30"                  # no longer from the moved meeting
+    clark = next(o for o in data["officials"] if o["id"] == "clark-cooper")
+    assert clark["events"] == ["2020-09-24-nguyen-minh-vu-clark-cooper"] and clark["positions"][0]["first_seen"] == "2020-09-24"
+
+
+def test_a_date_is_checked_like_any_date(tmp_path):
+    path = tmp_path / "corrections.toml"
+    path.write_text('[[meeting]]\nid = "a"\ndate = "2023-02-29"\nreason = "r"\n', encoding="utf-8")
+    found, problems = load_corrections(path)
+    assert found == [] and "'date' must be a date" in problems[0].message

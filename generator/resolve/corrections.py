@@ -6,7 +6,7 @@ or an official's; an old id that now redirects still finds its target), each wit
 
     [[meeting]]
     id = "2021-06-22-nguyen-van-a-john-smith"
-    kind = "talks"                  # also: place = "...", online = true, remove = true
+    kind = "talks"                  # also: date = "2021-06-21", place = "...", online = true, remove = true
     reason = "The ministry's own report calls it talks"
 
     [[official]]
@@ -19,8 +19,8 @@ site published is the id a correction uses; a removed meeting's address then lea
 correction whose target is gone, or that says otherwise than another of the same target, is a
 warning naming its line (`--strict` fails on it); it stays in the file and applies again when its
 target comes back. Each corrected record carries its corrections, which its page and
-timeline.json show. (Issue 13 lists more operations: dates, participants, merges and splits, a
-meeting added by hand, articles ignored; they come in later.)
+timeline.json show. (Issue 13 lists more operations: participants, merges and splits, a meeting
+added by hand, articles ignored or dated; they come in later.)
 """
 from __future__ import annotations
 
@@ -30,10 +30,13 @@ from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from generator.model import Correction, Diagnostic, Event, Official, Timeline
+from generator.model import Correction, DateBasis, Diagnostic, Event, Official, PartialDate, Timeline
 from generator.resolve.chronology import event_title
+from generator.resolve.merge import positions
 from generator.site.permalinks import event_url, official_url, year_url
+from generator.urls import slug
 
+UNPLACED_URL = "unplaced/"
 KINDS = ("reception", "talks", "call", "dialogue", "visit", "signing", "conference", "other")
 
 
@@ -55,6 +58,14 @@ def _flag(value) -> bool:
     return value
 
 
+def _date(value) -> PartialDate:
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", str(value) if not isinstance(value, bool) else "")
+    date = PartialDate.checked(*(int(g) if g else None for g in m.groups())) if m else None
+    if date is None:
+        raise ValueError("must be a date: \"2024-03-05\", \"2024-03\" (a month) or \"2024\" (a year)")
+    return date
+
+
 def _country(value) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2}", value):
         raise ValueError("must be a two-letter country code, such as \"US\"")
@@ -62,7 +73,7 @@ def _country(value) -> str:
 
 
 # what each kind of target can have corrected, and how a value is checked
-FIELDS = {"meeting": {"kind": _kind, "place": _text, "online": _flag, "remove": _flag},
+FIELDS = {"meeting": {"date": _date, "kind": _kind, "place": _text, "online": _flag, "remove": _flag},
           "official": {"name": _text, "country": _country}}
 
 
@@ -159,7 +170,7 @@ def apply_corrections(timeline: Timeline, redirects: dict[str, str], corrections
             fields = {c.field: c.value for c in cs}
             named[found] = replace(o, name=fields.get("name", o.name), country=fields.get("country", o.country),
                                    corrections=(*o.corrections, *cs))
-    kept, removed = [], []
+    kept, removed, redated = [], [], []
     for e in timeline.events:
         cs = by_target.get(("meeting", e.id), [])
         fields = {c.field: c.value for c in cs}
@@ -171,22 +182,67 @@ def apply_corrections(timeline: Timeline, redirects: dict[str, str], corrections
         new = replace(e, kind=fields.get("kind", e.kind), location=fields.get("place", e.location),
                       online=fields.get("online", e.online), participants=people,
                       corrections=(*e.corrections, *cs))
+        moves = "date" in fields and fields["date"] != e.date
+        if moves:
+            dated = next(c for c in cs if c.field == "date")
+            new = replace(new, date=fields["date"], date_basis=DateBasis("editors", dated.reason))
         new = replace(new, title=event_title(new))
+        if moves:
+            redated.append(new)
         (removed if fields.get("remove") else kept).append(new)
     redirects = dict(redirects)
     for e in removed:
         redirects[event_url(e.id)] = year_url(e.date.year)
+    kept, outside = _redate(kept, {id(e) for e in redated}, timeline, redirects)
     gone = {e.id for e in removed}
+    moved = {p.official for e in redated for p in e.participants}
+    by_official: dict[str, list[Event]] = defaultdict(list)
+    for e in kept:
+        for official in dict.fromkeys(p.official for p in e.participants):
+            by_official[official].append(e)
     out_officials = []
     for o in timeline.officials:
         o = named.get(o.id, o)
+        if o.id in moved:                    # a meeting of theirs moved: their list and positions follow it
+            o = replace(o, events=[e.id for e in by_official.get(o.id, [])],
+                        positions=positions(o, by_official.get(o.id, [])))
         left = [i for i in o.events if i not in gone]
         if not left:
             redirects[official_url(o.id)] = "officials/"
             continue
         out_officials.append(replace(o, events=left) if len(left) != len(o.events) else o)
-    return replace(timeline, events=kept, officials=out_officials,
+    return replace(timeline, events=kept, officials=out_officials, out_of_range=[*timeline.out_of_range, *outside],
                    corrected_out=[*timeline.corrected_out, *removed]), redirects, notes
+
+
+def _redate(events: list[Event], redated: set[int], timeline: Timeline,
+            redirects: dict[str, str]) -> tuple[list[Event], list[Event]]:
+    """Meetings whose date the editors set take the id the chronology gives that date (the date, then
+    their officials; -2, -3 when taken), their old address leads to the new one (or to the year, when
+    the date leaves the range: the not-placed page lists it), and the chronology is sorted again. Returns (in range, now outside)."""
+    if not redated:
+        return events, []
+    taken = {e.id for e in events if id(e) not in redated}
+    kept, outside = [], []
+    for e in events:
+        if id(e) not in redated:
+            kept.append(e)
+            continue
+        if not (e.date.first_day() >= timeline.start and e.date.last_day() <= timeline.end):
+            redirects[event_url(e.id)] = UNPLACED_URL         # where the meetings outside the range are listed
+            outside.append(replace(e, id=""))
+            continue
+        base = slug(f"{e.date.iso()}-" + "-".join(p.official for p in e.participants)) or e.date.iso()
+        new_id, n = base, 1
+        while new_id in taken:
+            n += 1
+            new_id = f"{base}-{n}"
+        taken.add(new_id)
+        if new_id != e.id:
+            redirects[event_url(e.id)] = event_url(new_id)
+        kept.append(replace(e, id=new_id))
+    kept.sort(key=lambda e: (e.date.iso(), e.id))
+    return kept, outside
 
 
 def _redirected(target: str | None, kind: str) -> str | None:

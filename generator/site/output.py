@@ -47,7 +47,8 @@ def _event(e: Event, published: bool = True) -> dict:
 
 
 def _corrections(corrections) -> list[dict]:
-    return [{"field": c.field, "value": c.value, "reason": c.reason} for c in corrections]
+    return [{"field": c.field, "value": c.value.iso() if isinstance(c.value, PartialDate) else c.value,
+             "reason": c.reason} for c in corrections]
 
 
 def _article(a: ArticleSource) -> dict:
