@@ -170,3 +170,19 @@ def test_a_date_is_checked_like_any_date(tmp_path):
     path.write_text('[[meeting]]\nid = "a"\ndate = "2023-02-29"\nreason = "r"\n', encoding="utf-8")
     found, problems = load_corrections(path)
     assert found == [] and "'date' must be a date" in problems[0].message
+
+
+def test_officials_merged_into_one_have_one_page_and_their_names_become_aliases(tmp_path):
+    config = _project(tmp_path, '[[official]]\nid = "luong-tam-quang"\nmerge = ["phan-van-giang", "nobody-here"]\n'
+                                'reason = "One person written two ways"\n')
+    result = build(config)
+    data = json.loads((tmp_path / "site" / "timeline.json").read_text(encoding="utf-8"))
+    one = next(o for o in data["officials"] if o["id"] == "luong-tam-quang")
+    assert "Phan Văn Giang" in one["aliases"] and len(one["events"]) == 2
+    assert one["events"] == sorted(one["events"]) and one["corrections"][0]["field"] == "merge"
+    assert "phan-van-giang" not in {o["id"] for o in data["officials"]}
+    assert all(p["official"] != "phan-van-giang" for e in data["events"] for p in e["participants"])
+    gone = (tmp_path / "site" / "officials" / "phan-van-giang" / "index.html").read_text(encoding="utf-8")
+    assert "url=../luong-tam-quang/" in gone
+    assert [d.message for d in result.warnings] == [
+        "cannot merge official 'nobody-here' into 'luong-tam-quang': no such official any more"]

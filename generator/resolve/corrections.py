@@ -11,7 +11,7 @@ or an official's; an old id that now redirects still finds its target), each wit
 
     [[official]]
     id = "john-smith"
-    name = "John A. Smith"          # also: country = "GB"
+    name = "John A. Smith"          # also: country = "GB", merge = ["john-smith-2"]
     reason = "His name as he writes it"
 
 Corrections apply to the timeline once its ids are known (after the permalinks), so that an id the
@@ -19,8 +19,8 @@ site published is the id a correction uses; a removed meeting's address then lea
 correction whose target is gone, or that says otherwise than another of the same target, is a
 warning naming its line (`--strict` fails on it); it stays in the file and applies again when its
 target comes back. Each corrected record carries its corrections, which its page and
-timeline.json show. (Issue 13 lists more operations: participants, merges and splits, a meeting
-added by hand, articles ignored or dated; they come in later.)
+timeline.json show. (Issue 13 lists more operations: participants, splits, meetings merged, a
+meeting added by hand, articles ignored or dated; they come in later.)
 """
 from __future__ import annotations
 
@@ -66,6 +66,14 @@ def _date(value) -> PartialDate:
     return date
 
 
+def _ids(value) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+        raise ValueError("must be the id of an official, or a list of them")
+    return tuple(value)
+
+
 def _country(value) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2}", value):
         raise ValueError("must be a two-letter country code, such as \"US\"")
@@ -74,7 +82,7 @@ def _country(value) -> str:
 
 # what each kind of target can have corrected, and how a value is checked
 FIELDS = {"meeting": {"date": _date, "kind": _kind, "place": _text, "online": _flag, "remove": _flag},
-          "official": {"name": _text, "country": _country}}
+          "official": {"merge": _ids, "name": _text, "country": _country}}
 
 
 def load_corrections(path: Path | None) -> tuple[list[Correction], list[Diagnostic]]:
@@ -162,20 +170,30 @@ def apply_corrections(timeline: Timeline, redirects: dict[str, str], corrections
     for (target, found, _), c in chosen.items():
         by_target[(target, found)].append(c)
 
-    # officials first: a name or a country corrected shows in every meeting of theirs
+    # officials first: one merged into another, a name or a country corrected shows in every meeting of theirs
+    absorbed = _merges(by_target, officials, redirects, source, notes)
     named: dict[str, Official] = {}
     for (target, found), cs in by_target.items():
         if target == "official":
             o = officials[found]
             fields = {c.field: c.value for c in cs}
+            into = [officials[b] for b, a in absorbed.items() if a == found]
+            aliases = sorted({*o.aliases, *(x for b in into for x in (b.name, *b.aliases))} - {fields.get("name", o.name)})
             named[found] = replace(o, name=fields.get("name", o.name), country=fields.get("country", o.country),
+                                   aliases=aliases, events=[*o.events, *(i for b in into for i in b.events)],
                                    corrections=(*o.corrections, *cs))
     kept, removed, redated = [], [], []
     for e in timeline.events:
         cs = by_target.get(("meeting", e.id), [])
         fields = {c.field: c.value for c in cs}
-        people = [replace(p, name=named[p.official].name, country=named[p.official].country)
-                  if p.official in named else p for p in e.participants]
+        people, present = [], set()
+        for p in e.participants:
+            official = absorbed.get(p.official, p.official)
+            if official in present:
+                continue                     # the two merged were both at the meeting: one of them
+            present.add(official)
+            people.append(replace(p, official=official, name=named[official].name, country=named[official].country)
+                          if official in named else p)
         if not cs and people == e.participants:
             kept.append(e)
             continue
@@ -195,13 +213,16 @@ def apply_corrections(timeline: Timeline, redirects: dict[str, str], corrections
         redirects[event_url(e.id)] = year_url(e.date.year)
     kept, outside = _redate(kept, {id(e) for e in redated}, timeline, redirects)
     gone = {e.id for e in removed}
-    moved = {p.official for e in redated for p in e.participants}
+    moved = {p.official for e in redated for p in e.participants} | set(absorbed.values())
     by_official: dict[str, list[Event]] = defaultdict(list)
     for e in kept:
         for official in dict.fromkeys(p.official for p in e.participants):
             by_official[official].append(e)
     out_officials = []
     for o in timeline.officials:
+        if o.id in absorbed:
+            redirects[official_url(o.id)] = official_url(absorbed[o.id])        # one page for the two
+            continue
         o = named.get(o.id, o)
         if o.id in moved:                    # a meeting of theirs moved: their list and positions follow it
             o = replace(o, events=[e.id for e in by_official.get(o.id, [])],
@@ -213,6 +234,26 @@ def apply_corrections(timeline: Timeline, redirects: dict[str, str], corrections
         out_officials.append(replace(o, events=left) if len(left) != len(o.events) else o)
     return replace(timeline, events=kept, officials=out_officials, out_of_range=[*timeline.out_of_range, *outside],
                    corrected_out=[*timeline.corrected_out, *removed]), redirects, notes
+
+
+def _merges(by_target, officials: dict[str, Official], redirects: dict[str, str], source: str,
+            notes: list[Diagnostic]) -> dict[str, str]:
+    """Which official each merged one becomes (merge = [...] on the one that stays); one that is not
+    there, or is the one it merges into, is a warning naming the line."""
+    absorbed: dict[str, str] = {}
+    for (target, found), cs in by_target.items():
+        for c in cs:
+            if target != "official" or c.field != "merge":
+                continue
+            for other in c.value:
+                there = other if other in officials else _redirected(redirects.get(official_url(other)), "official")
+                if there not in officials or there == found:
+                    notes.append(Diagnostic(f"{source}:{c.line}", f"cannot merge official '{other}' into '{c.id}': "
+                                                                  + ("it is that official" if there == found
+                                                                     else "no such official any more")))
+                    continue
+                absorbed[there] = found
+    return absorbed
 
 
 def _redate(events: list[Event], redated: set[int], timeline: Timeline,
