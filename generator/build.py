@@ -24,7 +24,7 @@ from generator.site.permalinks import LEGACY_REGISTER, RegistryError, assign_per
 from generator.extract.reader import MAX_ARTICLE_BYTES, ArticleError, find_articles, parse_bytes
 from generator.site.render import Renderer, ThemeError, render_site, theme_dirs
 from generator.site.search import BUNDLE as SEARCH_BUNDLE, SearchIndex, available as search_available
-from generator.resolve.corrections import apply_corrections, load_corrections
+from generator.resolve.corrections import apply_corrections, ignored_articles, load_corrections
 from generator.resolve.merge import resolve
 from generator.resolve.sources import article_sources
 from generator.urls import BaseURL
@@ -193,6 +193,7 @@ class Builder:
         self._last_good: dict[str, str] = {}               # article -> key of its last good extraction
         self._pages = PageCache(cache_dir)
         self._calendars = CalendarCache(cache_dir)          # each meeting's calendar event, made once
+        self._corrections: list = []                        # this build's corrections.toml, read by _timeline
         # page plans of the last build, by their inputs; None: a one-off build, which plans every page
         # once and need not hash what each was made from
         self._plans: dict[bytes, Page] | None = {} if resident else None
@@ -393,9 +394,9 @@ class Builder:
 
         registry, registry_file = self._registry(diagnostics)
         timeline, registry, redirects = assign_permalinks(timeline, registry)
-        corrections, problems = load_corrections(config.corrections_file)
-        timeline, redirects, notes = apply_corrections(timeline, redirects, corrections, str(config.corrections_file))
-        diagnostics += problems + notes
+        timeline, redirects, notes = apply_corrections(timeline, redirects, self._corrections,
+                                                       str(config.corrections_file))
+        diagnostics += notes
         clock.lap("permalinks")
 
         base = BaseURL.parse(config.base_url)
@@ -472,10 +473,18 @@ class Builder:
         """resolve → chronology: the timeline and what to tell the user. The extraction results end
         here: the rest of the build keeps only what resolve made of them."""
         diagnostics[:0] = self.config.warnings
-        candidates = [c for r in results for c in r.candidates]
-        events, officials = resolve(candidates, [ref for r in results for ref in r.references])
+        corrections, problems = load_corrections(self.config.corrections_file)
+        self._corrections = corrections
+        diagnostics += problems
+        # articles the editors ignore give no meeting (their pages say why)
+        ignored, notes = ignored_articles(corrections, results, str(self.config.corrections_file))
+        diagnostics += notes
+        used = [r for r in results if r.article.path not in ignored]
+        candidates = [c for r in used for c in r.candidates]
+        events, officials = resolve(candidates, [ref for r in used for ref in r.references])
         timeline = build_timeline(events, officials, self.config.start, self.config.end, diagnostics, len(results))
-        diagnostics.extend(diagnose(timeline, results))
+        diagnostics.extend(diagnose(timeline, used))
+        diagnostics += [Diagnostic(path, f"ignored by the editors: {c.reason}", "info") for path, c in ignored.items()]
         timeline = replace(timeline, sources=article_sources(results, diagnostics))
         clock.lap("resolve")
         return timeline, diagnostics

@@ -30,7 +30,7 @@ def test_the_file_is_read_with_each_corrections_line_and_every_problem_is_named(
                     '[[meeting]]\nid = "c"\nkind = "party"\nreason = "r3"\n\n'
                     '[[meeting]]\nid = "d"\nplace = "Huế"\n\n'
                     '[[official]]\nid = "e"\ntitle = "x"\nreason = "r5"\n\n'
-                    '[[article]]\nid = "f"\nreason = "r6"\n', encoding="utf-8")
+                    '[[speech]]\nid = "f"\nreason = "r6"\n', encoding="utf-8")
     found, problems = load_corrections(path)
     assert [(c.target, c.id, c.field, c.value, c.line) for c in found] == [
         ("meeting", "a", "kind", "talks", 1), ("meeting", "a", "online", True, 1), ("official", "b", "country", "US", 7)]
@@ -38,7 +38,7 @@ def test_the_file_is_read_with_each_corrections_line_and_every_problem_is_named(
     assert any(s.startswith(f"{path}:12: 'kind' must be one of") for s in said)
     assert f"{path}:17: a correction needs its reason (reason = \"...\")" in said
     assert any(s.startswith(f"{path}:21: 'title' cannot be corrected on a official") for s in said)
-    assert any("unknown kind of correction [[article]]" in s for s in said)
+    assert any("unknown kind of correction [[speech]]" in s for s in said)
 
 
 def test_broken_toml_is_an_error_and_nothing_applies(tmp_path):
@@ -186,3 +186,16 @@ def test_officials_merged_into_one_have_one_page_and_their_names_become_aliases(
     assert "url=../luong-tam-quang/" in gone
     assert [d.message for d in result.warnings] == [
         "cannot merge official 'nobody-here' into 'luong-tam-quang': no such official any more"]
+
+
+def test_an_ignored_article_gives_no_meeting_and_its_page_says_why(tmp_path):
+    config = _project(tmp_path, '[[article]]\nid = "000_ecc860b1ee623f88.txt"\nignore = true\nreason = "A digest"\n\n'
+                                '[[article]]\nid = "001-35425930eadc2db0"\nignore = true\nreason = "By its page id"\n\n'
+                                '[[article]]\nid = "nope.txt"\nignore = true\nreason = "x"\n')
+    result = build(config)
+    files = {s.file for e in result.timeline.events for s in e.sources}
+    assert not files & {"000_ecc860b1ee623f88.txt", "001_35425930eadc2db0.txt"} and files
+    page = (tmp_path / "site" / "articles" / "000-ecc860b1ee623f88" / "index.html").read_text(encoding="utf-8")
+    assert "ignored by the editors: A digest" in page
+    assert [f"{d.file}: {d.message}" for d in result.warnings] == [
+        f"{tmp_path / 'corrections.toml'}:11: no article 'nope.txt' any more; the correction waits for it"]

@@ -82,7 +82,8 @@ def _country(value) -> str:
 
 # what each kind of target can have corrected, and how a value is checked
 FIELDS = {"meeting": {"date": _date, "kind": _kind, "place": _text, "online": _flag, "remove": _flag},
-          "official": {"merge": _ids, "name": _text, "country": _country}}
+          "official": {"merge": _ids, "name": _text, "country": _country},
+          "article": {"ignore": _flag}}
 
 
 def load_corrections(path: Path | None) -> tuple[list[Correction], list[Diagnostic]]:
@@ -142,6 +143,24 @@ def _table_lines(text: str) -> dict[str, list[int]]:
     return found
 
 
+def ignored_articles(corrections: list[Correction], results, source: str) -> tuple[dict, list[Diagnostic]]:
+    """The articles the editors ignore (by path in the content folder, or by the id of their page), and
+    a warning for each that no article answers to."""
+    from generator.urls import slug as to_slug
+    by_path = {r.article.path: r.article.path for r in results}
+    by_page = {to_slug(r.article.path.rsplit(".", 1)[0]): r.article.path for r in results}
+    ignored, notes = {}, []
+    for c in corrections:
+        if c.target != "article" or not c.value:
+            continue
+        path = by_path.get(c.id) or by_page.get(c.id)
+        if path is None:
+            notes.append(Diagnostic(f"{source}:{c.line}", f"no article '{c.id}' any more; the correction waits for it"))
+        else:
+            ignored[path] = c
+    return ignored, notes
+
+
 def apply_corrections(timeline: Timeline, redirects: dict[str, str], corrections: list[Correction],
                       source: str) -> tuple[Timeline, dict[str, str], list[Diagnostic]]:
     """The timeline with the corrections applied (new records), the redirects with the addresses of
@@ -154,6 +173,8 @@ def apply_corrections(timeline: Timeline, redirects: dict[str, str], corrections
     officials = {o.id: o for o in timeline.officials}
     chosen: dict[tuple[str, str, str], Correction] = {}
     for c in corrections:
+        if c.target == "article":
+            continue                         # applied before resolve (ignored_articles)
         known = events if c.target == "meeting" else officials
         url = (event_url if c.target == "meeting" else official_url)(c.id)
         found = c.id if c.id in known else _redirected(redirects.get(url), c.target)
