@@ -33,6 +33,7 @@ from pathlib import Path
 from generator.model import Correction, DateBasis, Diagnostic, Event, Official, PartialDate, Timeline
 from generator.resolve.chronology import event_title
 from generator.resolve.merge import positions
+from generator.resolve.sources import page_base
 from generator.site.permalinks import event_url, official_url, year_url
 from generator.urls import slug
 
@@ -146,9 +147,8 @@ def _table_lines(text: str) -> dict[str, list[int]]:
 def ignored_articles(corrections: list[Correction], results, source: str) -> tuple[dict, list[Diagnostic]]:
     """The articles the editors ignore (by path in the content folder, or by the id of their page), and
     a warning for each that no article answers to."""
-    from generator.urls import slug as to_slug
     by_path = {r.article.path: r.article.path for r in results}
-    by_page = {to_slug(r.article.path.rsplit(".", 1)[0]): r.article.path for r in results}
+    by_page = {page_base(r.article.path): r.article.path for r in results}
     ignored, notes = {}, []
     for c in corrections:
         if c.target != "article" or not c.value:
