@@ -52,6 +52,8 @@ def _configure(args) -> SiteConfig:
     config = load_config(args.config)
     if args.content:
         content = args.content.expanduser().resolve()
+        if content != config.content.resolve():
+            config.corrections = None     # the project's corrections are about the project's own articles
         if content != config.content.resolve() and config.permalinks is not None:
             # the register records the addresses of the project's own articles, not of another folder's
             config.permalinks = None
