@@ -199,3 +199,20 @@ def test_an_ignored_article_gives_no_meeting_and_its_page_says_why(tmp_path):
     assert "ignored by the editors: A digest" in page
     assert [f"{d.file}: {d.message}" for d in result.warnings] == [
         f"{tmp_path / 'corrections.toml'}:11: no article 'nope.txt' any more; the correction waits for it"]
+
+
+def test_participants_added_and_taken_out_change_the_meeting_and_their_officials_lists(tmp_path):
+    config = _project(tmp_path, f'[[meeting]]\nid = "{MEETING}"\nadd_participant = ["luong-tam-quang"]\n'
+                                f'remove_participant = ["nobody"]\nreason = "He was there too"\n\n'
+                                '[[meeting]]\nid = "2020-10-30-to-lam-mike-pompeo"\nremove_participant = ["mike-pompeo"]\n'
+                                'reason = "He did not come"\n')
+    result = build(config)
+    data = json.loads((tmp_path / "site" / "timeline.json").read_text(encoding="utf-8"))
+    meeting = next(e for e in data["events"] if e["id"] == MEETING)
+    added = meeting["participants"][-1]
+    assert (added["official"], added["title"], added["role"]) == ("luong-tam-quang", "Bộ trưởng Bộ Công an", "participant")
+    assert MEETING in next(o for o in data["officials"] if o["id"] == "luong-tam-quang")["events"]
+    other = next(e for e in data["events"] if e["id"] == "2020-10-30-to-lam-mike-pompeo")
+    assert [p["official"] for p in other["participants"]] == ["to-lam"]
+    assert "mike-pompeo" not in {o["id"] for o in data["officials"]}           # no meeting left: no page
+    assert [d.message for d in result.warnings] == [f"'nobody' is not a participant of meeting '{MEETING}'"]

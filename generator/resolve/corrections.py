@@ -6,7 +6,8 @@ or an official's; an old id that now redirects still finds its target), each wit
 
     [[meeting]]
     id = "2021-06-22-nguyen-van-a-john-smith"
-    kind = "talks"                  # also: date = "2021-06-21", place = "...", online = true, remove = true
+    kind = "talks"                  # also: date = "2021-06-21", place = "...", online = true, remove = true,
+                                    # add_participant = ["..."], remove_participant = ["..."]
     reason = "The ministry's own report calls it talks"
 
     [[official]]
@@ -19,8 +20,8 @@ site published is the id a correction uses; a removed meeting's address then lea
 correction whose target is gone, or that says otherwise than another of the same target, is a
 warning naming its line (`--strict` fails on it); it stays in the file and applies again when its
 target comes back. Each corrected record carries its corrections, which its page and
-timeline.json show. (Issue 13 lists more operations: participants, splits, meetings merged, a
-meeting added by hand, articles ignored or dated; they come in later.)
+timeline.json show. (Issue 13 lists more operations: splits, a title for a period, meetings merged,
+a meeting added by hand, an article's publication date; they come in later.)
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from generator.model import Correction, DateBasis, Diagnostic, Event, Official, PartialDate, Timeline
+from generator.model import Correction, DateBasis, Diagnostic, Event, Official, PartialDate, Participant, Timeline
 from generator.resolve.chronology import event_title
 from generator.resolve.merge import positions
 from generator.resolve.sources import page_base
@@ -82,7 +83,8 @@ def _country(value) -> str:
 
 
 # what each kind of target can have corrected, and how a value is checked
-FIELDS = {"meeting": {"date": _date, "kind": _kind, "place": _text, "online": _flag, "remove": _flag},
+FIELDS = {"meeting": {"date": _date, "kind": _kind, "place": _text, "online": _flag, "remove": _flag,
+                      "add_participant": _ids, "remove_participant": _ids},
           "official": {"merge": _ids, "name": _text, "country": _country},
           "article": {"ignore": _flag}}
 
@@ -204,6 +206,7 @@ def apply_corrections(timeline: Timeline, redirects: dict[str, str], corrections
                                    aliases=aliases, events=[*o.events, *(i for b in into for i in b.events)],
                                    corrections=(*o.corrections, *cs))
     kept, removed, redated = [], [], []
+    regrouped: set[str] = set()              # officials who join or leave a meeting: their lists follow
     for e in timeline.events:
         cs = by_target.get(("meeting", e.id), [])
         fields = {c.field: c.value for c in cs}
@@ -215,6 +218,8 @@ def apply_corrections(timeline: Timeline, redirects: dict[str, str], corrections
             present.add(official)
             people.append(replace(p, official=official, name=named[official].name, country=named[official].country)
                           if official in named else p)
+        people, joined = _participants(e, people, fields, officials, named, source, cs, notes)
+        regrouped.update(joined)
         if not cs and people == e.participants:
             kept.append(e)
             continue
@@ -234,7 +239,7 @@ def apply_corrections(timeline: Timeline, redirects: dict[str, str], corrections
         redirects[event_url(e.id)] = year_url(e.date.year)
     kept, outside = _redate(kept, {id(e) for e in redated}, timeline, redirects)
     gone = {e.id for e in removed}
-    moved = {p.official for e in redated for p in e.participants} | set(absorbed.values())
+    moved = {p.official for e in redated for p in e.participants} | set(absorbed.values()) | regrouped
     by_official: dict[str, list[Event]] = defaultdict(list)
     for e in kept:
         for official in dict.fromkeys(p.official for p in e.participants):
@@ -255,6 +260,33 @@ def apply_corrections(timeline: Timeline, redirects: dict[str, str], corrections
         out_officials.append(replace(o, events=left) if len(left) != len(o.events) else o)
     return replace(timeline, events=kept, officials=out_officials, out_of_range=[*timeline.out_of_range, *outside],
                    corrected_out=[*timeline.corrected_out, *removed]), redirects, notes
+
+
+def _participants(e: Event, people: list, fields: dict, officials: dict[str, Official], named: dict[str, Official],
+                  source: str, cs: list[Correction], notes: list[Diagnostic]) -> tuple[list, set[str]]:
+    """The meeting's participants with those the editors add (officials of the site, with the title they
+    last held) and take out; the officials whose meetings change."""
+    changed: set[str] = set()
+    line = {c.field: c.line for c in cs}
+    for official in fields.get("remove_participant", ()):
+        if not any(p.official == official for p in people):
+            notes.append(Diagnostic(f"{source}:{line['remove_participant']}",
+                                    f"'{official}' is not a participant of meeting '{e.id}'"))
+            continue
+        people = [p for p in people if p.official != official]
+        changed.add(official)
+    for official in fields.get("add_participant", ()):
+        o = named.get(official) or officials.get(official)
+        if o is None:
+            notes.append(Diagnostic(f"{source}:{line['add_participant']}",
+                                    f"no official '{official}' to add to meeting '{e.id}'"))
+            continue
+        if any(p.official == official for p in people):
+            continue
+        title = o.positions[-1].title if o.positions else ""
+        people = [*people, Participant(o.name, title, o.country, "participant", o.id)]
+        changed.add(official)
+    return people, changed
 
 
 def _merges(by_target, officials: dict[str, Official], redirects: dict[str, str], source: str,
