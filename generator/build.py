@@ -394,8 +394,11 @@ class Builder:
 
         registry, registry_file = self._registry(diagnostics)
         timeline, registry, redirects = assign_permalinks(timeline, registry)
+        undated = len(timeline.undated)
         timeline, redirects, notes = apply_corrections(timeline, redirects, self._corrections,
                                                        str(config.corrections_file))
+        if len(timeline.undated) != undated:
+            timeline, diagnostics = forget_dated(timeline, diagnostics)
         diagnostics += notes
         clock.lap("permalinks")
 
@@ -512,13 +515,28 @@ class Builder:
             diagnostics.append(Diagnostic(str(source), f"{exc}; addresses are not recorded this time", "error"))
             return Registry(), None
 
+UNDATED_NOTE = "meeting without a date, listed as undated"
+
+
+def forget_dated(timeline: Timeline, diagnostics: list[Diagnostic]) -> tuple[Timeline, list[Diagnostic]]:
+    """After the editors dated meetings that had no date: the warnings about them, and the notes of their
+    articles' pages, go (those still undated stay)."""
+    still = {f"{UNDATED_NOTE}: {' / '.join(p.name for p in e.participants)}" for e in timeline.undated}
+
+    def kept(message: str) -> bool:
+        return not message.startswith(UNDATED_NOTE) or message in still
+    sources = [replace(s, notes=[n for n in s.notes if kept(n)]) if not all(kept(n) for n in s.notes) else s
+               for s in timeline.sources]
+    return replace(timeline, sources=sources), [d for d in diagnostics if kept(d.message)]
+
+
 def diagnose(timeline: Timeline, results: list[ArticleResult]) -> list[Diagnostic]:
     """What the user should look at: meetings without a date or dated by a guess outside the range,
     officials of no known country, articles in which no meeting was found."""
     out = []
     for e in timeline.undated:
         names = " / ".join(p.name for p in e.participants)
-        out += [Diagnostic(s.file, f"meeting without a date, listed as undated: {names}") for s in e.sources]
+        out += [Diagnostic(s.file, f"{UNDATED_NOTE}: {names}") for s in e.sources]
     for e in timeline.out_of_range:
         if e.date_basis.inferred:
             names = " / ".join(p.name for p in e.participants)

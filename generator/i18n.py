@@ -22,7 +22,7 @@ _MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "A
 STRINGS: dict[str, dict[str, str]] = {
     "vi": {
         "home": "Trang chủ", "officials": "Quan chức", "years": "Các năm", "meetings": "cuộc gặp",
-        "meeting": "cuộc gặp", "chronology": "Dòng thời gian", "all_officials": "Quan chức", "name": "Tên", "title_last_seen": "Chức vụ gần nhất", "summary": "Tóm tắt", "corrected_by": "Biên tập viên đã sửa", "corrected_kind": "loại cuộc gặp",
+        "meeting": "cuộc gặp", "chronology": "Dòng thời gian", "all_officials": "Quan chức", "name": "Tên", "title_last_seen": "Chức vụ gần nhất", "summary": "Tóm tắt", "corrected_by": "Biên tập viên đã sửa", "correction_id": "Mã để sửa (corrections.toml)", "corrected_kind": "loại cuộc gặp",
         "corrected_place": "địa điểm", "corrected_online": "hình thức trực tuyến", "corrected_remove": "bỏ đi",
         "corrected_name": "tên", "corrected_country": "quốc gia", "corrected_date": "ngày", "corrected_merge": "gộp với quan chức khác",
         "corrected_add_participant": "thêm thành phần", "corrected_remove_participant": "bớt thành phần", "calendar": "Lịch (.ics)", "calendar_of": "Lịch các cuộc gặp của {name} (.ics)", "strip_caption": "Các cuộc gặp theo tháng, {start}–{end}, theo loại.",
@@ -65,7 +65,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "en": {
         "home": "Home", "officials": "Officials", "years": "Years", "meetings": "meetings",
-        "meeting": "meeting", "chronology": "Chronology", "all_officials": "Officials", "name": "Name", "title_last_seen": "Last title seen", "summary": "At a glance", "corrected_by": "Corrected by the editors", "corrected_kind": "kind",
+        "meeting": "meeting", "chronology": "Chronology", "all_officials": "Officials", "name": "Name", "title_last_seen": "Last title seen", "summary": "At a glance", "corrected_by": "Corrected by the editors", "correction_id": "Id for corrections.toml", "corrected_kind": "kind",
         "corrected_place": "place", "corrected_online": "online or not", "corrected_remove": "removed",
         "corrected_name": "name", "corrected_country": "country", "corrected_date": "date", "corrected_merge": "merged with another official",
         "corrected_add_participant": "participant added", "corrected_remove_participant": "participant removed", "calendar": "Calendar (.ics)", "calendar_of": "Calendar of {name}'s meetings (.ics)", "strip_caption": "Meetings by month, {start}–{end}, by kind.",

@@ -216,3 +216,20 @@ def test_participants_added_and_taken_out_change_the_meeting_and_their_officials
     assert [p["official"] for p in other["participants"]] == ["to-lam"]
     assert "mike-pompeo" not in {o["id"] for o in data["officials"]}           # no meeting left: no page
     assert [d.message for d in result.warnings] == [f"'nobody' is not a participant of meeting '{MEETING}'"]
+
+
+def test_a_meeting_without_a_date_is_dated_by_the_editors_and_enters_the_chronology(tmp_path):
+    (tmp_path / "content").mkdir()
+    shutil.copy(DATA / "dev" / "articles" / "08_nhandan-tolam-tranvanthanh.txt", tmp_path / "content")
+    (tmp_path / "corrections.toml").write_text('[[meeting]]\nid = "undated-to-lam-vuong-tieu-hong"\ndate = "2023-09-13"\n'
+                                               'reason = "The ministry reported it on the 13th"\n', encoding="utf-8")
+    config = SiteConfig(content_dir=tmp_path / "content", output_dir=tmp_path / "site", root=tmp_path,
+                        corrections=Path("corrections.toml"), search=False)
+    result = build(config)
+    assert result.ok and not result.warnings and result.timeline.undated == []
+    dated = next(e for e in result.timeline.events if e.id == "2023-09-13-to-lam-vuong-tieu-hong")
+    assert dated.date_basis.rule == "editors" and dated.date_basis.read == "The ministry reported it on the 13th"
+    assert not (tmp_path / "site" / "events" / "undated-to-lam-vuong-tieu-hong").exists()   # it never had a page
+    assert (tmp_path / "site" / "events" / "2023-09-13-to-lam-vuong-tieu-hong" / "index.html").is_file()
+    article = (tmp_path / "site" / "articles" / "08-nhandan-tolam-tranvanthanh" / "index.html").read_text(encoding="utf-8")
+    assert "listed as undated" not in article                      # its page no longer says it has no date

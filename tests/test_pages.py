@@ -364,6 +364,7 @@ def test_the_not_placed_page_gives_each_meeting_its_reason_and_sources():
     assert "1 cuộc gặp không có ngày và 1 cuộc gặp ngoài khoảng 2020–2026." in md
     assert "## Không có ngày (1)" in md and "## Ngoài khoảng 2020–2026 (1)" in md
     assert "    Lý do: bài không nêu ngày của cuộc gặp này" in md
+    assert "    Mã để sửa (corrections.toml): undated-x" in md
     assert "- 09/01/2017 · Bộ trưởng Nguyễn Văn Bình tiếp Đại sứ Hans Müller" in md
     assert "[c.txt](../articles/c/)" in md and "[a.txt](../articles/a/)" in md
     home = plan.home().markdown

@@ -171,7 +171,7 @@ def apply_corrections(timeline: Timeline, redirects: dict[str, str], corrections
     if not corrections:
         return timeline, redirects, []
     notes: list[Diagnostic] = []
-    events = {e.id: e for e in timeline.events}
+    events = {e.id: e for e in [*timeline.events, *timeline.undated]}      # an undated meeting can be dated
     officials = {o.id: o for o in timeline.officials}
     chosen: dict[tuple[str, str, str], Correction] = {}
     for c in corrections:
@@ -205,9 +205,9 @@ def apply_corrections(timeline: Timeline, redirects: dict[str, str], corrections
             named[found] = replace(o, name=fields.get("name", o.name), country=fields.get("country", o.country),
                                    aliases=aliases, events=[*o.events, *(i for b in into for i in b.events)],
                                    corrections=(*o.corrections, *cs))
-    kept, removed, redated = [], [], []
+    kept, removed, redated, undated = [], [], [], []
     regrouped: set[str] = set()              # officials who join or leave a meeting: their lists follow
-    for e in timeline.events:
+    for e in [*timeline.events, *timeline.undated]:
         cs = by_target.get(("meeting", e.id), [])
         fields = {c.field: c.value for c in cs}
         people, present = [], set()
@@ -221,7 +221,7 @@ def apply_corrections(timeline: Timeline, redirects: dict[str, str], corrections
         people, joined = _participants(e, people, fields, officials, named, source, cs, notes)
         regrouped.update(joined)
         if not cs and people == e.participants:
-            kept.append(e)
+            (kept if e.date else undated).append(e)
             continue
         new = replace(e, kind=fields.get("kind", e.kind), location=fields.get("place", e.location),
                       online=fields.get("online", e.online), participants=people,
@@ -233,10 +233,12 @@ def apply_corrections(timeline: Timeline, redirects: dict[str, str], corrections
         new = replace(new, title=event_title(new))
         if moves:
             redated.append(new)
-        (removed if fields.get("remove") else kept).append(new)
+        (removed if fields.get("remove") else kept if new.date else undated).append(new)
     redirects = dict(redirects)
+    published = {x.id for x in timeline.events}             # an undated meeting had no page to lead on from
     for e in removed:
-        redirects[event_url(e.id)] = year_url(e.date.year)
+        if e.id in published:
+            redirects[event_url(e.id)] = year_url(e.date.year)
     kept, outside = _redate(kept, {id(e) for e in redated}, timeline, redirects)
     gone = {e.id for e in removed}
     moved = {p.official for e in redated for p in e.participants} | set(absorbed.values()) | regrouped
@@ -259,7 +261,7 @@ def apply_corrections(timeline: Timeline, redirects: dict[str, str], corrections
             continue
         out_officials.append(replace(o, events=left) if len(left) != len(o.events) else o)
     return replace(timeline, events=kept, officials=out_officials, out_of_range=[*timeline.out_of_range, *outside],
-                   corrected_out=[*timeline.corrected_out, *removed]), redirects, notes
+                   undated=undated, corrected_out=[*timeline.corrected_out, *removed]), redirects, notes
 
 
 def _participants(e: Event, people: list, fields: dict, officials: dict[str, Official], named: dict[str, Official],
@@ -317,13 +319,16 @@ def _redate(events: list[Event], redated: set[int], timeline: Timeline,
     if not redated:
         return events, []
     taken = {e.id for e in events if id(e) not in redated}
+    published_ids = {x.id for x in timeline.events}
     kept, outside = [], []
     for e in events:
         if id(e) not in redated:
             kept.append(e)
             continue
+        published = e.id in published_ids                     # an undated meeting had no page
         if not (e.date.first_day() >= timeline.start and e.date.last_day() <= timeline.end):
-            redirects[event_url(e.id)] = UNPLACED_URL         # where the meetings outside the range are listed
+            if published:
+                redirects[event_url(e.id)] = UNPLACED_URL     # where the meetings outside the range are listed
             outside.append(replace(e, id=""))
             continue
         base = slug(f"{e.date.iso()}-" + "-".join(p.official for p in e.participants)) or e.date.iso()
@@ -332,7 +337,7 @@ def _redate(events: list[Event], redated: set[int], timeline: Timeline,
             n += 1
             new_id = f"{base}-{n}"
         taken.add(new_id)
-        if new_id != e.id:
+        if new_id != e.id and published:
             redirects[event_url(e.id)] = event_url(new_id)
         kept.append(replace(e, id=new_id))
     kept.sort(key=lambda e: (e.date.iso(), e.id))

@@ -537,6 +537,8 @@ class SitePlan:
                 when = f"{self.t.short_date(e.date)} · " if e.date else ""
                 lines += [f"- {when}{escape(self.headline(e))}", "",
                           f"    {self.t('why')}: {escape(self.t.date_basis(e.date_basis))}", ""]
+                if e.id:                     # what corrections.toml calls it, to give it its date
+                    lines += [f"    {self.t('correction_id')}: {escape(e.id)}", ""]
                 for s in e.sources:
                     lines += [f"    > {escape(s.sentence)}", "    >", f"    > — {self.cite(s, url)}", ""]
         return Page(url, "unplaced.html", self.t("unplaced"), "\n".join(lines) + "\n",
