@@ -391,15 +391,7 @@ class Builder:
                 files=last.files)
         timeline, diagnostics = self._timeline(results, diagnostics, clock)
         del results                 # not held while the pages are made: resolve keeps what it needs
-
-        registry, registry_file = self._registry(diagnostics)
-        timeline, registry, redirects = assign_permalinks(timeline, registry)
-        undated = len(timeline.undated)
-        timeline, redirects, notes = apply_corrections(timeline, redirects, self._corrections,
-                                                       str(config.corrections_file))
-        if len(timeline.undated) != undated:
-            timeline, diagnostics = forget_dated(timeline, diagnostics)
-        diagnostics += notes
+        timeline, diagnostics, registry, registry_file, redirects = self._placed(timeline, diagnostics)
         clock.lap("permalinks")
 
         base = BaseURL.parse(config.base_url)
@@ -470,6 +462,24 @@ class Builder:
         return self.search_on and (
             any(rel.endswith(".html") for rel in changed)
             or not (self.config.output / SEARCH_BUNDLE / "pagefind-entry.json").is_file())
+
+    def _placed(self, timeline: Timeline, diagnostics: list[Diagnostic]) -> tuple:
+        """permalinks → corrections: (timeline, diagnostics, registry, its file, redirects)."""
+        registry, registry_file = self._registry(diagnostics)
+        timeline, registry, redirects = assign_permalinks(timeline, registry)
+        undated = len(timeline.undated)
+        timeline, redirects, notes = apply_corrections(timeline, redirects, self._corrections,
+                                                       str(self.config.corrections_file))
+        if len(timeline.undated) != undated:
+            timeline, diagnostics = forget_dated(timeline, diagnostics)
+        return timeline, diagnostics + notes, registry, registry_file, redirects
+
+    def review_timeline(self) -> tuple[Timeline, list[Diagnostic]]:
+        """The timeline as a build would publish it (corrections applied), without writing anything."""
+        results, diagnostics, _ = self.extract()
+        timeline, diagnostics = self._timeline(results, diagnostics, _StageClock())
+        timeline, diagnostics, *_ = self._placed(timeline, diagnostics)
+        return timeline, diagnostics
 
     def _timeline(self, results: list[ArticleResult], diagnostics: list[Diagnostic],
                   clock: _StageClock) -> tuple[Timeline, list[Diagnostic]]:

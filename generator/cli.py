@@ -38,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"extract every article afresh and keep no {CACHE_DIR}/ (a clean build)")
     b.add_argument("--verbose", action="store_true",
                    help=f"print every warning (a build with more than {WARNINGS_IN_FULL} prints them by kind)")
+    r = sub.add_parser("review", help="list what an editor should check, with corrections to paste (writes no site)")
+    _site_options(r)
+    r.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     w = sub.add_parser("watch", help="build, then rebuild whenever an article, the theme or the settings change")
     _site_options(w)
     s = sub.add_parser("serve", help="watch, and serve the site locally with live reload")
@@ -117,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     gc.set_threshold(*_GC_THRESHOLD)
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.command not in ("build", "watch", "serve"):
+    if args.command not in ("build", "watch", "serve", "review"):
         parser.print_help()
         return 0 if args.command is None else 2
     try:
@@ -134,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         session = Session(lambda: _configure(args), config_file)
         address = (args.host, args.port) if args.command == "serve" else None
         return run(session, config, address)
+    if args.command == "review":
+        return _review(config, args.format)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     try:
         from generator.build import build      # here: `--help` and `--version` need none of the pipeline
@@ -172,6 +177,25 @@ def main(argv: list[str] | None = None) -> int:
               f"to the published address")
     if args.strict and result.warnings:
         return 1
+    return 0
+
+
+def _review(config, form: str) -> int:
+    """`timeline review`: the checklist on standard output; the build's warnings on standard error."""
+    import json
+
+    from generator.build import Builder
+    from generator.review import as_json, as_text, review
+    timeline, diagnostics = Builder(config, config.root / CACHE_DIR, resident=False,
+                                    index_search=False).review_timeline()
+    for d in diagnostics:
+        if d.level in ("warning", "error") and "corrections" in d.file:
+            print(printable(d), file=sys.stderr)         # a stale correction is part of the review
+    items = review(timeline)
+    if form == "json":
+        print(json.dumps(as_json(items), ensure_ascii=False, indent=1))
+    else:
+        print(as_text(items), end="")
     return 0
 
 

@@ -1,0 +1,137 @@
+"""`timeline review`: where an editor should look, most doubtful first, each with a correction to paste.
+
+Read from the timeline a build would publish (corrections applied): meetings without a date, years
+inferred rather than read, officials of no known country, pairs of officials of one country whose
+names are close (one person split in two?), meetings of the same people on the same or the next
+day (one meeting counted twice?), and meetings known from one source only. Each item names its
+target by the id corrections.toml uses and carries a ready-to-paste snippet whose `reason` the
+editor fills in.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from difflib import SequenceMatcher
+
+from generator.i18n import word_basis
+from generator.model import Event, Timeline
+from generator.names import fold
+
+# kind of item -> its priority (1 first) and what it asks
+CHECKS = {
+    "undated": (1, "no date: give it one"),
+    "inferred_year": (1, "year inferred, not read: check it"),
+    "unknown_country": (2, "country unknown: give it one"),
+    "close_names": (2, "two officials of one country with close names: one person?"),
+    "possible_duplicate": (2, "the same people on the same or the next day: one meeting?"),
+    "single_source": (3, "one source only: check it"),
+}
+SIMILAR = 0.85             # names this close (SequenceMatcher on the folded names) are asked about
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str
+    priority: int
+    id: str
+    message: str
+    evidence: str              # a sentence and its article, to check against
+    snippet: str               # TOML to paste into corrections.toml
+
+
+def review(timeline: Timeline) -> list[Item]:
+    items = [*_undated(timeline), *_inferred(timeline), *_unknown_countries(timeline), *_close_names(timeline),
+             *_duplicates(timeline), *_single_source(timeline)]
+    return sorted(items, key=lambda i: (i.priority, list(CHECKS).index(i.kind), i.id))
+
+
+def _item(kind: str, target_id: str, detail: str, e: Event | None, snippet: str) -> Item:
+    priority, asks = CHECKS[kind]
+    evidence = f"{e.sources[0].sentence} ({e.sources[0].file})" if e is not None and e.sources else ""
+    return Item(kind, priority, target_id, f"{asks}: {detail}", evidence, snippet)
+
+
+def _meeting_snippet(e: Event, **fields) -> str:
+    lines = ["[[meeting]]", f'id = "{e.id}"', *(f"{k} = {v}" for k, v in fields.items()), 'reason = "..."']
+    return "\n".join(lines) + "\n"
+
+
+def _undated(t: Timeline) -> list[Item]:
+    return [_item("undated", e.id, " / ".join(p.name for p in e.participants), e,
+                  _meeting_snippet(e, date='"YYYY-MM-DD"')) for e in t.undated]
+
+
+def _inferred(t: Timeline) -> list[Item]:
+    return [_item("inferred_year", e.id, f"{e.date.iso()}, {word_basis(e.date_basis)}", e,
+                  _meeting_snippet(e, date=f'"{e.date.iso()}"')) for e in t.events if e.date_basis.inferred]
+
+
+def _unknown_countries(t: Timeline) -> list[Item]:
+    events = {e.id: e for e in t.events}
+    return [_item("unknown_country", o.id, o.name, events.get(o.events[0]) if o.events else None,
+                  f'[[official]]\nid = "{o.id}"\ncountry = "XX"\nreason = "..."\n')
+            for o in t.officials if o.country is None]
+
+
+def _close_names(t: Timeline) -> list[Item]:
+    events = {e.id: e for e in t.events}
+    by_country = defaultdict(list)
+    for o in t.officials:
+        if o.country:
+            by_country[o.country].append(o)
+    out = []
+    for people in by_country.values():
+        # compared only within a bucket of the same last word (the given name of a Vietnamese name, the
+        # family name of most others): a large archive has thousands of officials per country
+        buckets = defaultdict(list)
+        for o in people:
+            words = fold(o.name).split()
+            buckets[words[-1] if words else ""].append(o)
+        for group in buckets.values():
+            for i, a in enumerate(group):
+                for b in group[i + 1:]:
+                    if SequenceMatcher(None, fold(a.name), fold(b.name)).ratio() >= SIMILAR:
+                        keep, other = sorted((a, b), key=lambda o: (-len(o.events), o.id))
+                        out.append(_item("close_names", keep.id, f"{keep.name} / {other.name}",
+                                         events.get(other.events[0]) if other.events else None,
+                                         f'[[official]]\nid = "{keep.id}"\nmerge = ["{other.id}"]\nreason = "..."\n'))
+    return out
+
+
+def _duplicates(t: Timeline) -> list[Item]:
+    by_day = defaultdict(list)
+    for e in t.events:
+        if e.date.precision == "day":
+            by_day[e.date.first_day()].append(e)
+    out = []
+    for day, events in sorted(by_day.items()):
+        later = by_day.get(day + dt.timedelta(days=1), [])
+        for i, a in enumerate(events):
+            for b in [*events[i + 1:], *later]:
+                shared = {p.official for p in a.participants} & {p.official for p in b.participants}
+                if len(shared) >= 2:
+                    out.append(_item("possible_duplicate", b.id, f"{a.id} and {b.id}", b,
+                                     _meeting_snippet(b, remove="true")))
+    return out
+
+
+def _single_source(t: Timeline) -> list[Item]:
+    return [_item("single_source", e.id, e.title, e, _meeting_snippet(e, remove="true"))
+            for e in t.events if len({s.file for s in e.sources}) == 1]
+
+
+def as_text(items: list[Item]) -> str:
+    if not items:
+        return "Nothing to review.\n"
+    out = []
+    for n, item in enumerate(items, 1):
+        out += [f"{n}. [{item.priority}] {item.kind} {item.id}: {item.message}"]
+        if item.evidence:
+            out.append(f"   {item.evidence}")
+        out += ["   " + line for line in item.snippet.rstrip("\n").splitlines()] + [""]
+    return "\n".join(out)
+
+
+def as_json(items: list[Item]) -> list[dict]:
+    return [asdict(i) for i in items]

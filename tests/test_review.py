@@ -1,0 +1,59 @@
+"""`timeline review` (generator/review): what an editor should check, with a correction to paste."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+from generator.cli import main
+from generator.model import DateBasis, Evidence, Event, Official, Participant, PartialDate, Timeline
+from generator.review import as_text, review
+
+DATA = Path(__file__).parent / "data"
+
+
+def _event(id_, date, officials, files=("a.txt",)):
+    people = [Participant(f"Name {o}", "Bộ trưởng", "VN", "host", o) for o in officials]
+    return Event(id_, date, DateBasis("written"), "reception", False, None, f"title {id_}", people, [],
+                 [Evidence(f, f"sentence of {f}") for f in files])
+
+
+def _official(id_, name, country="VN", events=("x",)):
+    return Official(id_, name, [], country, [], list(events))
+
+
+def test_close_names_duplicates_and_unknown_countries_are_found_with_their_snippets():
+    events = [_event("2024-05-09-a-b", PartialDate(2024, 5, 9), ["a", "b"], ("1.txt", "2.txt")),
+              _event("2024-05-10-a-b", PartialDate(2024, 5, 10), ["a", "b"], ("3.txt", "4.txt")),
+              _event("2024-06-01-a-c", PartialDate(2024, 6, 1), ["a", "c"], ("5.txt", "6.txt"))]
+    officials = [_official("nguyen-van-an", "Nguyễn Văn An", events=["2024-05-09-a-b", "2024-06-01-a-c"]),
+                 _official("nguyen-van-an-2", "Nguyễn Vãn An", events=["2024-05-10-a-b"]),
+                 _official("tran-thi-binh", "Trần Thị Bình"), _official("john-doe", "John Doe", None)]
+    t = Timeline(dt.date(2020, 1, 1), dt.date(2026, 12, 31), events, officials, [], [], [], 6)
+    items = review(t)
+    kinds = [(i.kind, i.id) for i in items]
+    assert ("close_names", "nguyen-van-an") in kinds and ("unknown_country", "john-doe") in kinds
+    assert ("possible_duplicate", "2024-05-10-a-b") in kinds
+    assert all(k != "single_source" for k, _ in kinds)            # every meeting has two articles
+    close = next(i for i in items if i.kind == "close_names")
+    assert close.snippet == '[[official]]\nid = "nguyen-van-an"\nmerge = ["nguyen-van-an-2"]\nreason = "..."\n'
+    assert [i.priority for i in items] == sorted(i.priority for i in items)
+    assert "merge = [\"nguyen-van-an-2\"]" in as_text(items)
+
+
+def test_the_review_of_a_project_offers_a_correction_that_fixes_what_it_found(tmp_path, capsys):
+    shutil.copytree(DATA / "dev" / "articles", tmp_path / "content")
+    (tmp_path / "timeline.toml").write_text('content = "content"\noutput = "site"\nsearch = false\n', encoding="utf-8")
+    config = ["--config", str(tmp_path / "timeline.toml")]
+    assert main(["review", "--format", "json", *config]) == 0
+    items = json.loads(capsys.readouterr().out)
+    assert not (tmp_path / "site").exists()                       # a review writes no site
+    undated = next(i for i in items if i["kind"] == "undated")
+    assert undated["id"].startswith("undated-") and undated["evidence"].endswith("(08_nhandan-tolam-tranvanthanh.txt)")
+    snippet = undated["snippet"].replace('"YYYY-MM-DD"', '"2023-09-13"').replace('"..."', '"The ministry says the 13th"')
+    (tmp_path / "corrections.toml").write_text(snippet, encoding="utf-8")
+    assert main(["review", "--format", "json", *config]) == 0
+    assert all(i["kind"] != "undated" for i in json.loads(capsys.readouterr().out))   # fixed: no longer asked
+    assert main(["review", *config]) == 0
+    assert "[1] inferred_year" in capsys.readouterr().out
