@@ -244,3 +244,32 @@ def test_the_search_index_is_made_after_the_build_on_its_own_thread(loop, projec
     lines = log.getvalue().splitlines()
     assert "search index updated" not in lines[0]            # the build's line comes first: it did not wait
     assert not (project / "site" / ".pagefind-new").exists()
+
+
+def test_the_dev_server_shows_the_review_at_a_private_address_never_written_to_the_site(tmp_path):
+    import http.client
+
+    from generator.live.dev import DevLoop, Session
+    from generator.live.server import REVIEW, DevServer
+    content = tmp_path / "content"
+    shutil.copytree(DATA / "dev" / "articles", content)
+    config = SiteConfig(content_dir=content, output_dir=tmp_path / "site", root=tmp_path, search=False)
+    server = DevServer("127.0.0.1", 0, config.output)
+    dev = DevLoop(Session(lambda: config, None, quiet=0.05, cap=0.5), config, server.status, io.StringIO())
+    server.review = dev.review
+    serving = threading.Thread(target=server.serve_forever, args=(0.05,))
+    try:
+        dev.start()
+        serving.start()
+        conn = http.client.HTTPConnection(*server.server_address[:2], timeout=10)
+        conn.request("GET", REVIEW)
+        response = conn.getresponse()
+        page = response.read().decode("utf-8")
+        assert response.status == 200 and "text/html" in response.getheader("Content-Type")
+        assert "undated-to-lam-vuong-tieu-hong" in page and 'date = &quot;YYYY-MM-DD&quot;' in page
+        assert '<a href="/events/' in page                           # links to the pages it names
+        assert not any("review" in p.name for p in config.output.rglob("*"))
+    finally:
+        dev.stop()
+        server.stop()
+        serving.join(5)

@@ -58,6 +58,7 @@ class DevLoop:
         self.builder = Builder(config, config.root / CACHE_DIR, keep_last_good=True, record_permalinks=False,
                                index_search=False)
         self._indexing: threading.Thread | None = None
+        self.last: BuildResult | None = None           # the last good build, for the review page
         self.debouncer = Debouncer(session.quiet, session.cap)
         self.stop_event = threading.Event()
         self.builds = 0
@@ -87,10 +88,17 @@ class DevLoop:
         if self.status is not None:
             errors += [{"file": d.file, "message": d.message} for d in result.errors]
             self.status.update(bool(result.written or result.removed), errors)
+        if result.ok and result.timeline is not None:
+            self.last = result
         if result.ok and self.builder.search_needed(result.written + result.removed):
             self._indexing = threading.Thread(target=self._index_search, name="timeline-search", daemon=True)
             self._indexing.start()
         return result
+
+    def review(self):
+        """timeline review's items for the last good build (the dev server's private review page)."""
+        from generator.review import review
+        return review(self.last.timeline) if self.last is not None and self.last.timeline is not None else None
 
     def _index_search(self) -> None:
         started = time.perf_counter()
@@ -156,6 +164,8 @@ def run(session: Session, config: SiteConfig, address: tuple[str, int] | None, l
                   f"(or --host)", file=sys.stderr)
             return 1
     loop = DevLoop(session, config, server.status if server else None, log)
+    if server:
+        server.review = loop.review
     serving = threading.Thread(target=server.serve_forever, args=(0.2,), name="timeline-server") if server else None
     previous = signal.signal(signal.SIGTERM, _interrupt) if threading.current_thread() is threading.main_thread() else None
     try:

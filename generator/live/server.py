@@ -33,6 +33,7 @@ from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
 EVENTS = "/__timeline__/events"
+REVIEW = "/__timeline__/review"          # timeline review's checklist, for the editor: never written to the site
 _KEEPALIVE = 15.0          # seconds between comments on an idle stream (finds closed connections)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")    # C0, DEL and C1: never in a file name worth serving
 
@@ -102,11 +103,30 @@ def inject(html: bytes, snippet: bytes) -> bytes:
     return html + snippet if at < 0 else html[:at] + snippet + html[at:]
 
 
+def review_page(items, base: str) -> str:
+    """The review's checklist as a page with links to the pages it names (None: no build yet)."""
+    from html import escape
+    rows = []
+    for item in items or []:
+        kind = "officials" if item.kind in ("unknown_country", "close_names") else "events"
+        link = f'<a href="{escape(base)}{kind}/{escape(item.id)}/">{escape(item.id)}</a>' \
+            if not item.id.startswith("undated-") else escape(item.id)
+        rows.append(f"<li><p>[{item.priority}] {escape(item.kind)} {link}: {escape(item.message)}</p>"
+                    + (f"<p>{escape(item.evidence)}</p>" if item.evidence else "")
+                    + f"<pre>{escape(item.snippet)}</pre></li>")
+    said = "no build yet" if items is None else f"{len(rows)} items" if rows else "nothing to review"
+    return ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>timeline review</title>'
+            '<meta name="robots" content="noindex"></head><body><main><h1>timeline review</h1>'
+            f"<p>{said}; paste a correction into corrections.toml and fill in its reason.</p>"
+            f"<ol>{''.join(rows)}</ol></main></body></html>")
+
+
 class DevServer(ThreadingHTTPServer):
     daemon_threads = False       # server_close() joins every request thread: none is left behind
     block_on_close = True
 
     def __init__(self, host: str, port: int, root: Path, base_path: str = "/", status: BuildStatus | None = None):
+        self.review = None          # () -> the review's items of the last build (the dev loop sets it)
         self.root = root.resolve()
         self.base_path = base_path if base_path.endswith("/") else base_path + "/"
         self.status = status or BuildStatus()
@@ -182,6 +202,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self.send_error(HTTPStatus.BAD_REQUEST)
         if path == EVENTS:
             return self._events(head)
+        if path == REVIEW:
+            return self._review(head)
         base = self.server.base_path
         if not path.startswith(base):
             if path in ("/", base.rstrip("/")):
@@ -214,6 +236,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if not head:
             self.wfile.write(body)
+
+    def _review(self, head: bool) -> None:
+        items = self.server.review() if self.server.review else None
+        body = review_page(items, self.server.base_path).encode("utf-8")
+        self._send(HTTPStatus.OK, Path("review.html"), body, head)
 
     def _not_found(self, head: bool) -> None:
         page = self.server.root / "404.html"
