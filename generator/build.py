@@ -16,7 +16,7 @@ from generator.resolve.chronology import build_timeline
 from generator.config import SiteConfig
 from generator.extract.article import ArticleResult, extract_article
 from generator.i18n import Interface, word_basis
-from generator.model import Diagnostic, Page, Registry, Timeline
+from generator.model import Diagnostic, Page, Published, Registry, Timeline
 from generator.site.output import timeline_json_pieces
 from generator.parallel import can_share, map_ordered
 from generator.site.pages import SitePlan
@@ -24,7 +24,8 @@ from generator.site.permalinks import LEGACY_REGISTER, RegistryError, assign_per
 from generator.extract.reader import MAX_ARTICLE_BYTES, ArticleError, find_articles, parse_bytes
 from generator.site.render import Renderer, ThemeError, render_site, theme_dirs
 from generator.site.search import BUNDLE as SEARCH_BUNDLE, SearchIndex, available as search_available
-from generator.resolve.corrections import apply_corrections, ignored_articles, load_corrections
+from generator.resolve.correct import apply_corrections
+from generator.resolve.corrections import article_corrections, load_corrections
 from generator.resolve.merge import resolve
 from generator.resolve.sources import article_sources
 from generator.urls import BaseURL
@@ -469,7 +470,7 @@ class Builder:
         timeline, registry, redirects = assign_permalinks(timeline, registry)
         undated = len(timeline.undated)
         timeline, redirects, notes = apply_corrections(timeline, redirects, self._corrections,
-                                                       str(self.config.corrections_file))
+                                                       str(self.config.corrections_file), self._article_text)
         if len(timeline.undated) != undated:
             timeline, diagnostics = forget_dated(timeline, diagnostics)
         return timeline, diagnostics + notes, registry, registry_file, redirects
@@ -489,9 +490,14 @@ class Builder:
         corrections, problems = load_corrections(self.config.corrections_file)
         self._corrections = corrections
         diagnostics += problems
-        # articles the editors ignore give no meeting (their pages say why)
-        ignored, notes = ignored_articles(corrections, results, str(self.config.corrections_file))
-        diagnostics += notes
+        source = str(self.config.corrections_file)
+        # articles the editors ignore give no meeting (their pages say why); those they date are read again
+        ignored, notes = article_corrections(corrections, [r.article.path for r in results], "ignore", source)
+        dated, more = article_corrections(corrections, [r.article.path for r in results], "published", source)
+        diagnostics += notes + more
+        if dated:
+            results = [self._published_by_editors(r, dated[r.article.path], diagnostics)
+                       if r.article.path in dated else r for r in results]
         used = [r for r in results if r.article.path not in ignored]
         candidates = [c for r in used for c in r.candidates]
         events, officials = resolve(candidates, [ref for r in used for ref in r.references])
@@ -501,6 +507,28 @@ class Builder:
         timeline = replace(timeline, sources=article_sources(results, diagnostics))
         clock.lap("resolve")
         return timeline, diagnostics
+
+    def _published_by_editors(self, result: ArticleResult, c, diagnostics: list[Diagnostic]) -> ArticleResult:
+        """The article extracted again with the publication date the editors give (corrections.toml): its
+        meetings' years follow from it as from a date the article shows. Not cached: editors date few."""
+        rel = result.article.path
+        try:
+            article = parse_bytes((self.config.content / rel).read_bytes(), rel)
+        except (OSError, ArticleError) as exc:
+            diagnostics.append(Diagnostic(rel, f"could not be read again for its publication date ({exc})"))
+            return result
+        again = extract_article(replace(article, published=c.value, published_basis=Published("editors", c.reason)))
+        said = set(result.warnings)          # what the article said without the date gives way to what it says with it
+        diagnostics[:] = [d for d in diagnostics if d.file != rel or d.message not in said]
+        diagnostics += [Diagnostic(rel, warning) for warning in again.warnings]
+        return replace(again, article=again.article.without_text(), persons=[])
+
+    def _article_text(self, rel: str) -> str | None:
+        """An article's text as the reader decodes it (to check a sentence corrections.toml quotes)."""
+        try:
+            return parse_bytes((self.config.content / rel).read_bytes(), rel).raw
+        except (OSError, ArticleError):
+            return None
 
     def _registry(self, diagnostics: list[Diagnostic]) -> tuple[Registry, Path | None]:
         """The register of published addresses and where to record it (None: nowhere)."""

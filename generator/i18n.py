@@ -22,10 +22,8 @@ _MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "A
 STRINGS: dict[str, dict[str, str]] = {
     "vi": {
         "home": "Trang chủ", "officials": "Quan chức", "years": "Các năm", "meetings": "cuộc gặp",
-        "meeting": "cuộc gặp", "chronology": "Dòng thời gian", "all_officials": "Quan chức", "name": "Tên", "title_last_seen": "Chức vụ gần nhất", "summary": "Tóm tắt", "corrected_by": "Biên tập viên đã sửa", "correction_id": "Mã để sửa (corrections.toml)", "corrected_kind": "loại cuộc gặp",
-        "corrected_place": "địa điểm", "corrected_online": "hình thức trực tuyến", "corrected_remove": "bỏ đi",
-        "corrected_name": "tên", "corrected_country": "quốc gia", "corrected_date": "ngày", "corrected_merge": "gộp với quan chức khác",
-        "corrected_add_participant": "thêm thành phần", "corrected_remove_participant": "bớt thành phần", "calendar": "Lịch (.ics)", "calendar_of": "Lịch các cuộc gặp của {name} (.ics)", "strip_caption": "Các cuộc gặp theo tháng, {start}–{end}, theo loại.",
+        "meeting": "cuộc gặp", "chronology": "Dòng thời gian", "all_officials": "Quan chức", "name": "Tên", "title_last_seen": "Chức vụ gần nhất", "summary": "Tóm tắt", "corrected_by": "Biên tập viên đã sửa", "correction_id": "Mã để sửa (corrections.toml)",
+        "calendar": "Lịch (.ics)", "calendar_of": "Lịch các cuộc gặp của {name} (.ics)", "strip_caption": "Các cuộc gặp theo tháng, {start}–{end}, theo loại.",
         "strip_of": "Các cuộc gặp của {name} theo tháng, theo loại.", "years_without": "Các năm chưa có cuộc gặp nào", "per_year": "Số cuộc gặp mỗi năm",
         "participants": "Thành phần", "evidence": "Nguồn và bằng chứng", "date_found": "Ngày được xác định thế nào",
         "positions": "Chức vụ theo thời gian", "position": "Chức vụ", "first_seen": "Lần đầu thấy",
@@ -65,10 +63,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "en": {
         "home": "Home", "officials": "Officials", "years": "Years", "meetings": "meetings",
-        "meeting": "meeting", "chronology": "Chronology", "all_officials": "Officials", "name": "Name", "title_last_seen": "Last title seen", "summary": "At a glance", "corrected_by": "Corrected by the editors", "correction_id": "Id for corrections.toml", "corrected_kind": "kind",
-        "corrected_place": "place", "corrected_online": "online or not", "corrected_remove": "removed",
-        "corrected_name": "name", "corrected_country": "country", "corrected_date": "date", "corrected_merge": "merged with another official",
-        "corrected_add_participant": "participant added", "corrected_remove_participant": "participant removed", "calendar": "Calendar (.ics)", "calendar_of": "Calendar of {name}'s meetings (.ics)", "strip_caption": "Meetings by month, {start}–{end}, by kind.",
+        "meeting": "meeting", "chronology": "Chronology", "all_officials": "Officials", "name": "Name", "title_last_seen": "Last title seen", "summary": "At a glance", "corrected_by": "Corrected by the editors", "correction_id": "Id for corrections.toml",
+        "calendar": "Calendar (.ics)", "calendar_of": "Calendar of {name}'s meetings (.ics)", "strip_caption": "Meetings by month, {start}–{end}, by kind.",
         "strip_of": "Meetings of {name} by month, by kind.", "years_without": "Years without meetings", "per_year": "Meetings a year",
         "participants": "Participants", "evidence": "Sources and evidence", "date_found": "How the date was found",
         "positions": "Positions over time", "position": "Position", "first_seen": "First seen",
@@ -167,16 +163,39 @@ _BASIS: dict[str, dict[str, str]] = {
 # where a publication date was read, as the frames above name it
 _PUBLISHED = {
     "en": {"header": "header date", "front_matter": "publication date", "dateline": "publication date",
-           "caption": "publication date", "page": "page's date", "none": "publication date"},
+           "caption": "publication date", "page": "page's date", "none": "publication date",
+           "editors": "publication date set by the editors"},
     "vi": {"header": "ngày ghi ở đầu bài", "front_matter": "ngày đăng bài", "dateline": "ngày đăng bài",
-           "caption": "ngày đăng bài", "page": "ngày của trang", "none": "ngày đăng bài"},
+           "caption": "ngày đăng bài", "page": "ngày của trang", "none": "ngày đăng bài",
+           "editors": "ngày đăng do biên tập viên đặt"},
 }
 # where an article's publication date was read (`Published.source`), for its page
 _PUBLISHED_WHERE = {
     "en": {"header": "the header line", "front_matter": "the front matter", "dateline": "the dateline",
-           "caption": "a picture's caption", "page": "the site's bar above the headline (the day the page was saved)"},
+           "caption": "a picture's caption", "page": "the site's bar above the headline (the day the page was saved)",
+           "editors": "the editors (corrections.toml)"},
     "vi": {"header": "dòng đầu bài", "front_matter": "phần thông tin đầu tệp (front matter)", "dateline": "dòng ngày đăng",
-           "caption": "chú thích ảnh", "page": "thanh ngày của trang web (ngày trang được lưu)"},
+           "caption": "chú thích ảnh", "page": "thanh ngày của trang web (ngày trang được lưu)",
+           "editors": "biên tập viên (corrections.toml)"},
+}
+# what the editors corrected (`Correction.target`, `.field`: resolve/corrections.FIELDS), for the note on a page
+_CORRECTED = {
+    "en": {("meeting", "date"): "date", ("meeting", "kind"): "kind", ("meeting", "place"): "place",
+           ("meeting", "online"): "online or not", ("meeting", "remove"): "removed",
+           ("meeting", "add_participant"): "participant added", ("meeting", "remove_participant"): "participant removed",
+           ("meeting", "merge"): "merged with a meeting reported apart", ("meeting", "split"): "split from another meeting",
+           ("new_meeting", "added"): "added by the editors", ("official", "name"): "name", ("official", "country"): "country",
+           ("official", "merge"): "merged with another official", ("official", "split"): "told apart from another person",
+           ("official", "title"): "title for a period",
+           ("article", "published"): "publication date", ("article", "ignore"): "ignored"},
+    "vi": {("meeting", "date"): "ngày", ("meeting", "kind"): "loại cuộc gặp", ("meeting", "place"): "địa điểm",
+           ("meeting", "online"): "hình thức trực tuyến", ("meeting", "remove"): "bỏ đi",
+           ("meeting", "add_participant"): "thêm thành phần", ("meeting", "remove_participant"): "bớt thành phần",
+           ("meeting", "merge"): "gộp với cuộc gặp được đưa tin riêng", ("meeting", "split"): "tách khỏi cuộc gặp khác",
+           ("new_meeting", "added"): "biên tập viên thêm vào", ("official", "name"): "tên", ("official", "country"): "quốc gia",
+           ("official", "merge"): "gộp với quan chức khác", ("official", "split"): "tách khỏi một người khác",
+           ("official", "title"): "chức vụ trong một thời kỳ",
+           ("article", "published"): "ngày đăng", ("article", "ignore"): "bỏ qua"},
 }
 # where an article's outlet was read (`Outlet.rule`, extract/outlets.RULES)
 _OUTLET_WHERE = {
@@ -288,6 +307,10 @@ class Interface:
         """Where a publication date was read: "the dateline: 'Thứ Ba, 22/6/2021'"."""
         where = _PUBLISHED_WHERE[self.language].get(published.source)
         return f"{where}: '{published.read}'" if where else ""
+
+    def corrected(self, target: str, field: str) -> str:
+        """What a correction changed, in a word or two ('kind', 'merged with another official')."""
+        return _CORRECTED[self.language][(target, field)]
 
     def outlet_basis(self, outlet: Outlet) -> str:
         """Where an outlet's name was read: "the mark opening the lead: '(PLO)-'"."""

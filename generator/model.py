@@ -92,7 +92,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 class Published:
     """Where an article's publication date was read; `i18n` words it."""
 
-    source: str = "none"           # front_matter | header | dateline | caption | page | none
+    source: str = "none"           # front_matter | header | dateline | caption | page | editors | none
                                    # (page: the site's bar above the headline, the day it was rendered)
     read: str = ""                 # what was read, as written ('Thứ Ba, 22/6/2021 10:00', '2021-06')
 
@@ -239,8 +239,9 @@ class Participant:
 
 @dataclass(frozen=True)
 class Evidence:
-    file: str
+    file: str                      # the article, by its path in the content folder ('' for an address only)
     sentence: str
+    link: str | None = None        # a source the editors gave by its address (corrections.toml), not an article
 
 
 @dataclass
@@ -274,12 +275,76 @@ class Reference:
 class Correction:
     """One change an editor made in corrections.toml (resolve/corrections), with where and why."""
 
-    target: str                    # meeting | official
-    id: str                        # as the editor wrote it (an old id that redirects is found too)
-    field: str                     # kind, place, online, remove; name, country
-    value: object
+    target: str                    # meeting | official | article | new_meeting
+    id: str                        # as the editor wrote it (an old id that redirects is found too); '' for a new meeting
+    field: str                     # a key of resolve/corrections.FIELDS[target]
+    value: object                  # checked: text, a flag, a PartialDate, ids, or one of the records below
     reason: str
     line: int                      # in corrections.toml, for the messages
+
+
+@dataclass(frozen=True)
+class PersonGiven:
+    """A participant the editors name who need not be on the site yet (add_participant, new_meeting)."""
+
+    name: str
+    title: str = ""
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class TitleSpan:
+    """A title an official held for a period, as the editors give it; open at either end."""
+
+    title: str
+    first: PartialDate | None = None
+    last: PartialDate | None = None
+
+    def covers(self, date: PartialDate) -> bool:
+        day = date.first_day()
+        return (self.first is None or self.first.first_day() <= day) and (self.last is None or day <= self.last.last_day())
+
+
+@dataclass(frozen=True)
+class OfficialSplit:
+    """Part of an official who is another person: the meetings named, and those whose sentences write
+    one of the names, go to a new official of that name."""
+
+    name: str
+    names: tuple[str, ...] = ()
+    meetings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeetingSplit:
+    """Another meeting reported by some of a meeting's articles: their sources go to a new meeting,
+    with the participants and date given (else the meeting's own)."""
+
+    articles: tuple[str, ...]
+    date: PartialDate | None = None
+    participants: tuple[str, ...] = ()
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceGiven:
+    """A source of a meeting added by hand: an article of the content folder and its sentence, or an address."""
+
+    article: str | None = None
+    sentence: str = ""
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class NewMeeting:
+    """A meeting the extractor missed, added by hand ([[new_meeting]])."""
+
+    date: PartialDate
+    participants: tuple  # of official ids and PersonGiven, the host first
+    sources: tuple[SourceGiven, ...]
+    kind: str = "other"
+    place: str | None = None
+    online: bool = False
 
 
 @dataclass(frozen=True)

@@ -91,3 +91,32 @@ def relative(from_url: str, to_url: str, files: bool = False) -> str:
     if to_url.endswith("/") or to_url == "":
         rel += "/"
     return rel
+
+
+# the addresses of the site's pages, which every stage from the permalinks on names
+def event_url(event_id: str) -> str:
+    return f"events/{event_id}/"
+
+
+def official_url(official_id: str) -> str:
+    return f"officials/{official_id}/"
+
+
+def year_url(year: int) -> str:
+    return f"years/{year}/"
+
+
+def country_url(code: str) -> str:
+    """A country's page: its meetings with Vietnamese officials, by year, and its officials."""
+    return f"countries/{code.lower()}/"
+
+
+def articles_year_url(year: int | str) -> str:
+    """The list of the articles published in a year ('undated': without a date). Two levels deep, so
+    that it never meets an article's page (one level: `article_url`)."""
+    return f"articles/year/{year}/"
+
+
+def article_url(article_id: str) -> str:
+    """An article's page: what the build read in it (its address is its file's, `resolve.sources`)."""
+    return f"articles/{article_id}/"

@@ -10,7 +10,8 @@ from generator.build import build
 from generator.cli import main
 from generator.config import SiteConfig
 from generator.live.watcher import ChangeFilter
-from generator.resolve.corrections import apply_corrections, load_corrections
+from generator.resolve.correct import apply_corrections
+from generator.resolve.corrections import load_corrections
 
 DATA = Path(__file__).parent / "data"
 MEETING = "2026-02-13-to-lam-michael-desombre"
@@ -29,7 +30,7 @@ def test_the_file_is_read_with_each_corrections_line_and_every_problem_is_named(
                     '[[official]]\nid = "b"\ncountry = "us"\nreason = "r2"\n\n'
                     '[[meeting]]\nid = "c"\nkind = "party"\nreason = "r3"\n\n'
                     '[[meeting]]\nid = "d"\nplace = "Huế"\n\n'
-                    '[[official]]\nid = "e"\ntitle = "x"\nreason = "r5"\n\n'
+                    '[[official]]\nid = "e"\nrank = "x"\nreason = "r5"\n\n'
                     '[[speech]]\nid = "f"\nreason = "r6"\n', encoding="utf-8")
     found, problems = load_corrections(path)
     assert [(c.target, c.id, c.field, c.value, c.line) for c in found] == [
@@ -37,7 +38,7 @@ def test_the_file_is_read_with_each_corrections_line_and_every_problem_is_named(
     said = [f"{d.file}: {d.message}" for d in problems]
     assert any(s.startswith(f"{path}:12: 'kind' must be one of") for s in said)
     assert f"{path}:17: a correction needs its reason (reason = \"...\")" in said
-    assert any(s.startswith(f"{path}:21: 'title' cannot be corrected on a official") for s in said)
+    assert any(s.startswith(f"{path}:21: 'rank' cannot be corrected on a official") for s in said)
     assert any("unknown kind of correction [[speech]]" in s for s in said)
 
 
@@ -185,7 +186,7 @@ def test_officials_merged_into_one_have_one_page_and_their_names_become_aliases(
     gone = (tmp_path / "site" / "officials" / "phan-van-giang" / "index.html").read_text(encoding="utf-8")
     assert "url=../luong-tam-quang/" in gone
     assert [d.message for d in result.warnings] == [
-        "cannot merge official 'nobody-here' into 'luong-tam-quang': no such official any more"]
+        "cannot merge official 'nobody-here' into 'luong-tam-quang': no official 'nobody-here' any more"]
 
 
 def test_an_ignored_article_gives_no_meeting_and_its_page_says_why(tmp_path):

@@ -37,7 +37,8 @@ def build_timeline(events: list[Event], officials: list[Official], start, end, d
     undated = [e for e in events if e.date is None]
     in_range = [e for e in dated if e.date.first_day() >= start and e.date.last_day() <= end]
     shown_ids = {id(e) for e in in_range}
-    out_of_range = [e for e in dated if id(e) not in shown_ids]
+    # named too, so that an editor can give one its right date (corrections.toml); they have no page
+    out_of_range = _named([e for e in dated if id(e) not in shown_ids], prefix_date=True)
     in_range = _named(in_range, prefix_date=True)
     undated = _named(undated, prefix_date=False)
     in_range.sort(key=lambda e: (e.date.iso(), e.id))

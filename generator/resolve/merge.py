@@ -559,10 +559,15 @@ def _event(group: list[Candidate], official_of: dict[str, str], names: dict[str,
         first_of_file.setdefault(c.file, c)
     sources = sorted((Evidence(f, c.evidence[0]) for f, c in first_of_file.items()), key=lambda s: s.file)
     parts = sorted(participants.values(), key=lambda p: (p.role not in ("host", "co-chair"), p.country != "VN"))
-    organizations = list(dict.fromkeys(o for p in parts for o in _organizations(p.title)))
+    organizations = organizations_of(parts)
     return Event(id="", date=best.date, date_basis=best.date_basis, kind=kind,
                  online=any(c.online for c in group), location=location, title="",
                  participants=parts, organizations=organizations, sources=sources)
+
+
+def organizations_of(participants) -> list[str]:
+    """The organisations the participants' titles name, each once, in order."""
+    return list(dict.fromkeys(o for p in participants for o in _organizations(p.title)))
 
 
 @lru_cache(maxsize=1 << 14)      # the same few thousand titles in every meeting

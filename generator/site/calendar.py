@@ -16,7 +16,7 @@ from pathlib import Path
 import icalendar
 
 from generator.model import Event
-from generator.site.permalinks import event_url, official_url
+from generator.urls import event_url, official_url
 from generator.state import read_pickle, write_pickle
 
 CALENDAR = "calendar.ics"

@@ -7,7 +7,7 @@ from dataclasses import fields
 
 from generator.i18n import word_basis
 from generator.model import ArticleSource, Event, Official, PartialDate, Timeline
-from generator.site.permalinks import article_url
+from generator.urls import article_url
 
 
 def basis_record(value):
@@ -41,14 +41,25 @@ def _event(e: Event, published: bool = True) -> dict:
             for p in e.participants
         ],
         "organizations": e.organizations,
-        "sources": [{"file": s.file, "evidence": s.sentence} for s in e.sources],
+        "sources": [{"file": s.file, "evidence": s.sentence, **({"link": s.link} if s.link else {})} for s in e.sources],
         **({"corrections": _corrections(e.corrections)} if e.corrections else {}),
     }
 
 
 def _corrections(corrections) -> list[dict]:
-    return [{"field": c.field, "value": c.value.iso() if isinstance(c.value, PartialDate) else c.value,
-             "reason": c.reason} for c in corrections]
+    return [{"field": c.field, "value": _value(c.value), "reason": c.reason} for c in corrections]
+
+
+def _value(value):
+    """A corrected value as JSON: dates in ISO form, records as objects of their fields set."""
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, (tuple, list)):
+        return [_value(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {f.name: _value(getattr(value, f.name)) for f in fields(value)
+                if getattr(value, f.name) not in (None, "", ())}
+    return value
 
 
 def _article(a: ArticleSource) -> dict:

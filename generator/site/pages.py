@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from urllib.parse import urlsplit
 from collections import Counter, defaultdict
 
 from generator.cache import value_bytes
@@ -17,10 +18,9 @@ from generator.i18n import Interface, word_basis
 from generator.site.mdtext import escape, external_link, link, table, vietnamese
 from generator.model import ArticleSource, Evidence, Event, Official, Page, PartialDate, Timeline
 from generator.names import fold
-from generator.site.permalinks import article_url, articles_year_url, country_url, event_url, official_url, year_url
 from generator.site.search import facet_words
 from generator.site.strip import strip
-from generator.urls import BaseURL, relative
+from generator.urls import BaseURL, article_url, articles_year_url, country_url, event_url, official_url, relative, year_url
 
 FEED_SIZE = 100
 # meetings of each year the home page lists; the year's page lists them all. A home page of every
@@ -281,7 +281,8 @@ class SitePlan:
             lines.append(f"- {who} — {details} ({self.t.role(p.role)})")
         lines += ["", f"## {self.t('evidence')}", ""]
         for s in e.sources:
-            lines += [f"> {escape(s.sentence)}", ">", f"> — {self.cite(s, url)}", ""]
+            lines += [f"> {escape(s.sentence)}", ">", f"> — {self.cite(s, url)}", ""] if s.sentence else [
+                f"- {self.cite(s, url)}", ""]
         lines += [f"## {self.t('date_found')}", "", escape(self.t.date_basis(e.date_basis)), ""]
         meta = {
             "id": e.id, "url": url, "title": title, "date": e.date.iso(), "precision": e.date.precision,
@@ -304,13 +305,15 @@ class SitePlan:
         """A small note that the editors corrected this page, what and why (corrections.toml)."""
         if not corrections:
             return []
-        said = "; ".join(f"{self.t('corrected_' + c.field)} ({escape(c.reason)})" for c in corrections)
+        said = "; ".join(f"{self.t.corrected(c.target, c.field)} ({escape(c.reason)})" for c in corrections)
         return [f"*{self.t('corrected_by')}: {said}.*", ""]
 
     def cite(self, s: Evidence, from_url: str) -> str:
         """A source as a reader checks it: outlet · publication date · headline (linked to the original) ·
         the article's page here, which shows what was read in it."""
         src = self.sources.get(s.file)
+        if src is None and s.link:                 # a source the editors gave by its address
+            return external_link(urlsplit(s.link).hostname or s.link, s.link)
         if src is None:
             return f"{self.t('source')} {escape(s.file)}"
         parts = [escape(src.outlet.name)] if src.outlet else []
@@ -327,7 +330,7 @@ class SitePlan:
         """A source as plain text (for the calendar): outlet · date · headline · the article's file."""
         src = self.sources.get(s.file)
         if src is None:
-            return s.file
+            return s.link or s.file
         parts = [src.outlet.name] if src.outlet else []
         parts += [self.t.short_date(src.published)] if src.published else []
         parts += [src.headline] if src.headline else []
@@ -335,7 +338,7 @@ class SitePlan:
 
     def _source_meta(self, s: Evidence) -> dict:
         src = self.sources.get(s.file)
-        meta = {"file": s.file, "evidence": s.sentence}
+        meta = {"file": s.file, "evidence": s.sentence, **({"link": s.link} if s.link else {})}
         if src is not None:
             meta.update(article=article_url(src.id), headline=src.headline,
                         outlet=src.outlet.name if src.outlet else None,

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from generator.model import Event, Official, Registry, Timeline
 from generator.names import fold, name_key
-from generator.urls import slug
+from generator.urls import event_url, official_url, slug, year_url
 
 SCHEMA = 1
 LEGACY_REGISTER = "permalinks.json"      # where earlier releases kept it: in the content folder
@@ -62,34 +62,6 @@ def registry_json(registry: Registry) -> str:
     return (f'{{\n "schema": {SCHEMA},\n'
             f' "comment": "Every page address timeline has published. Commit this file; do not edit it by hand.",\n'
             f' "events": {block(registry.events)},\n "officials": {block(registry.officials)}\n}}\n')
-
-
-def event_url(event_id: str) -> str:
-    return f"events/{event_id}/"
-
-
-def official_url(official_id: str) -> str:
-    return f"officials/{official_id}/"
-
-
-def year_url(year: int) -> str:
-    return f"years/{year}/"
-
-
-def country_url(code: str) -> str:
-    """A country's page: its meetings with Vietnamese officials, by year, and its officials."""
-    return f"countries/{code.lower()}/"
-
-
-def articles_year_url(year: int | str) -> str:
-    """The list of the articles published in a year ('undated': without a date). Two levels deep, so
-    that it never meets an article's page (one level: `article_url`)."""
-    return f"articles/year/{year}/"
-
-
-def article_url(article_id: str) -> str:
-    """An article's page: what the build read in it (its address is its file's, `resolve.sources`)."""
-    return f"articles/{article_id}/"
 
 
 def assign_permalinks(timeline: Timeline, registry: Registry) -> tuple[Timeline, Registry, dict[str, str]]:
