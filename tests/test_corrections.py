@@ -234,3 +234,41 @@ def test_a_meeting_without_a_date_is_dated_by_the_editors_and_enters_the_chronol
     assert (tmp_path / "site" / "events" / "2023-09-13-to-lam-vuong-tieu-hong" / "index.html").is_file()
     article = (tmp_path / "site" / "articles" / "08-nhandan-tolam-tranvanthanh" / "index.html").read_text(encoding="utf-8")
     assert "listed as undated" not in article                      # its page no longer says it has no date
+
+
+def test_an_official_split_by_the_names_the_sentences_write(tmp_path):
+    config = _project(tmp_path, '[[official]]\nid = "to-lam"\nsplit = { name = "Tô Lâm (Tổng Bí thư)", '
+                                'names = ["Tổng Bí thư Tô Lâm"] }\nreason = "Told apart by his title"\n')
+    result = build(config)
+    assert result.ok and not result.warnings
+    new = next(o for o in result.timeline.officials if o.name == "Tô Lâm (Tổng Bí thư)")
+    assert new.events == [MEETING] and new.aliases == ["Tổng Bí thư Tô Lâm"]
+    old = next(o for o in result.timeline.officials if o.id == "to-lam")
+    assert MEETING not in old.events and len(old.events) == 2
+
+
+def test_a_meeting_added_by_hand_quotes_a_sentence_its_article_has(tmp_path):
+    config = _project(tmp_path, '[[new_meeting]]\ndate = "2024-03-05"\nparticipants = ["to-lam"]\nsource = ['
+                                '{ article = "000_ecc860b1ee623f88.txt", sentence = "A sentence it does not have." }, '
+                                '{ url = "https://example.org/a" }]\nreason = "Missed"\n')
+    result = build(config)
+    added = next(e for e in result.timeline.events if e.date.iso() == "2024-03-05")
+    assert [s.link for s in added.sources] == ["https://example.org/a"]          # the address only
+    assert [w.message for w in result.warnings] == [
+        "article '000_ecc860b1ee623f88.txt' has no sentence \"A sentence it does not have.\"; "
+        "the meeting is added without it"]
+
+
+def test_nested_values_are_checked_and_named(tmp_path):
+    path = tmp_path / "corrections.toml"
+    path.write_text('[[official]]\nid = "a"\ntitle = { from = "2021" }\nreason = "r"\n\n'
+                    '[[official]]\nid = "b"\nsplit = { name = "X" }\nreason = "r"\n\n'
+                    '[[new_meeting]]\ndate = "2024-01-01"\nparticipants = ["a"]\nsource = { url = "javascript:x" }\nreason = "r"\n\n'
+                    '[[meeting]]\nid = "c"\nadd_participant = [{ name = "Y", rank = "z" }]\nreason = "r"\n', encoding="utf-8")
+    found, problems = load_corrections(path)
+    assert found == []
+    assert [f"{d.file}: {d.message}" for d in problems] == [
+        f"{path}:17: 'add_participant' has no 'rank' (known: name, title, country)",
+        f"{path}:1: 'title' needs 'title'",
+        f"{path}:6: 'split' needs 'names' (the names written of the other person) or 'meetings' (theirs)",
+        f"{path}:11: a [[new_meeting]] 'source' 'url' must be an http(s) address"]

@@ -300,6 +300,11 @@ def _split_official(draft: _Draft, o: Official, c: Correction, split_to: dict) -
     return replace(o, aliases=[a for a in o.aliases if a not in split.names])
 
 
+def _source_order(s: Evidence) -> tuple:
+    """Articles first, in path order, then the addresses the editors gave."""
+    return not s.file, s.file, s.link or ""
+
+
 def _with_people(e: Event, people: list[Participant]) -> Event:
     return replace(e, participants=people, organizations=organizations_of(people))
 
@@ -359,7 +364,7 @@ def _merge_meeting(e: Event, other: Event) -> Event:
     have = {p.official for p in e.participants}
     people = [*e.participants, *(p for p in other.participants if p.official not in have)]
     files = {s.file for s in e.sources}
-    sources = sorted([*e.sources, *(s for s in other.sources if s.file not in files)], key=lambda s: (s.file, s.link or ""))
+    sources = sorted([*e.sources, *(s for s in other.sources if s.file not in files)], key=_source_order)
     return replace(_with_people(e, people), sources=sources, online=e.online or other.online,
                    location=e.location or other.location, corrections=(*e.corrections, *other.corrections))
 
@@ -422,6 +427,6 @@ def _add_meeting(draft: _Draft, c: Correction, article_text) -> None:
     handle = f"+new/{c.line}"
     draft.events[handle] = _with_people(
         Event("", new.date, DateBasis("editors", c.reason), new.kind, new.online, new.place, "", [], [],
-              sorted(sources, key=lambda s: (s.file, s.link or "")), (c,)), people)
+              sorted(sources, key=_source_order), (c,)), people)
     draft.fresh.add(handle)
     draft.touched |= {p.official for p in people}
