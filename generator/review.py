@@ -3,7 +3,9 @@
 Read from the timeline a build would publish (corrections applied): meetings without a date, years
 inferred rather than read, officials of no known country, pairs of officials of one country whose
 names are close (one person split in two?), meetings of the same people on the same or the next
-day (one meeting counted twice?), and meetings known from one source only. Each item names its
+day (one meeting counted twice?), a title one article gives that the articles before and after do
+not (a misread title, or one for a period?), officials met once and known by one word or a title
+only, and meetings known from one source only. Each item names its
 target by the id corrections.toml uses and carries a ready-to-paste snippet whose `reason` the
 editor fills in.
 """
@@ -14,9 +16,13 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass
 from difflib import SequenceMatcher
 
+from generator.extract.lexicon import lexicon
+from generator.extract.text import tokenize
 from generator.i18n import word_basis
 from generator.model import Event, Timeline
 from generator.names import fold
+from generator.resolve.chronology import short_title
+from generator.resolve.merge import position_key
 
 # kind of item -> its priority (1 first) and what it asks
 CHECKS = {
@@ -25,6 +31,8 @@ CHECKS = {
     "unknown_country": (2, "country unknown: give it one"),
     "close_names": (2, "two officials of one country with close names: one person?"),
     "possible_duplicate": (2, "the same people on the same or the next day: one meeting?"),
+    "title_flip": (2, "a title that differs from the articles before and after: check it"),
+    "thin_official": (3, "met once, known by one word or a title only: who is it?"),
     "single_source": (3, "one source only: check it"),
 }
 SIMILAR = 0.85             # names this close (SequenceMatcher on the folded names) are asked about
@@ -42,7 +50,7 @@ class Item:
 
 def review(timeline: Timeline) -> list[Item]:
     items = [*_undated(timeline), *_inferred(timeline), *_unknown_countries(timeline), *_close_names(timeline),
-             *_duplicates(timeline), *_single_source(timeline)]
+             *_duplicates(timeline), *_title_flips(timeline), *_thin_officials(timeline), *_single_source(timeline)]
     return sorted(items, key=lambda i: (i.priority, list(CHECKS).index(i.kind), i.id))
 
 
@@ -114,6 +122,42 @@ def _duplicates(t: Timeline) -> list[Item]:
                     out.append(_item("possible_duplicate", b.id, f"{a.id} and {b.id}", b,
                                      _meeting_snippet(b, remove="true")))
     return out
+
+
+def _title_flips(t: Timeline) -> list[Item]:
+    """An official's title in one meeting differs from the same title of the meetings just before and after
+    (A, B, A in date order, from other articles): B is more often a misreading than two changes of post."""
+    seen: dict[str, list[tuple[Event, str, str]]] = defaultdict(list)
+    for e in t.events:                      # in chronological order
+        for p in e.participants:
+            if p.title:
+                seen[p.official].append((e, short_title(p.title), position_key(p.title, p.country)))
+    out = []
+    for official, held in seen.items():
+        for (a, before, x), (e, title, y), (b, after, z) in zip(held, held[1:], held[2:]):
+            if x == z != y and {s.file for s in e.sources}.isdisjoint(
+                    {s.file for s in (*a.sources, *b.sources)}):
+                out.append(_item("title_flip", e.id, f"{official}: '{before}' ({a.date.iso()}), '{title}' "
+                                                    f"({e.date.iso()}), '{after}' ({b.date.iso()})", e,
+                                 f'[[official]]\nid = "{official}"\ntitle = {{ title = "{before}", '
+                                 f'from = "{e.date.iso()}", to = "{e.date.iso()}" }}\nreason = "..."\n'))
+    return out
+
+
+def _thin_officials(t: Timeline) -> list[Item]:
+    """Officials of one meeting whose name is one word, or begins with a title: a person the extractor
+    could not name, who may be someone the site knows by name."""
+    events = {e.id: e for e in t.events}
+    out = []
+    for o in t.officials:
+        if len(o.events) == 1 and (len(o.name.split()) == 1 or _starts_with_title(o.name)):
+            out.append(_item("thin_official", o.id, o.name, events.get(o.events[0]),
+                             f'[[official]]\nid = "<the official it is>"\nmerge = ["{o.id}"]\nreason = "..."\n'))
+    return out
+
+
+def _starts_with_title(name: str) -> bool:
+    return bool(lexicon().titles.match_at(tokenize(name), 0))
 
 
 def _single_source(t: Timeline) -> list[Item]:

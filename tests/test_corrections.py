@@ -272,3 +272,23 @@ def test_nested_values_are_checked_and_named(tmp_path):
         f"{path}:1: 'title' needs 'title'",
         f"{path}:6: 'split' needs 'names' (the names written of the other person) or 'meetings' (theirs)",
         f"{path}:11: a [[new_meeting]] 'source' 'url' must be an http(s) address"]
+
+
+def test_every_field_s_example_and_the_readme_s_worked_examples_read_without_a_problem(tmp_path):
+    from generator.resolve.corrections import FIELDS, WHOLE
+    path = tmp_path / "corrections.toml"
+    for target, fields in FIELDS.items():
+        for field, (_, example) in fields.items():
+            path.write_text(f'[[{target}]]\nid = "x"\n{example}\nreason = "r"\n', encoding="utf-8")
+            found, problems = load_corrections(path)
+            assert problems == [] and [c.field for c in found] == [field], example
+    for target, (_, example) in WHOLE.items():
+        path.write_text(f'{example}\nreason = "r"\n', encoding="utf-8")
+        assert [c.target for c in load_corrections(path)[0]] == [target]
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    path.write_text(block, encoding="utf-8")
+    found, problems = load_corrections(path)
+    assert problems == []
+    shown = {(c.target, c.field) for c in found}
+    assert shown == {(t, f) for t, fields in FIELDS.items() for f in fields} | {("new_meeting", "added")}

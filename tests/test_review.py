@@ -57,3 +57,20 @@ def test_the_review_of_a_project_offers_a_correction_that_fixes_what_it_found(tm
     assert all(i["kind"] != "undated" for i in json.loads(capsys.readouterr().out))   # fixed: no longer asked
     assert main(["review", *config]) == 0
     assert "[1] inferred_year" in capsys.readouterr().out
+
+
+def test_a_title_one_article_gives_between_two_others_and_officials_known_by_one_word_are_asked_about():
+    def meeting(id_, day, title, file):
+        return Event(id_, PartialDate(2024, 5, day), DateBasis("written"), "reception", False, None, id_,
+                     [Participant("Lê Văn Cường", title, "VN", "host", "le-van-cuong"),
+                      Participant("Smith", "Đại sứ", "GB", "guest", f"smith-{day}")], [], [Evidence(file, "s")])
+    events = [meeting("a", 1, "Bộ trưởng Bộ Công an", "1.txt"), meeting("b", 2, "Thứ trưởng Bộ Công an", "2.txt"),
+              meeting("c", 3, "Bộ trưởng Bộ Công an", "3.txt")]
+    officials = [_official("le-van-cuong", "Lê Văn Cường", events=["a", "b", "c"]),
+                 _official("smith-1", "Smith", "GB", events=["a"]), _official("dai-su-jones", "Đại sứ Jones", "GB", ["b"])]
+    items = review(Timeline(dt.date(2020, 1, 1), dt.date(2026, 12, 31), events, officials, [], [], [], 3))
+    flip = next(i for i in items if i.kind == "title_flip")
+    assert flip.id == "b" and "'Thứ trưởng Bộ Công an' (2024-05-02)" in flip.message
+    assert 'title = { title = "Bộ trưởng Bộ Công an", from = "2024-05-02", to = "2024-05-02" }' in flip.snippet
+    assert {i.id for i in items if i.kind == "thin_official"} == {"smith-1", "dai-su-jones"}
+    assert not any(i.kind == "thin_official" and i.id == "le-van-cuong" for i in items)

@@ -162,7 +162,7 @@ FIELDS = {
         "name": (_text, 'name = "John A. Smith"'),
         "country": (_country, 'country = "GB"'),
         "merge": (_ids, 'merge = ["john-smith-2"]  # one person written two ways'),
-        "split": (_official_split, 'split = { name = "Nguyễn Văn B", names = ["Nguyễn Văn B"], meetings = [...] }'),
+        "split": (_official_split, 'split = { name = "Nguyễn Văn B", names = ["Nguyễn Văn B"], meetings = ["2024-05-02-a-b"] }'),
         "title": (_title_spans, 'title = { title = "Bộ trưởng Bộ Ngoại giao", from = "2021-04", to = "2024-08" }'),
     },
     "article": {

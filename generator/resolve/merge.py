@@ -610,6 +610,11 @@ def _position_key(title: str, country: str | None) -> str:
     return " ".join(w for w in words if w != "bo")
 
 
+def position_key(title: str, country: str | None) -> str:
+    """What two wordings of one position have in common: 'Bộ trưởng Công an' is 'Bộ trưởng Bộ Công an Việt Nam'."""
+    return _position_key(_main_title(title), country)
+
+
 def positions(official: Official, events: list[Event]) -> list[Position]:
     """Titles held over time, from the dated meetings of one official."""
     spans: dict[str, list] = {}
