@@ -120,7 +120,7 @@ def _duplicates(t: Timeline) -> list[Item]:
                 shared = {p.official for p in a.participants} & {p.official for p in b.participants}
                 if len(shared) >= 2:
                     out.append(_item("possible_duplicate", b.id, f"{a.id} and {b.id}", b,
-                                     _meeting_snippet(b, remove="true")))
+                                     _meeting_snippet(a, merge=f'["{b.id}"]')))
     return out
 
 

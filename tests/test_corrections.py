@@ -292,3 +292,19 @@ def test_every_field_s_example_and_the_readme_s_worked_examples_read_without_a_p
     assert problems == []
     shown = {(c.target, c.field) for c in found}
     assert shown == {(t, f) for t, fields in FIELDS.items() for f in fields} | {("new_meeting", "added")}
+
+
+def test_meetings_merged_in_a_chain_become_one_and_both_addresses_lead_to_it(tmp_path):
+    config = _project(tmp_path, f'[[meeting]]\nid = "{MEETING}"\nmerge = ["2026-02-13-phan-van-giang-michael-desombre"]\n'
+                                f'reason = "One"\n\n[[meeting]]\nid = "2026-02-13-luong-tam-quang-michael-desombre"\n'
+                                f'merge = ["{MEETING}"]\nreason = "One too"\n\n[[meeting]]\nid = "{MEETING}"\n'
+                                f'merge = ["2026-02-13-luong-tam-quang-michael-desombre"]\nreason = "Round"\n')
+    result = build(config)
+    kept = [e for e in result.timeline.events if e.date.iso() == "2026-02-13"]
+    assert [e.id for e in kept] == ["2026-02-13-luong-tam-quang-michael-desombre"]
+    assert {p.official for p in kept[0].participants} == {"luong-tam-quang", "michael-desombre", "to-lam", "phan-van-giang"}
+    for gone in (MEETING, "2026-02-13-phan-van-giang-michael-desombre"):
+        page = (tmp_path / "site" / "events" / gone / "index.html").read_text(encoding="utf-8")
+        assert "url=../2026-02-13-luong-tam-quang-michael-desombre/" in page
+    assert [w.message for w in result.warnings] == [
+        f"cannot merge meeting '2026-02-13-luong-tam-quang-michael-desombre' into '{MEETING}': it is that meeting"]

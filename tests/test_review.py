@@ -35,6 +35,8 @@ def test_close_names_duplicates_and_unknown_countries_are_found_with_their_snipp
     kinds = [(i.kind, i.id) for i in items]
     assert ("close_names", "nguyen-van-an") in kinds and ("unknown_country", "john-doe") in kinds
     assert ("possible_duplicate", "2024-05-10-a-b") in kinds
+    twice = next(i for i in items if i.kind == "possible_duplicate")
+    assert twice.snippet == '[[meeting]]\nid = "2024-05-09-a-b"\nmerge = ["2024-05-10-a-b"]\nreason = "..."\n'
     assert all(k != "single_source" for k, _ in kinds)            # every meeting has two articles
     close = next(i for i in items if i.kind == "close_names")
     assert close.snippet == '[[official]]\nid = "nguyen-van-an"\nmerge = ["nguyen-van-an-2"]\nreason = "..."\n'

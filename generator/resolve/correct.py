@@ -63,8 +63,8 @@ class _Draft:
     def __post_init__(self):
         t = self.given
         self.events = {e.id: e for e in [*t.events, *t.undated, *(e for e in t.out_of_range if e.id)]}
+        self.placed = dict(self.events)          # as given: a meeting no correction touched is kept as it is
         self.officials = {o.id: o for o in t.officials}
-        self.extra = {p.official for e in t.undated for p in e.participants}   # named in undated meetings only
 
     def warn(self, c: Correction, message: str) -> None:
         self.notes.append(Diagnostic(f"{self.source}:{c.line}", message))
@@ -103,6 +103,9 @@ class _Draft:
                             else f"no {target} '{c.id if found is None else other}' any more"))
                         continue
                     into[there] = found
+                    for merged, kept in into.items():       # kept flat: one merged earlier into `there` joins `found`
+                        if kept == there:
+                            into[merged] = found
         chosen: dict[tuple[str, str], dict[str, Correction]] = defaultdict(dict)
         for c in corrections:
             if c.target not in ("meeting", "official"):
@@ -160,13 +163,14 @@ class _Draft:
             if handle in self.fresh:
                 e = replace(e, id=_new_id(e, taken))
                 taken.add(e.id)
-            e = replace(e, title=event_title(e))
+            if e is not self.placed.get(handle):            # changed: its title follows its people and kind
+                e = replace(e, title=event_title(e))
             final[handle] = (e, in_range)
             (dated if in_range else undated if e.date is None else outside).append(e)
         for e in t.events:                       # a published address that names no page leads on
             handle = self.merged_meetings.get(e.id, e.id)
             if handle in self.removed:
-                redirects[event_url(e.id)] = year_url(self.events[handle].date.year)
+                redirects[event_url(e.id)] = year_url(e.date.year)
             elif not final[handle][1]:
                 redirects[event_url(e.id)] = UNPLACED_URL      # where the meetings outside the range are listed
             elif final[handle][0].id != e.id:
