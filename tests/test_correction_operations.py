@@ -134,10 +134,11 @@ def _check_title(data, site):
 def _check_new_meeting(data, site):
     e = _event(data, "2024-03-05-to-lam-jane-roe")
     assert (e["kind"], e["date_found"]["rule"]) == ("call", "editors")
+    assert e["participants"][0]["title"] == "Bộ trưởng Bộ Công an"       # the title he held then, not his last
     assert [(s["file"], s.get("link")) for s in e["sources"]] == [("000_ecc860b1ee623f88.txt", None),
                                                                   ("", "https://example.org/call")]
     page = _page(site, "events/2024-03-05-to-lam-jane-roe")
-    assert 'href="https://example.org/call"' in page and "biên tập viên thêm vào (Missed)" in page
+    assert 'href="https://example.org/call"' in page and "thêm cuộc gặp này (Missed)" in page
     assert "2024-03-05-to-lam-jane-roe" in _official(data, "to-lam")["events"]
 
 

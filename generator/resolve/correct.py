@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from generator.model import (Correction, DateBasis, Diagnostic, Event, Evidence, MeetingSplit, NewMeeting, Official,
+from generator.model import (Correction, DateBasis, PartialDate, Diagnostic, Event, Evidence, MeetingSplit, NewMeeting, Official,
                              OfficialSplit, Participant, Timeline)
 from generator.names import fold, name_key
 from generator.resolve.chronology import event_title
@@ -131,7 +131,7 @@ class _Draft:
             new = f"{base}-{n}"
         return new
 
-    def person(self, who, c: Correction, meeting: str) -> tuple[Official, str] | None:
+    def person(self, who, c: Correction, meeting: str, date: PartialDate | None) -> tuple[Official, str] | None:
         """The official a participant the editors name is (made when not on the site), and their title."""
         if isinstance(who, str):
             found = self.find("official", who)
@@ -139,14 +139,14 @@ class _Draft:
             if o is None:
                 self.warn(c, f"no official '{who}' to add to meeting '{meeting}'")
                 return None
-            return o, o.positions[-1].title if o.positions else ""
+            return o, _title_at(o, date)
         key = name_key(who.name)
         o = next((o for o in self.officials.values() if (name_key(o.name) == key or key in map(name_key, o.aliases))
                   and (who.country is None or o.country in (None, who.country))), None)
         if o is None:
             o = Official(self.new_official_id(who.name), who.name, [], who.country, [], [], (c,))
             self.officials[o.id] = o
-        return o, who.title or (o.positions[-1].title if o.positions else "")
+        return o, who.title or _title_at(o, date)
 
     def timeline(self) -> tuple[Timeline, dict[str, str], list[Diagnostic]]:
         """The corrected timeline: ids made for the meetings that need one, the chronology in order,
@@ -206,6 +206,17 @@ class _Draft:
             out.append(o)
         out.sort(key=lambda o: o.id)
         return out
+
+
+def _title_at(o: Official, date: PartialDate | None) -> str:
+    """The title an official held on a date, as their meetings show it: the last taken up by then (the
+    first they are seen with, before any); the last seen when the date is not known."""
+    if not o.positions:
+        return ""
+    if date is None:
+        return o.positions[-1].title
+    held = [p for p in o.positions if p.first_seen <= date.iso()]
+    return (held or o.positions)[-1 if held else 0].title
 
 
 def _new_id(e: Event, taken: set[str]) -> str:
@@ -340,7 +351,7 @@ def _meetings(draft: _Draft, by_target: dict) -> None:
         if "add_participant" in fields:
             c = fields["add_participant"]
             for who in c.value:
-                got = draft.person(who, c, handle)
+                got = draft.person(who, c, handle, e.date)
                 if got and not any(p.official == got[0].id for p in people):
                     o, title = got
                     people.append(Participant(o.name, title, o.country, "participant", o.id))
@@ -421,7 +432,7 @@ def _add_meeting(draft: _Draft, c: Correction, article_text) -> None:
         return
     people = []
     for n, who in enumerate(new.participants):
-        got = draft.person(who, c, "new")
+        got = draft.person(who, c, "new", new.date)
         if got and not any(p.official == got[0].id for p in people):
             o, title = got
             people.append(Participant(o.name, title, o.country, "host" if n == 0 else "guest", o.id))
