@@ -308,3 +308,19 @@ def test_meetings_merged_in_a_chain_become_one_and_both_addresses_lead_to_it(tmp
         assert "url=../2026-02-13-luong-tam-quang-michael-desombre/" in page
     assert [w.message for w in result.warnings] == [
         f"cannot merge meeting '2026-02-13-luong-tam-quang-michael-desombre' into '{MEETING}': it is that meeting"]
+
+
+def test_a_meeting_dated_outside_the_range_is_named_and_can_be_brought_back(tmp_path):
+    config = _project(tmp_path, '')
+    (tmp_path / "timeline.toml").write_text('content = "content"\noutput = "site"\nsearch = false\nstart = 2021\n',
+                                            encoding="utf-8")
+    from generator.config import load_config
+    config = load_config(tmp_path / "timeline.toml")
+    data = json.loads((tmp_path / "site" / "timeline.json").read_text(encoding="utf-8")) if build(config).ok else {}
+    outside = {e["id"]: e["date"] for e in data["out_of_range"]}
+    assert outside == {"2020-09-23-nguyen-minh-vu-clark-cooper": "2020-09-23", "2020-10-30-to-lam-mike-pompeo": "2020-10-30"}
+    (tmp_path / "corrections.toml").write_text('[[meeting]]\nid = "2020-10-30-to-lam-mike-pompeo"\ndate = "2021-10-30"\n'
+                                               'reason = "The year was misread"\n', encoding="utf-8")
+    result = build(config)
+    assert result.ok and [w.file for w in result.warnings] == ["001_35425930eadc2db0.txt"]   # the other one
+    assert "2021-10-30-to-lam-mike-pompeo" in {e.id for e in result.timeline.events}

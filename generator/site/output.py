@@ -82,6 +82,7 @@ def timeline_json_pieces(t: Timeline) -> Iterator[str]:
         "events": (_event(e) for e in t.events) if t.events else [],
         "officials": (_official(o) for o in t.officials) if t.officials else [],
         "undated": (_event(e, published=False) for e in t.undated) if t.undated else [],
+        "out_of_range": (_event(e, published=False) for e in t.out_of_range) if t.out_of_range else [],
         "articles": (_article(a) for a in t.sources) if t.sources else [],
         "corrected_out": (_event(e, published=False) for e in t.corrected_out) if t.corrected_out else [],
     }
