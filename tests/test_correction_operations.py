@@ -212,7 +212,7 @@ def _project(tmp_path: Path, corrections: str) -> SiteConfig:
     shutil.copy(DATA / "dev" / "articles" / UNDATED_ARTICLE, tmp_path / "content")
     (tmp_path / "corrections.toml").write_text(corrections, encoding="utf-8")
     return SiteConfig(content_dir=tmp_path / "content", output_dir=tmp_path / "site", root=tmp_path,
-                      corrections=Path("corrections.toml"), search=False)
+                      corrections=Path("corrections.toml"), permalinks=Path("permalinks.json"), search=False)
 
 
 def _tree(folder: Path) -> dict[str, bytes]:

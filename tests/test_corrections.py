@@ -324,3 +324,28 @@ def test_a_meeting_dated_outside_the_range_is_named_and_can_be_brought_back(tmp_
     result = build(config)
     assert result.ok and [w.file for w in result.warnings] == ["001_35425930eadc2db0.txt"]   # the other one
     assert "2021-10-30-to-lam-mike-pompeo" in {e.id for e in result.timeline.events}
+
+
+def test_pages_the_corrections_make_keep_their_address_and_lead_on_when_the_correction_goes(tmp_path):
+    config = _project(tmp_path, '[[new_meeting]]\ndate = "2024-03-05"\nparticipants = ["to-lam", { name = "Jane Roe", '
+                                'country = "GB" }]\nsource = { article = "000_ecc860b1ee623f88.txt", sentence = '
+                                '"Bộ trưởng Tô Lâm và Ngoại trưởng Hoa Kỳ Mike Pompeo." }\nreason = "Missed"\n\n'
+                                '[[meeting]]\nid = "2020-10-30-to-lam-mike-pompeo"\ndate = "2020-10-31"\nreason = "r"\n')
+    config = replace(config, permalinks=Path("permalinks.json"))
+    site = tmp_path / "site"
+    for _ in range(2):                                       # the same ids build after build, no -2
+        result = build(config)
+        assert result.ok and not result.warnings
+        assert {"2024-03-05-to-lam-jane-roe", "2020-10-31-to-lam-mike-pompeo"} <= {e.id for e in result.timeline.events}
+        assert "jane-roe" in {o.id for o in result.timeline.officials}
+    registry = json.loads((tmp_path / "permalinks.json").read_text(encoding="utf-8"))
+    assert registry["events"]["2024-03-05-to-lam-jane-roe"]["editors"] is True
+    assert "editors" not in registry["events"]["2020-10-30-to-lam-mike-pompeo"]
+    (tmp_path / "corrections.toml").write_text("", encoding="utf-8")
+    result = build(config)
+    assert "2020-10-30-to-lam-mike-pompeo" in {e.id for e in result.timeline.events}      # the articles' id again
+    def leads(url):
+        return (site / url / "index.html").read_text(encoding="utf-8").split("url=", 1)[1].split('"', 1)[0]
+    assert leads("events/2020-10-31-to-lam-mike-pompeo") == "../2020-10-30-to-lam-mike-pompeo/"
+    assert leads("officials/jane-roe") == "../"
+    assert leads("events/2024-03-05-to-lam-jane-roe") != ""                               # never a dead link

@@ -273,3 +273,14 @@ def test_the_dev_server_shows_the_review_at_a_private_address_never_written_to_t
         dev.stop()
         server.stop()
         serving.join(5)
+
+
+def test_saving_corrections_rebuilds_and_the_page_shows_the_correction(loop, project):
+    dev, status, log = loop
+    meeting = project / "site" / "events" / "2020-10-30-to-lam-mike-pompeo" / "index.html"
+    assert "Biên tập viên đã sửa" not in meeting.read_text(encoding="utf-8")
+    (project / "corrections.toml").write_text('[[meeting]]\nid = "2020-10-30-to-lam-mike-pompeo"\nkind = "talks"\n'
+                                              'reason = "Called talks by the ministry"\n', encoding="utf-8")
+    assert _wait(lambda: status.state()["build"].endswith("-2"))
+    assert "loại cuộc gặp (Called talks by the ministry)" in meeting.read_text(encoding="utf-8")
+    assert dev.builds == 2

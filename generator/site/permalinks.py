@@ -197,6 +197,35 @@ def _assign(items: list, entries: dict[str, dict], near, score, fits) -> dict[in
     return chosen
 
 
+def _extracted(entries: dict[str, dict]) -> dict[str, dict]:
+    """The entries of pages the articles gave: those the editors' corrections made never claim a meeting
+    or an official before the corrections apply (a meeting redated by them would keep the new date's id
+    after the correction is gone)."""
+    return {rid: entry for rid, entry in entries.items() if not entry.get("editors")}
+
+
+def editors_pages(registry: Registry) -> set[str]:
+    """The addresses the editors' corrections made (a meeting split off or added, an official split off
+    or added), which the corrections of this build may make again."""
+    return {url_of(rid) for entries, url_of in ((registry.events, event_url), (registry.officials, official_url))
+            for rid, entry in entries.items() if entry.get("editors")}
+
+
+def record_corrected(registry: Registry, timeline: Timeline) -> Registry:
+    """The register with the pages the corrections made, marked as theirs: when a correction goes, its
+    address leads on like any page that goes (to the meeting its sources now give, to the officials)."""
+    events = {e.id: e for e in timeline.events}
+    officials = {o.id: o for o in timeline.officials}
+    new = Registry(dict(registry.events), dict(registry.officials))
+    for entries, live, fingerprint in ((new.events, events, _event_fingerprint),
+                                       (new.officials, officials, _official_fingerprint)):
+        for rid, item in live.items():
+            entry = entries.get(rid)
+            if entry is None or entry.get("editors"):
+                entries[rid] = {**fingerprint(item), "editors": True}
+    return new
+
+
 # -- officials ------------------------------------------------------------------------------------
 
 def _names(o: Official) -> set[str]:
@@ -227,7 +256,7 @@ def _settle_officials(given: list[Official], registry: Registry) -> dict[str, st
     """Ids for officials; returns {id resolve gave -> lasting id} for those that changed."""
     officials = sorted(given, key=lambda o: (o.id, name_key(o.name)))
     index = _Index(officials, _names)
-    chosen = _assign(officials, registry.officials, lambda entry: index.near(entry.get("names", [])),
+    chosen = _assign(officials, _extracted(registry.officials), lambda entry: index.near(entry.get("names", [])),
                      lambda o, entry: (len(_names(o) & set(entry.get("names", []))),),
                      lambda o, rid, entry: _fits(rid, {slug(n) for n in [o.name, *o.aliases]}))
     reserved = set(registry.officials)
@@ -347,7 +376,7 @@ def _settle_events(given: list[Event], registry: Registry, now: dict[str, str | 
     each event's lasting id, by id() of the event."""
     events = sorted(given, key=lambda e: (_event_base(e), sorted(s.file for s in e.sources)))
     scorer = _Scorer(now)
-    chosen = _assign(events, registry.events, _Fitting(events, now).near, scorer.score,
+    chosen = _assign(events, _extracted(registry.events), _Fitting(events, now).near, scorer.score,
                      lambda e, rid, entry: scorer.fits(e, entry))
     reserved = set(registry.events)
     ids = {}
