@@ -349,3 +349,13 @@ def test_pages_the_corrections_make_keep_their_address_and_lead_on_when_the_corr
     assert leads("events/2020-10-31-to-lam-mike-pompeo") == "../2020-10-30-to-lam-mike-pompeo/"
     assert leads("officials/jane-roe") == "../"
     assert leads("events/2024-03-05-to-lam-jane-roe") != ""                               # never a dead link
+
+
+def test_a_meeting_added_by_hand_that_the_articles_now_give_is_a_warning(tmp_path):
+    config = _project(tmp_path, '[[new_meeting]]\ndate = "2020-10-30"\nparticipants = ["to-lam", "mike-pompeo"]\n'
+                                'source = { url = "https://example.org/a" }\nreason = "Missed by the old extractor"\n')
+    result = build(config)
+    assert [f"{w.file}: {w.message}" for w in result.warnings] == [
+        f"{tmp_path / 'corrections.toml'}:1: the articles now give this meeting ('2020-10-30-to-lam-mike-pompeo'): "
+        f"merge into it what this one adds, or take this [[new_meeting]] out"]
+    assert {e.id for e in result.timeline.events} >= {"2020-10-30-to-lam-mike-pompeo", "2020-10-30-to-lam-mike-pompeo-2"}

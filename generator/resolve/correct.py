@@ -439,6 +439,12 @@ def _add_meeting(draft: _Draft, c: Correction, article_text) -> None:
     if not people:
         draft.warn(c, "a meeting added by hand needs a participant; it waits")
         return
+    ids = {p.official for p in people}
+    for e in draft.events.values():        # a better extractor, a new article: the articles give it now
+        if e.date == new.date and len(ids & {p.official for p in e.participants}) >= min(2, len(ids)):
+            draft.warn(c, f"the articles now give this meeting ('{e.id}'): merge into it what this one adds, "
+                          f"or take this [[new_meeting]] out")
+            break
     handle = f"+new/{c.line}"
     draft.events[handle] = _with_people(
         Event("", new.date, DateBasis("editors", c.reason), new.kind, new.online, new.place, "", [], [],
