@@ -186,7 +186,7 @@ _CORRECTED = {
            ("meeting", "merge"): "merged with a meeting reported apart", ("meeting", "split"): "split from another meeting",
            ("new_meeting", "added"): "meeting added", ("official", "name"): "name", ("official", "country"): "country",
            ("official", "merge"): "merged with another official", ("official", "split"): "told apart from another person",
-           ("official", "title"): "title for a period",
+           ("official", "title"): "title for a period", ("official", "added"): "added by the editors",
            ("article", "published"): "publication date", ("article", "ignore"): "ignored"},
     "vi": {("meeting", "date"): "ngày", ("meeting", "kind"): "loại cuộc gặp", ("meeting", "place"): "địa điểm",
            ("meeting", "online"): "hình thức trực tuyến", ("meeting", "remove"): "bỏ đi",
@@ -194,7 +194,7 @@ _CORRECTED = {
            ("meeting", "merge"): "gộp với cuộc gặp được đưa tin riêng", ("meeting", "split"): "tách khỏi cuộc gặp khác",
            ("new_meeting", "added"): "thêm cuộc gặp này", ("official", "name"): "tên", ("official", "country"): "quốc gia",
            ("official", "merge"): "gộp với quan chức khác", ("official", "split"): "tách khỏi một người khác",
-           ("official", "title"): "chức vụ trong một thời kỳ",
+           ("official", "title"): "chức vụ trong một thời kỳ", ("official", "added"): "biên tập viên thêm vào",
            ("article", "published"): "ngày đăng", ("article", "ignore"): "bỏ qua"},
 }
 # where an article's outlet was read (`Outlet.rule`, extract/outlets.RULES)

@@ -359,3 +359,18 @@ def test_a_meeting_added_by_hand_that_the_articles_now_give_is_a_warning(tmp_pat
         f"{tmp_path / 'corrections.toml'}:1: the articles now give this meeting ('2020-10-30-to-lam-mike-pompeo'): "
         f"merge into it what this one adds, or take this [[new_meeting]] out"]
     assert {e.id for e in result.timeline.events} >= {"2020-10-30-to-lam-mike-pompeo", "2020-10-30-to-lam-mike-pompeo-2"}
+
+
+def test_a_correction_of_a_meeting_merged_away_and_a_participant_added_and_taken_out_are_named(tmp_path):
+    other = "2026-02-13-phan-van-giang-michael-desombre"
+    config = _project(tmp_path, f'[[meeting]]\nid = "{MEETING}"\nmerge = ["{other}"]\nreason = "One"\n\n'
+                                f'[[meeting]]\nid = "{other}"\nkind = "talks"\nreason = "Talks"\n\n'
+                                f'[[meeting]]\nid = "{MEETING}"\nadd_participant = ["luong-tam-quang"]\n'
+                                f'remove_participant = ["luong-tam-quang"]\nreason = "?"\n')
+    result = build(config)
+    path = tmp_path / "corrections.toml"
+    assert [f"{w.file}: {w.message}" for w in result.warnings] == [
+        f"{path}:6: meeting '{other}' is merged into '{MEETING}'; this correction applies to that meeting",
+        f"{path}:11: contradicts line 11: luong-tam-quang both added to and taken out of meeting '{MEETING}'; taken out"]
+    merged = next(e for e in result.timeline.events if e.id == MEETING)
+    assert merged.kind == "talks" and "luong-tam-quang" not in {p.official for p in merged.participants}

@@ -23,6 +23,7 @@ from generator.resolve.merge import organizations_of, positions
 from generator.urls import event_url, official_url, slug, year_url
 
 UNPLACED_URL = "unplaced/"
+_NONE = Correction("", "", "", (), "", 0)      # a field not corrected: no value
 
 
 def apply_corrections(timeline: Timeline, redirects: dict[str, str], corrections: list[Correction], source: str,
@@ -114,13 +115,31 @@ class _Draft:
             if found is None:
                 self.warn(c, f"no {c.target} '{c.id}' any more; the correction waits for it")
                 continue
+            merged = self.merged_meetings if c.target == "meeting" else self.merged_officials
+            if c.field != "merge" and merged.get(self.find_placed(c.target, c.id)) == found:
+                self.warn(c, f"{c.target} '{c.id}' is merged into '{found}'; this correction applies to that {c.target}")
             earlier = chosen[(c.target, found)].get(c.field)
             if earlier is not None and earlier.value != c.value and c.field != "merge":
                 self.warn(c, f"contradicts line {earlier.line} on {c.field} of {c.target} '{c.id}'; this one applies")
             if c.field == "merge" and earlier is not None:
                 c = replace(c, value=(*earlier.value, *c.value))
             chosen[(c.target, found)][c.field] = c
+        for (target, found), fields in chosen.items():
+            both = set(fields.get("add_participant", _NONE).value) & set(fields.get("remove_participant", _NONE).value)
+            if both:
+                self.warn(fields["remove_participant"], f"contradicts line {fields['add_participant'].line}: "
+                                                        f"{', '.join(sorted(both))} both added to and taken out of "
+                                                        f"meeting '{found}'; taken out")
         return chosen
+
+    def find_placed(self, target: str, given_id: str) -> str | None:
+        """The id as placed (before any merge) that an id names."""
+        known = self.events if target == "meeting" else self.officials
+        if given_id in known or given_id in (self.merged_meetings if target == "meeting" else self.merged_officials):
+            return given_id
+        url = self.redirects.get((event_url if target == "meeting" else official_url)(given_id), "")
+        prefix = "events/" if target == "meeting" else "officials/"
+        return url[len(prefix):-1] if url.startswith(prefix) and url.count("/") == 2 else None
 
     def new_official_id(self, name: str) -> str:
         """An id no official has, nor had (a published address may lead elsewhere now)."""
@@ -144,7 +163,8 @@ class _Draft:
         o = next((o for o in self.officials.values() if (name_key(o.name) == key or key in map(name_key, o.aliases))
                   and (who.country is None or o.country in (None, who.country))), None)
         if o is None:
-            o = Official(self.new_official_id(who.name), who.name, [], who.country, [], [], (c,))
+            o = Official(self.new_official_id(who.name), who.name, [], who.country, [], [],
+                         (replace(c, target="official", field="added"),))
             self.officials[o.id] = o
         return o, who.title or _title_at(o, date)
 
@@ -341,13 +361,6 @@ def _meetings(draft: _Draft, by_target: dict) -> None:
         if "split" in fields:
             e = _split_meeting(draft, handle, e, fields["split"])
         people = list(e.participants)
-        if "remove_participant" in fields:
-            c = fields["remove_participant"]
-            for official in c.value:
-                found = draft.find("official", official) or official
-                if not any(p.official == found for p in people):
-                    draft.warn(c, f"'{official}' is not a participant of meeting '{handle}'")
-                people = [p for p in people if p.official != found]
         if "add_participant" in fields:
             c = fields["add_participant"]
             for who in c.value:
@@ -355,6 +368,13 @@ def _meetings(draft: _Draft, by_target: dict) -> None:
                 if got and not any(p.official == got[0].id for p in people):
                     o, title = got
                     people.append(Participant(o.name, title, o.country, "participant", o.id))
+        if "remove_participant" in fields:
+            c = fields["remove_participant"]
+            for official in c.value:
+                found = draft.find("official", official) or official
+                if not any(p.official == found for p in people):
+                    draft.warn(c, f"'{official}' is not a participant of meeting '{handle}'")
+                people = [p for p in people if p.official != found]
         if people != list(e.participants):
             e = _with_people(e, people)
         value = {k: c.value for k, c in fields.items()}
