@@ -15,8 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from generator.model import (Correction, DateBasis, PartialDate, Diagnostic, Event, Evidence, MeetingSplit, NewMeeting, Official,
-                             OfficialSplit, Participant, Timeline)
+from generator.model import (Correction, DateBasis, Diagnostic, Event, Evidence, MeetingSplit, NewMeeting, Official,
+                             OfficialSplit, PartialDate, Participant, Timeline)
 from generator.names import fold, name_key
 from generator.resolve.chronology import event_title
 from generator.resolve.merge import organizations_of, positions
@@ -35,13 +35,13 @@ def apply_corrections(timeline: Timeline, redirects: dict[str, str], corrections
     if not corrections:
         return timeline, redirects, []
     draft = _Draft(timeline, dict(redirects), source)
-    by_target = draft.targets(corrections)
+    by_target = _targets(draft, corrections)
     _officials(draft, by_target)
     _meetings(draft, by_target)
     for c in corrections:
         if c.target == "new_meeting":
             _add_meeting(draft, c, article_text)
-    return draft.timeline()
+    return _finish(draft)
 
 
 @dataclass
@@ -71,74 +71,32 @@ class _Draft:
         self.notes.append(Diagnostic(f"{self.source}:{c.line}", message))
 
     def find(self, target: str, given_id: str) -> str | None:
-        """The meeting or official an id names: itself, or what its old address now leads to."""
+        """The meeting or official an id names: itself, what its old address now leads to, or the one it
+        was merged into."""
         known, merged = (self.events, self.merged_meetings) if target == "meeting" else (self.officials,
                                                                                          self.merged_officials)
         found = given_id
         for _ in range(8):                       # an old id that leads to one merged in turn
             if found in merged:
                 found = merged[found]
-            elif found not in known:
-                url = self.redirects.get((event_url if target == "meeting" else official_url)(found))
-                prefix = "events/" if target == "meeting" else "officials/"
-                if not (url and url.startswith(prefix) and url.count("/") == 2):
-                    return None
-                found = url[len(prefix):-1]
-            else:
+            elif found in known:
                 return found
+            else:
+                found = self._led_to(target, found)
+                if found is None:
+                    return None
         return None
 
-    def targets(self, corrections: list[Correction]) -> dict[tuple[str, str], dict[str, Correction]]:
-        """Each target's corrections by field (the later line applies when two disagree). Merges are
-        settled first, so that a correction of a meeting or an official merged into another applies to it."""
-        for target, into in (("official", self.merged_officials), ("meeting", self.merged_meetings)):
-            for c in corrections:
-                if c.target != target or c.field != "merge":
-                    continue
-                found = self.find(target, c.id)
-                for other in c.value:
-                    there = self.find(target, other)
-                    if found is None or there is None or there == found:
-                        self.warn(c, f"cannot merge {target} '{other}' into '{c.id}': " + (
-                            "it is that " + target if there is not None and there == found
-                            else f"no {target} '{c.id if found is None else other}' any more"))
-                        continue
-                    into[there] = found
-                    for merged, kept in into.items():       # kept flat: one merged earlier into `there` joins `found`
-                        if kept == there:
-                            into[merged] = found
-        chosen: dict[tuple[str, str], dict[str, Correction]] = defaultdict(dict)
-        for c in corrections:
-            if c.target not in ("meeting", "official"):
-                continue                 # articles act before resolve; new meetings have no target
-            found = self.find(c.target, c.id)
-            if found is None:
-                self.warn(c, f"no {c.target} '{c.id}' any more; the correction waits for it")
-                continue
-            merged = self.merged_meetings if c.target == "meeting" else self.merged_officials
-            if c.field != "merge" and merged.get(self.find_placed(c.target, c.id)) == found:
-                self.warn(c, f"{c.target} '{c.id}' is merged into '{found}'; this correction applies to that {c.target}")
-            earlier = chosen[(c.target, found)].get(c.field)
-            if earlier is not None and earlier.value != c.value and c.field != "merge":
-                self.warn(c, f"contradicts line {earlier.line} on {c.field} of {c.target} '{c.id}'; this one applies")
-            if c.field == "merge" and earlier is not None:
-                c = replace(c, value=(*earlier.value, *c.value))
-            chosen[(c.target, found)][c.field] = c
-        for (target, found), fields in chosen.items():
-            both = set(fields.get("add_participant", _NONE).value) & set(fields.get("remove_participant", _NONE).value)
-            if both:
-                self.warn(fields["remove_participant"], f"contradicts line {fields['add_participant'].line}: "
-                                                        f"{', '.join(sorted(both))} both added to and taken out of "
-                                                        f"meeting '{found}'; taken out")
-        return chosen
-
     def find_placed(self, target: str, given_id: str) -> str | None:
-        """The id as placed (before any merge) that an id names."""
-        known = self.events if target == "meeting" else self.officials
-        if given_id in known or given_id in (self.merged_meetings if target == "meeting" else self.merged_officials):
-            return given_id
-        url = self.redirects.get((event_url if target == "meeting" else official_url)(given_id), "")
+        """The id as placed, before any merge, that an id names."""
+        known, merged = (self.events, self.merged_meetings) if target == "meeting" else (self.officials,
+                                                                                         self.merged_officials)
+        return given_id if given_id in known or given_id in merged else self._led_to(target, given_id)
+
+    def _led_to(self, target: str, given_id: str) -> str | None:
+        """The id an old address leads to ('events/<id>/' -> '<id>'), if it leads to a page of its kind."""
         prefix = "events/" if target == "meeting" else "officials/"
+        url = self.redirects.get(f"{prefix}{given_id}/", "")
         return url[len(prefix):-1] if url.startswith(prefix) and url.count("/") == 2 else None
 
     def new_official_id(self, name: str) -> str:
@@ -168,64 +126,50 @@ class _Draft:
             self.officials[o.id] = o
         return o, who.title or _title_at(o, date)
 
-    def timeline(self) -> tuple[Timeline, dict[str, str], list[Diagnostic]]:
-        """The corrected timeline: ids made for the meetings that need one, the chronology in order,
-        every official's meetings and positions, and where each address that names no page leads."""
-        t, redirects = self.given, self.redirects
-        taken = {*(e.id for h, e in self.events.items() if h not in self.fresh),
-                 *(k[len("events/"):-1] for k in redirects if k.startswith("events/"))}
-        dated, undated, outside, removed, final = [], [], [], [], {}
-        for handle, e in self.events.items():
-            if handle in self.removed:
-                removed.append(e)
-                continue
-            in_range = e.date is not None and t.start <= e.date.first_day() and e.date.last_day() <= t.end
-            if handle in self.fresh:
-                e = replace(e, id=_new_id(e, taken))
-                taken.add(e.id)
-            if e is not self.placed.get(handle):            # changed: its title follows its people and kind
-                e = replace(e, title=event_title(e))
-            final[handle] = (e, in_range)
-            (dated if in_range else undated if e.date is None else outside).append(e)
-        for e in t.events:                       # a published address that names no page leads on
-            handle = self.merged_meetings.get(e.id, e.id)
-            if handle in self.removed:
-                redirects[event_url(e.id)] = year_url(e.date.year)
-            elif not final[handle][1]:
-                redirects[event_url(e.id)] = UNPLACED_URL      # where the meetings outside the range are listed
-            elif final[handle][0].id != e.id:
-                redirects[event_url(e.id)] = event_url(final[handle][0].id)
-        dated.sort(key=lambda e: (e.date.iso(), e.id))
-        officials = self._officials(dated, redirects)
-        _collapse(redirects)
-        return replace(t, events=dated, officials=officials, undated=undated,
-                       out_of_range=[*(e for e in t.out_of_range if not e.id), *outside],
-                       corrected_out=[*t.corrected_out, *removed]), redirects, self.notes
 
-    def _officials(self, dated: list[Event], redirects: dict[str, str]) -> list[Official]:
-        """Every official with a dated meeting: their meetings in the chronology's order; positions again
-        for those whose meetings or titles changed. One left with none leads to the officials' index."""
-        meetings: dict[str, list[Event]] = defaultdict(list)
-        for e in dated:
-            for official in dict.fromkeys(p.official for p in e.participants):
-                meetings[official].append(e)
-        out = []
-        for old, into in self.merged_officials.items():
-            redirects[official_url(old)] = official_url(into)
-        shown = {o.id for o in self.given.officials}
-        for o in self.officials.values():
-            mine = meetings.get(o.id)
-            if not mine:
-                if o.id in shown and o.id not in self.merged_officials:
-                    redirects[official_url(o.id)] = "officials/"
+def _targets(draft: _Draft, corrections: list[Correction]) -> dict[tuple[str, str], dict[str, Correction]]:
+    """Each target's corrections by field (the later line applies when two disagree). Merges are
+    settled first, so that a correction of a meeting or an official merged into another applies to it."""
+    for target, into in (("official", draft.merged_officials), ("meeting", draft.merged_meetings)):
+        for c in corrections:
+            if c.target != target or c.field != "merge":
                 continue
-            ids = [e.id for e in mine]
-            if o.id in self.touched or ids != o.events:
-                o = replace(o, events=ids, positions=positions(o, mine) if o.id in self.touched or not o.positions
-                            or ids != o.events else o.positions)
-            out.append(o)
-        out.sort(key=lambda o: o.id)
-        return out
+            found = draft.find(target, c.id)
+            for other in c.value:
+                there = draft.find(target, other)
+                if found is None or there is None or there == found:
+                    draft.warn(c, f"cannot merge {target} '{other}' into '{c.id}': " + (
+                        "it is that " + target if there is not None and there == found
+                        else f"no {target} '{c.id if found is None else other}' any more"))
+                    continue
+                into[there] = found
+                for merged, kept in into.items():       # kept flat: one merged earlier into `there` joins `found`
+                    if kept == there:
+                        into[merged] = found
+    chosen: dict[tuple[str, str], dict[str, Correction]] = defaultdict(dict)
+    for c in corrections:
+        if c.target not in ("meeting", "official"):
+            continue                 # articles act before resolve; new meetings have no target
+        found = draft.find(c.target, c.id)
+        if found is None:
+            draft.warn(c, f"no {c.target} '{c.id}' any more; the correction waits for it")
+            continue
+        merged = draft.merged_meetings if c.target == "meeting" else draft.merged_officials
+        if c.field != "merge" and merged.get(draft.find_placed(c.target, c.id)) == found:
+            draft.warn(c, f"{c.target} '{c.id}' is merged into '{found}'; this correction applies to that {c.target}")
+        earlier = chosen[(c.target, found)].get(c.field)
+        if earlier is not None and earlier.value != c.value and c.field != "merge":
+            draft.warn(c, f"contradicts line {earlier.line} on {c.field} of {c.target} '{c.id}'; this one applies")
+        if c.field == "merge" and earlier is not None:
+            c = replace(c, value=(*earlier.value, *c.value))
+        chosen[(c.target, found)][c.field] = c
+    for (target, found), fields in chosen.items():
+        both = set(fields.get("add_participant", _NONE).value) & set(fields.get("remove_participant", _NONE).value)
+        if both:
+            draft.warn(fields["remove_participant"], f"contradicts line {fields['add_participant'].line}: "
+                                                    f"{', '.join(sorted(both))} both added to and taken out of "
+                                                    f"meeting '{found}'; taken out")
+    return chosen
 
 
 def _title_at(o: Official, date: PartialDate | None) -> str:
@@ -237,27 +181,6 @@ def _title_at(o: Official, date: PartialDate | None) -> str:
         return o.positions[-1].title
     held = [p for p in o.positions if p.first_seen <= date.iso()]
     return (held or o.positions)[-1 if held else 0].title
-
-
-def _new_id(e: Event, taken: set[str]) -> str:
-    """The id the chronology gives a meeting: its date (or 'undated'), then its officials; -2, -3 when taken."""
-    head = e.date.iso() if e.date else "undated"
-    base = slug(f"{head}-" + "-".join(p.official for p in e.participants)) or head
-    new, n = base, 1
-    while new in taken:
-        n += 1
-        new = f"{base}-{n}"
-    return new
-
-
-def _collapse(redirects: dict[str, str]) -> None:
-    """An address that leads to one that now leads on leads straight to the end: one step for the reader."""
-    for source, target in redirects.items():
-        seen = {source}
-        while target in redirects and target not in seen:
-            seen.add(target)
-            target = redirects[target]
-        redirects[source] = target
 
 
 # -- officials -------------------------------------------------------------------------------------------
@@ -471,3 +394,87 @@ def _add_meeting(draft: _Draft, c: Correction, article_text) -> None:
               sorted(sources, key=_source_order), (c,)), people)
     draft.fresh.add(handle)
     draft.touched |= {p.official for p in people}
+
+
+# -- the end: ids, the chronology, the officials' pages, where old addresses lead ----------------------
+
+def _finish(draft: _Draft) -> tuple[Timeline, dict[str, str], list[Diagnostic]]:
+    """The corrected timeline: ids made for the meetings that need one, the chronology in order,
+    every official's meetings and positions, and where each address that names no page leads."""
+    t, redirects = draft.given, draft.redirects
+    taken = {*(e.id for h, e in draft.events.items() if h not in draft.fresh),
+             *(k[len("events/"):-1] for k in redirects if k.startswith("events/"))}
+    dated, undated, outside, removed, final = [], [], [], [], {}
+    for handle, e in draft.events.items():
+        if handle in draft.removed:
+            removed.append(e)
+            continue
+        in_range = e.date is not None and t.start <= e.date.first_day() and e.date.last_day() <= t.end
+        if handle in draft.fresh:
+            e = replace(e, id=_new_id(e, taken))
+            taken.add(e.id)
+        if e is not draft.placed.get(handle):            # changed: its title follows its people and kind
+            e = replace(e, title=event_title(e))
+        final[handle] = (e, in_range)
+        (dated if in_range else undated if e.date is None else outside).append(e)
+    for e in t.events:                       # a published address that names no page leads on
+        handle = draft.merged_meetings.get(e.id, e.id)
+        if handle in draft.removed:
+            redirects[event_url(e.id)] = year_url(e.date.year)
+        elif not final[handle][1]:
+            redirects[event_url(e.id)] = UNPLACED_URL      # where the meetings outside the range are listed
+        elif final[handle][0].id != e.id:
+            redirects[event_url(e.id)] = event_url(final[handle][0].id)
+    dated.sort(key=lambda e: (e.date.iso(), e.id))
+    officials = _official_pages(draft, dated, redirects)
+    _collapse(redirects)
+    return replace(t, events=dated, officials=officials, undated=undated,
+                   out_of_range=[*(e for e in t.out_of_range if not e.id), *outside],
+                   corrected_out=[*t.corrected_out, *removed]), redirects, draft.notes
+
+
+def _official_pages(draft: _Draft, dated: list[Event], redirects: dict[str, str]) -> list[Official]:
+    """Every official with a dated meeting: their meetings in the chronology's order; positions again
+    for those whose meetings or titles changed. One left with none leads to the officials' index."""
+    meetings: dict[str, list[Event]] = defaultdict(list)
+    for e in dated:
+        for official in dict.fromkeys(p.official for p in e.participants):
+            meetings[official].append(e)
+    out = []
+    for old, into in draft.merged_officials.items():
+        redirects[official_url(old)] = official_url(into)
+    shown = {o.id for o in draft.given.officials}
+    for o in draft.officials.values():
+        mine = meetings.get(o.id)
+        if not mine:
+            if o.id in shown and o.id not in draft.merged_officials:
+                redirects[official_url(o.id)] = "officials/"
+            continue
+        ids = [e.id for e in mine]
+        if o.id in draft.touched or ids != o.events:
+            o = replace(o, events=ids, positions=positions(o, mine) if o.id in draft.touched or not o.positions
+                        or ids != o.events else o.positions)
+        out.append(o)
+    out.sort(key=lambda o: o.id)
+    return out
+
+
+def _new_id(e: Event, taken: set[str]) -> str:
+    """The id the chronology gives a meeting: its date (or 'undated'), then its officials; -2, -3 when taken."""
+    head = e.date.iso() if e.date else "undated"
+    base = slug(f"{head}-" + "-".join(p.official for p in e.participants)) or head
+    new, n = base, 1
+    while new in taken:
+        n += 1
+        new = f"{base}-{n}"
+    return new
+
+
+def _collapse(redirects: dict[str, str]) -> None:
+    """An address that leads to one that now leads on leads straight to the end: one step for the reader."""
+    for source, target in redirects.items():
+        seen = {source}
+        while target in redirects and target not in seen:
+            seen.add(target)
+            target = redirects[target]
+        redirects[source] = target
