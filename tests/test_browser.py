@@ -621,3 +621,35 @@ def test_every_page_type_has_no_serious_or_critical_axe_violation(open_page, roo
     # and axe does look: a page with a picture without a text alternative is caught
     page.set_content('<html lang="vi"><head><title>x</title></head><body><main><img src="data:,"></main></body></html>')
     assert "image-alt" in {v["id"] for v in axe.run(page).response["violations"]}
+
+
+def test_a_corrected_site_a_merged_meeting_s_address_leads_to_it_and_its_note_shows(open_page, tmp_path):
+    from generator.cli import main as timeline_main
+    copy_seeds(tmp_path / "content")
+    merged, kept = "2026-02-13-phan-van-giang-michael-desombre", "2026-02-13-to-lam-michael-desombre"
+    (tmp_path / "corrections.toml").write_text(
+        f'[[meeting]]\nid = "{kept}"\nmerge = ["{merged}"]\nreason = "One reception, two reports"\n\n'
+        '[[new_meeting]]\ndate = "2024-03-05"\nkind = "call"\nparticipants = ["to-lam", { name = "Jane Roe", '
+        'title = "Đại sứ Anh", country = "GB" }]\nsource = { url = "https://example.org/call" }\nreason = "Missed"\n',
+        encoding="utf-8")
+    (tmp_path / "timeline.toml").write_text('content = "content"\noutput = "site"\nsearch = false\n', encoding="utf-8")
+    assert timeline_main(["build", "--config", str(tmp_path / "timeline.toml"), "--strict"]) == 0
+    site = tmp_path / "site"
+    broken = check_site(site, "/")
+    assert broken == [], format_broken(broken)
+    server = Server(site, "/")
+    try:
+        page, watch = open_page(server)
+        page.goto(server.url(f"events/{merged}/"))
+        page.wait_for_url(server.url(f"events/{kept}/"))
+        expect(page.locator("main")).to_contain_text("Biên tập viên đã sửa: gộp với cuộc gặp được đưa tin riêng "
+                                                     "(One reception, two reports)")
+        expect(page.locator("main")).to_contain_text("Phan Văn Giang")
+        page.goto(server.url("officials/jane-roe/"))
+        page.get_by_role("link", name=re.compile("điện đàm với Đại sứ Anh Jane Roe")).first.click()
+        page.wait_for_url(server.url("events/2024-03-05-to-lam-jane-roe/"))
+        expect(page.get_by_role("link", name="example.org")).to_have_attribute("href", "https://example.org/call")
+        page.screenshot(path=str(SCREENSHOTS / "corrected-meeting.png"), full_page=True)
+        assert watch.errors() == [] and watch.external == []
+    finally:
+        server.close()
