@@ -3,6 +3,7 @@ corrected timeline stays whole. Ids are unique and in order, every participant o
 official page that lists exactly their meetings, and every address that leads on leads to a page."""
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -85,5 +86,5 @@ def test_whatever_the_editors_write_the_corrected_timeline_stays_whole(placed):
                 assert target in live, (source, target)
         assert all(n.file.startswith("corrections.toml:") for n in notes)
         assert placed.events == before and placed.officials == officials_before   # the given timeline is not changed
-    before, officials_before = list(placed.events), list(placed.officials)
+    before, officials_before = copy.deepcopy(placed.events), copy.deepcopy(placed.officials)
     check()
