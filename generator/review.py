@@ -24,16 +24,16 @@ from generator.names import fold
 from generator.resolve.chronology import short_title
 from generator.resolve.merge import position_key
 
-# kind of item -> its priority (1 first) and what it asks
+# kind of item -> its priority (1 first), what it names (a meeting or an official), and what it asks
 CHECKS = {
-    "undated": (1, "no date: give it one"),
-    "inferred_year": (1, "year inferred, not read: check it"),
-    "unknown_country": (2, "country unknown: give it one"),
-    "close_names": (2, "two officials of one country with close names: one person?"),
-    "possible_duplicate": (2, "the same people on the same or the next day: one meeting?"),
-    "title_flip": (2, "a title that differs from the articles before and after: check it"),
-    "thin_official": (3, "met once, known by one word or a title only: who is it?"),
-    "single_source": (3, "one source only: check it"),
+    "undated": (1, "meeting", "no date: give it one"),
+    "inferred_year": (1, "meeting", "year inferred, not read: check it"),
+    "unknown_country": (2, "official", "country unknown: give it one"),
+    "close_names": (2, "official", "two officials of one country with close names: one person?"),
+    "possible_duplicate": (2, "meeting", "the same people on the same or the next day: one meeting?"),
+    "title_flip": (2, "meeting", "a title that differs from the articles before and after: check it"),
+    "thin_official": (3, "official", "met once, known by one word or a title only: who is it?"),
+    "single_source": (3, "meeting", "one source only: check it"),
 }
 SIMILAR = 0.85             # names this close (SequenceMatcher on the folded names) are asked about
 
@@ -42,6 +42,7 @@ SIMILAR = 0.85             # names this close (SequenceMatcher on the folded nam
 class Item:
     kind: str
     priority: int
+    target: str                # meeting | official: what `id` names
     id: str
     message: str
     evidence: str              # a sentence and its article, to check against
@@ -55,9 +56,9 @@ def review(timeline: Timeline) -> list[Item]:
 
 
 def _item(kind: str, target_id: str, detail: str, e: Event | None, snippet: str) -> Item:
-    priority, asks = CHECKS[kind]
+    priority, target, asks = CHECKS[kind]
     evidence = f"{e.sources[0].sentence} ({e.sources[0].file})" if e is not None and e.sources else ""
-    return Item(kind, priority, target_id, f"{asks}: {detail}", evidence, snippet)
+    return Item(kind, priority, target, target_id, f"{asks}: {detail}", evidence, snippet)
 
 
 def _meeting_snippet(e: Event, **fields) -> str:

@@ -76,3 +76,13 @@ def test_a_title_one_article_gives_between_two_others_and_officials_known_by_one
     assert 'title = { title = "Bộ trưởng Bộ Công an", from = "2024-05-02", to = "2024-05-02" }' in flip.snippet
     assert {i.id for i in items if i.kind == "thin_official"} == {"smith-1", "dai-su-jones"}
     assert not any(i.kind == "thin_official" and i.id == "le-van-cuong" for i in items)
+
+
+def test_the_dev_server_s_review_page_links_each_item_to_the_page_of_what_it_names():
+    from generator.live.server import review_page
+    from generator.review import Item
+    html = review_page([Item("thin_official", 3, "official", "smith", "m", "", "s"),
+                        Item("title_flip", 2, "meeting", "2024-05-02-a-b", "m", "", "s"),
+                        Item("undated", 1, "meeting", "undated-a-b", "m", "", "s")], "/repo/")
+    assert 'href="/repo/officials/smith/"' in html and 'href="/repo/events/2024-05-02-a-b/"' in html
+    assert "undated-a-b" in html and 'href="/repo/events/undated-a-b/"' not in html        # it has no page

@@ -108,8 +108,8 @@ def review_page(items, base: str) -> str:
     from html import escape
     rows = []
     for item in items or []:
-        kind = "officials" if item.kind in ("unknown_country", "close_names") else "events"
-        link = f'<a href="{escape(base)}{kind}/{escape(item.id)}/">{escape(item.id)}</a>' \
+        folder = "officials" if item.target == "official" else "events"
+        link = f'<a href="{escape(base)}{folder}/{escape(item.id)}/">{escape(item.id)}</a>' \
             if not item.id.startswith("undated-") else escape(item.id)
         rows.append(f"<li><p>[{item.priority}] {escape(item.kind)} {link}: {escape(item.message)}</p>"
                     + (f"<p>{escape(item.evidence)}</p>" if item.evidence else "")
