@@ -103,7 +103,7 @@ def _check_split_meeting(data, site):
 
 def _check_official_fields(data, site):
     o = _official(data, "michael-desombre")
-    assert (o["name"], o["country"]) == ("Michael G. DeSombre", "US")
+    assert (o["name"], o["country"]) == ("Michael G. DeSombre", "US") and "Michael DeSombre" in o["aliases"]
     assert all(p["name"] == "Michael G. DeSombre" for p in _event(data, RECEPTION)["participants"]
                if p["official"] == "michael-desombre")
     assert "tên (His full name)" in _page(site, "officials/michael-desombre")

@@ -202,7 +202,8 @@ def _officials(draft: _Draft, by_target: dict) -> None:
         if "split" in fields:
             o = _split_official(draft, o, fields["split"], split_to)
         name, country = fields.get("name"), fields.get("country")
-        aliases = sorted(set(o.aliases) - {name.value}) if name else o.aliases
+        # the name the articles gave stays findable, as a name also written
+        aliases = sorted({*o.aliases, o.name} - {name.value}) if name else o.aliases
         draft.officials[found] = replace(o, name=name.value if name else o.name, aliases=aliases,
                                          country=country.value if country else o.country,
                                          corrections=(*o.corrections, *fields.values()))
@@ -321,8 +322,9 @@ def _merge_meeting(e: Event, other: Event) -> Event:
     """One meeting reported twice: the other's sources and participants join this one."""
     have = {p.official for p in e.participants}
     people = [*e.participants, *(p for p in other.participants if p.official not in have)]
-    files = {s.file for s in e.sources}
-    sources = sorted([*e.sources, *(s for s in other.sources if s.file not in files)], key=_source_order)
+    have_sources = {(s.file, s.link) for s in e.sources}
+    sources = sorted([*e.sources, *(s for s in other.sources if (s.file, s.link) not in have_sources)],
+                     key=_source_order)
     return replace(_with_people(e, people), sources=sources, online=e.online or other.online,
                    location=e.location or other.location, corrections=(*e.corrections, *other.corrections))
 
