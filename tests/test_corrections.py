@@ -374,3 +374,14 @@ def test_a_correction_of_a_meeting_merged_away_and_a_participant_added_and_taken
         f"{path}:11: contradicts line 11: luong-tam-quang both added to and taken out of meeting '{MEETING}'; taken out"]
     merged = next(e for e in result.timeline.events if e.id == MEETING)
     assert merged.kind == "talks" and "luong-tam-quang" not in {p.official for p in merged.participants}
+
+
+def test_a_quoted_sentence_is_found_whatever_its_unicode_form_and_spacing(tmp_path):
+    import unicodedata
+    quoted = unicodedata.normalize("NFD", "Bộ trưởng Tô Lâm  và Ngoại trưởng Hoa Kỳ Mike Pompeo.")
+    config = _project(tmp_path, '[[new_meeting]]\ndate = "2024-03-05"\nparticipants = ["to-lam", "nobody-here"]\n'
+                                f'source = {{ article = "000-ecc860b1ee623f88", sentence = "{quoted}" }}\nreason = "Missed"\n')
+    result = build(config)
+    added = next(e for e in result.timeline.events if e.date.iso() == "2024-03-05")
+    assert [s.file for s in added.sources] == ["000_ecc860b1ee623f88.txt"]          # by its page id, found
+    assert [w.message for w in result.warnings] == ["no official 'nobody-here' to add to meeting of 2024-03-05"]

@@ -11,6 +11,7 @@ given is not changed; a correction whose target is gone waits, with a warning na
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Callable
@@ -114,7 +115,7 @@ class _Draft:
             found = self.find("official", who)
             o = self.officials.get(found) if found else None
             if o is None:
-                self.warn(c, f"no official '{who}' to add to meeting '{meeting}'")
+                self.warn(c, f"no official '{who}' to add to meeting {meeting}")
                 return None
             return o, _title_at(o, date)
         key = name_key(who.name)
@@ -259,6 +260,11 @@ def _split_official(draft: _Draft, o: Official, c: Correction, split_to: dict) -
     return replace(o, aliases=[a for a in o.aliases if a not in split.names])
 
 
+def _words(text: str) -> str:
+    """Text as compared with a sentence an editor quotes: one Unicode form, spaces as one."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
 def _source_order(s: Evidence) -> tuple:
     """Articles first, in path order, then the addresses the editors gave."""
     return not s.file, s.file, s.link or ""
@@ -288,7 +294,7 @@ def _meetings(draft: _Draft, by_target: dict) -> None:
         if "add_participant" in fields:
             c = fields["add_participant"]
             for who in c.value:
-                got = draft.person(who, c, handle, e.date)
+                got = draft.person(who, c, f"'{handle}'", e.date)
                 if got and not any(p.official == got[0].id for p in people):
                     o, title = got
                     people.append(Participant(o.name, title, o.country, "participant", o.id))
@@ -368,7 +374,7 @@ def _add_meeting(draft: _Draft, c: Correction, article_text) -> None:
         text = article_text(path) if path and article_text else None
         if path is None:
             draft.warn(c, f"no article '{s.article}' any more; the meeting is added without this source")
-        elif article_text is not None and (text is None or " ".join(s.sentence.split()) not in " ".join(text.split())):
+        elif article_text is not None and (text is None or _words(s.sentence) not in _words(text)):
             draft.warn(c, f"article '{s.article}' has no sentence \"{s.sentence}\"; the meeting is added without it")
         else:
             sources.append(Evidence(path, s.sentence))
@@ -377,7 +383,7 @@ def _add_meeting(draft: _Draft, c: Correction, article_text) -> None:
         return
     people = []
     for n, who in enumerate(new.participants):
-        got = draft.person(who, c, "new", new.date)
+        got = draft.person(who, c, f"of {new.date.iso()}", new.date)
         if got and not any(p.official == got[0].id for p in people):
             o, title = got
             people.append(Participant(o.name, title, o.country, "host" if n == 0 else "guest", o.id))
