@@ -29,7 +29,7 @@ from generator.resolve.correct import apply_corrections
 from generator.resolve.corrections import article_corrections, load_corrections
 from generator.resolve.merge import resolve
 from generator.resolve.sources import article_sources
-from generator.urls import BaseURL, event_url, official_url
+from generator.urls import BaseURL
 from generator.state import Summary
 from generator.site.writer import MANIFEST, WriteError, Writer, check_output, write_atomic
 
@@ -470,18 +470,11 @@ class Builder:
         registry, registry_file = self._registry(diagnostics)
         timeline, registry, redirects = assign_permalinks(timeline, registry)
         undated = len(timeline.undated)
-        # pages the corrections made last time are theirs to make again: not redirects while they apply
-        pending = {url: redirects.pop(url) for url in editors_pages(registry) if url in redirects}
+        redirects, made_before = editors_pages(registry, redirects)
         timeline, redirects, notes = apply_corrections(timeline, redirects, self._corrections,
                                                        str(self.config.corrections_file), self._article_text)
-        if self._corrections or pending:
-            live = {event_url(e.id) for e in timeline.events} | {official_url(o.id) for o in timeline.officials}
-            for url, to in pending.items():
-                for _ in range(8):                   # where it led may be an address the corrections moved
-                    to = redirects.get(to, to)
-                if url not in live and url not in redirects:
-                    redirects[url] = to
-            registry = record_corrected(registry, timeline)
+        if self._corrections or made_before:
+            registry, redirects = record_corrected(registry, timeline, redirects, made_before)
         if len(timeline.undated) != undated:
             timeline, diagnostics = forget_dated(timeline, diagnostics)
         return timeline, diagnostics + notes, registry, registry_file, redirects

@@ -24,7 +24,6 @@ from generator.resolve.merge import organizations_of, positions
 from generator.urls import event_url, official_url, slug, year_url
 
 UNPLACED_URL = "unplaced/"
-_NONE = Correction("", "", "", (), "", 0)      # a field not corrected: no value
 
 
 def apply_corrections(timeline: Timeline, redirects: dict[str, str], corrections: list[Correction], source: str,
@@ -165,7 +164,8 @@ def _targets(draft: _Draft, corrections: list[Correction]) -> dict[tuple[str, st
             c = replace(c, value=(*earlier.value, *c.value))
         chosen[(c.target, found)][c.field] = c
     for (target, found), fields in chosen.items():
-        both = set(fields.get("add_participant", _NONE).value) & set(fields.get("remove_participant", _NONE).value)
+        added, taken = fields.get("add_participant"), fields.get("remove_participant")
+        both = set(added.value) & set(taken.value) if added and taken else set()
         if both:
             draft.warn(fields["remove_participant"], f"contradicts line {fields['add_participant'].line}: "
                                                     f"{', '.join(sorted(both))} both added to and taken out of "

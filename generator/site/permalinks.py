@@ -204,26 +204,38 @@ def _extracted(entries: dict[str, dict]) -> dict[str, dict]:
     return {rid: entry for rid, entry in entries.items() if not entry.get("editors")}
 
 
-def editors_pages(registry: Registry) -> set[str]:
-    """The addresses the editors' corrections made (a meeting split off or added, an official split off
-    or added), which the corrections of this build may make again."""
-    return {url_of(rid) for entries, url_of in ((registry.events, event_url), (registry.officials, official_url))
+def editors_pages(registry: Registry, redirects: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The redirects without the addresses the editors' corrections made (a meeting split off or added, an
+    official split off or added), which this build's corrections may make again; and those, with where
+    each would lead if they do not."""
+    made = {url_of(rid) for entries, url_of in ((registry.events, event_url), (registry.officials, official_url))
             for rid, entry in entries.items() if entry.get("editors")}
+    return ({url: to for url, to in redirects.items() if url not in made},
+            {url: to for url, to in redirects.items() if url in made})
 
 
-def record_corrected(registry: Registry, timeline: Timeline) -> Registry:
-    """The register with the pages the corrections made, marked as theirs: when a correction goes, its
-    address leads on like any page that goes (to the meeting its sources now give, to the officials)."""
+def record_corrected(registry: Registry, timeline: Timeline, redirects: dict[str, str],
+                     made_before: dict[str, str]) -> tuple[Registry, dict[str, str]]:
+    """The register with the pages the corrections made, marked as theirs, and the redirects with those
+    made before and not now: when a correction goes, its address leads on like any page that goes (to the
+    meeting its sources now give, to the officials)."""
     events = {e.id: e for e in timeline.events}
     officials = {o.id: o for o in timeline.officials}
+    live = {event_url(i) for i in events} | {official_url(i) for i in officials}
+    redirects = dict(redirects)
+    for url, to in made_before.items():
+        for _ in range(8):                       # where it led may be an address the corrections moved
+            to = redirects.get(to, to)
+        if url not in live and url not in redirects:
+            redirects[url] = to
     new = Registry(dict(registry.events), dict(registry.officials))
-    for entries, live, fingerprint in ((new.events, events, _event_fingerprint),
+    for entries, made, fingerprint in ((new.events, events, _event_fingerprint),
                                        (new.officials, officials, _official_fingerprint)):
-        for rid, item in live.items():
+        for rid, item in made.items():
             entry = entries.get(rid)
             if entry is None or entry.get("editors"):
                 entries[rid] = {**fingerprint(item), "editors": True}
-    return new
+    return new, redirects
 
 
 # -- officials ------------------------------------------------------------------------------------
